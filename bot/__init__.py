@@ -1,0 +1,1 @@
+"""newsdesk front ends: the console and the Telegram bot."""

@@ -1,0 +1,1 @@
+"""The newsdesk retrieval core: articles in, ranked passages with their reported sources out."""
