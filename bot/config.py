@@ -1,0 +1,222 @@
+"""Configuration: ``config/newsdesk.toml`` defaults, environment overrides, one frozen object.
+
+The file is read once, at start, and validated; every problem becomes a :class:`ConfigError`
+that names the key and the allowed values. The Telegram token is read only from the
+environment (``TELEGRAM_BOT_TOKEN``) and is kept out of ``repr`` so it is never logged.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from retrieval.answers import VARIANTS, RetrievalConfig
+from retrieval.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config" / "newsdesk.toml"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything newsdesk's front ends need, validated."""
+
+    data_dir: Path
+    seeds_dir: Path
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    answers_per_page: int = 3
+    telegram_token: str | None = field(default=None, repr=False)
+    telegram_api_base_url: str | None = None
+    admins: frozenset[int] = frozenset()
+    allowed_chats: frozenset[int] = frozenset()
+    max_upload_bytes: int = 2_000_000
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    log_level: str = "INFO"
+    source: Path | None = None
+
+
+def load_config(
+    path: Path | str | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    data_dir: Path | str | None = None,
+) -> Config:
+    """Read the config file (``path``, ``$NEWSDESK_CONFIG`` or the default) and overrides."""
+    env = os.environ if environ is None else environ
+    if path is None:
+        path = env.get("NEWSDESK_CONFIG") or DEFAULT_CONFIG
+    file = Path(path).expanduser()
+    raw = _read_toml(file)
+    base = file.resolve().parent
+
+    unknown = set(raw) - {"paths", "search", "telegram", "logging"}
+    if unknown:
+        raise ConfigError(
+            f"{file}: unknown section [{sorted(unknown)[0]}]; "
+            "allowed: [paths], [search], [telegram], [logging]."
+        )
+    paths = _section(raw, "paths", file, {"seeds", "data"})
+    search = _section(raw, "search", file, {"answers", "variant", "k1", "b", "max_question_chars"})
+    telegram = _section(
+        raw,
+        "telegram",
+        file,
+        {
+            "api_base_url",
+            "admins",
+            "allowed_chats",
+            "max_upload_bytes",
+            "webhook_listen",
+            "webhook_port",
+            "token",
+        },
+    )
+    logging_ = _section(raw, "logging", file, {"level"})
+    if "token" in telegram:
+        raise ConfigError(
+            f"{file}: [telegram] token must not be kept in a file; "
+            "remove it and set TELEGRAM_BOT_TOKEN in the environment."
+        )
+
+    def where(key: str) -> str:
+        return f"{file}: {key}"
+
+    seeds = _path(env.get("NEWSDESK_SEEDS_DIR") or paths.get("seeds", "../seeds"), base)
+    data = _path(
+        data_dir or env.get("NEWSDESK_DATA_DIR") or paths.get("data", "../.newsdesk"), base
+    )
+
+    variant = search.get("variant", "lucene")
+    if variant not in VARIANTS:
+        raise ConfigError(
+            f"{where('[search] variant')} is {variant!r}; allowed: {', '.join(VARIANTS)}."
+        )
+    retrieval = RetrievalConfig(
+        variant=variant,
+        k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
+        b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),
+        max_question_chars=int(
+            _number(
+                search.get("max_question_chars", 12000),
+                where("[search] max_question_chars"),
+                10,
+                1_000_000,
+                integer=True,
+            )
+        ),
+    )
+    answers = int(_number(search.get("answers", 3), where("[search] answers"), 1, 20, integer=True))
+
+    level = str(env.get("NEWSDESK_LOG_LEVEL") or logging_.get("level", "INFO")).upper()
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"log level is {level!r}; allowed: {', '.join(LOG_LEVELS)}.")
+
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    api_base = env.get("TELEGRAM_API_BASE_URL") or telegram.get("api_base_url")
+    if api_base is not None and not (
+        isinstance(api_base, str) and api_base.startswith(("http://", "https://"))
+    ):
+        raise ConfigError(
+            f"{where('[telegram] api_base_url')} is {api_base!r}; it must start with http:// or https://."
+        )
+    admins = _ids(env.get("NEWSDESK_ADMINS"), telegram.get("admins", []), "admins", file)
+    allowed = _ids(
+        env.get("NEWSDESK_ALLOWED_CHATS"), telegram.get("allowed_chats", []), "allowed_chats", file
+    )
+    listen = telegram.get("webhook_listen", "127.0.0.1")
+    if not isinstance(listen, str) or not listen:
+        raise ConfigError(f"{where('[telegram] webhook_listen')} must be a host name or address.")
+    return Config(
+        data_dir=data,
+        seeds_dir=seeds,
+        retrieval=retrieval,
+        answers_per_page=answers,
+        telegram_token=token,
+        telegram_api_base_url=api_base.rstrip("/") if api_base else None,
+        admins=admins,
+        allowed_chats=allowed,
+        max_upload_bytes=int(
+            _number(
+                telegram.get("max_upload_bytes", 2_000_000),
+                where("[telegram] max_upload_bytes"),
+                1,
+                20_000_000,
+                integer=True,
+            )
+        ),
+        webhook_listen=listen,
+        webhook_port=int(
+            _number(
+                telegram.get("webhook_port", 8443),
+                where("[telegram] webhook_port"),
+                1,
+                65535,
+                integer=True,
+            )
+        ),
+        log_level=level,
+        source=file,
+    )
+
+
+def _read_toml(file: Path) -> dict[str, Any]:
+    try:
+        with file.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {file} does not exist.") from None
+    except OSError as err:
+        raise ConfigError(f"config file {file} cannot be read: {err.strerror}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {file} is not valid TOML: {err}.") from None
+
+
+def _section(raw: dict[str, Any], name: str, file: Path, keys: set[str]) -> dict[str, Any]:
+    section = raw.get(name, {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{file}: [{name}] must be a table.")
+    unknown = set(section) - keys
+    if unknown:
+        raise ConfigError(
+            f"{file}: unknown key {sorted(unknown)[0]!r} in [{name}]; "
+            f"allowed: {', '.join(sorted(keys - {'token'}))}."
+        )
+    return section
+
+
+def _path(value: object, base: Path) -> Path:
+    if not isinstance(value, str | Path) or not str(value):
+        raise ConfigError(f"path {value!r} must be a non-empty string.")
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (base / path).resolve()
+
+
+def _number(value: object, name: str, low: float, high: float, *, integer: bool = False) -> float:
+    kind = int if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        what = "a whole number" if integer else "a number"
+        raise ConfigError(f"{name} is {value!r}; it must be {what} from {low:g} to {high:g}.")
+    if not low <= value <= high:
+        raise ConfigError(f"{name} is {value!r}; allowed: {low:g} to {high:g}.")
+    return float(value)
+
+
+def _ids(env_value: str | None, file_value: object, key: str, file: Path) -> frozenset[int]:
+    if env_value is not None:
+        try:
+            return frozenset(int(part) for part in env_value.replace(" ", "").split(",") if part)
+        except ValueError:
+            raise ConfigError(
+                f"NEWSDESK_{key.upper()} is {env_value!r}; it must be comma-separated numeric ids."
+            ) from None
+    if not isinstance(file_value, list) or not all(
+        isinstance(item, int) and not isinstance(item, bool) for item in file_value
+    ):
+        raise ConfigError(f"{file}: [telegram] {key} must be a list of numeric Telegram ids.")
+    return frozenset(file_value)

@@ -1,0 +1,350 @@
+"""The answer base on disk: seed files (the truth) and an SQLite database (derived data).
+
+Seeds are written atomically (temporary file, fsync, rename), then the article and its
+sentences go into SQLite in one transaction. A process killed between the two leaves a seed
+file the database does not know yet; the next :meth:`AnswerBase.sync` adds it. Removal goes the
+other way round (file first), so a kill can never bring a removed article back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    published TEXT,
+    language TEXT NOT NULL,
+    added TEXT NOT NULL,
+    paragraphs TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    sid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    source TEXT,
+    source_detail TEXT,
+    terms TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article, position);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSentence:
+    """One sentence row as it is kept on disk."""
+
+    sid: int
+    article: int
+    position: int
+    paragraph: int
+    start: int
+    end: int
+    source: str | None
+    source_detail: str | None
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """One article row (without its sentences)."""
+
+    rowid: int
+    id: str
+    path: str
+    mtime_ns: int
+    size: int
+    content_hash: str
+    title: str
+    text: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    added: str
+    paragraphs: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NewSentence:
+    """A sentence to insert: offsets, paragraph number, reported source and analysed terms."""
+
+    position: int
+    paragraph: int
+    start: int
+    end: int
+    source: str | None
+    source_detail: str | None
+    terms: tuple[str, ...]
+
+
+_ARTICLE_COLUMNS = (
+    "rowid, id, path, mtime_ns, size, content_hash, title, text, url, outlet, published, "
+    "language, added, paragraphs"
+)
+
+
+class Store:
+    """SQLite persistence of articles and sentences; safe to share between threads."""
+
+    def __init__(self, database: Path) -> None:
+        self.path = database
+        try:
+            database.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(
+                database, check_same_thread=False, isolation_level=None, timeout=10.0
+            )
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
+            version = self._db.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
+        except OSError as err:
+            raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
+        if version is None:
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        elif int(version[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"the answer base at {database} has version {version[0]}; this newsdesk reads "
+                f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
+            )
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with self._lock:
+            self._db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block in one SQLite transaction: all of it is stored, or none of it."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def insert_article(
+        self,
+        article: StoredArticle,
+        sentences: Sequence[NewSentence],
+    ) -> tuple[int, list[int]]:
+        """Insert one article and its sentences (call inside :meth:`transaction`)."""
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO articles(id, path, mtime_ns, size, content_hash, title, text, url, "
+                "outlet, published, language, added, paragraphs) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.path,
+                    article.mtime_ns,
+                    article.size,
+                    article.content_hash,
+                    article.title,
+                    article.text,
+                    article.url,
+                    article.outlet,
+                    article.published,
+                    article.language,
+                    article.added,
+                    json.dumps(article.paragraphs),
+                ),
+            )
+            rowid = int(cursor.lastrowid or 0)
+            sids: list[int] = []
+            for sentence in sentences:
+                cursor = self._db.execute(
+                    "INSERT INTO sentences(article, position, paragraph, start, end, source, "
+                    "source_detail, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        rowid,
+                        sentence.position,
+                        sentence.paragraph,
+                        sentence.start,
+                        sentence.end,
+                        sentence.source,
+                        sentence.source_detail,
+                        " ".join(sentence.terms),
+                    ),
+                )
+                sids.append(int(cursor.lastrowid or 0))
+            return rowid, sids
+
+    def delete_article(self, rowid: int) -> list[int]:
+        """Delete an article and its sentences; return the deleted sentence ids."""
+        with self._lock:
+            sids = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT sid FROM sentences WHERE article = ? ORDER BY sid", (rowid,)
+                )
+            ]
+            self._db.execute("DELETE FROM sentences WHERE article = ?", (rowid,))
+            self._db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+            return sids
+
+    def update_stat(self, rowid: int, mtime_ns: int, size: int) -> None:
+        """Record a seed file's new modification time and size (its content is unchanged)."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE articles SET mtime_ns = ?, size = ? WHERE rowid = ?",
+                (mtime_ns, size, rowid),
+            )
+
+    def clear(self) -> None:
+        """Delete every article and sentence (call inside :meth:`transaction`)."""
+        with self._lock:
+            self._db.execute("DELETE FROM sentences")
+            self._db.execute("DELETE FROM articles")
+
+    def article(self, *, rowid: int | None = None, id: str | None = None) -> StoredArticle | None:
+        """One article by internal row id or by public id."""
+        if rowid is not None:
+            where, value = "rowid = ?", str(rowid)
+        else:
+            where, value = "id = ?", str(id)
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where}", (value,)
+            ).fetchone()
+        return None if row is None else _article(row)
+
+    def article_by_hash(self, content_hash: str) -> StoredArticle | None:
+        """The article whose normalised text has this hash, if any."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+        return None if row is None else _article(row)
+
+    def articles(self) -> list[StoredArticle]:
+        """All articles, oldest first."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
+            return [_article(row) for row in rows]
+
+    def seed_files(self) -> dict[str, tuple[int, int, int]]:
+        """Seed path → (rowid, mtime_ns, size) for every article."""
+        with self._lock:
+            rows = self._db.execute("SELECT path, rowid, mtime_ns, size FROM articles")
+            return {path: (rowid, mtime, size) for path, rowid, mtime, size in rows}
+
+    def sentences(self, *, article: int | None = None) -> Iterator[StoredSentence]:
+        """All sentences in id order, or one article's in reading order."""
+        query = (
+            "SELECT sid, article, position, paragraph, start, end, source, source_detail, terms "
+            "FROM sentences "
+        )
+        with self._lock:
+            if article is None:
+                rows = self._db.execute(query + "ORDER BY sid").fetchall()
+            else:
+                rows = self._db.execute(
+                    query + "WHERE article = ? ORDER BY position", (article,)
+                ).fetchall()
+        for row in rows:
+            yield StoredSentence(*row[:8], terms=tuple(row[8].split()))
+
+    def sentence_rows(self, sids: Sequence[int]) -> dict[int, StoredSentence]:
+        """The given sentences by id."""
+        if not sids:
+            return {}
+        marks = ",".join("?" * len(sids))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT sid, article, position, paragraph, start, end, source, source_detail, "
+                f"terms FROM sentences WHERE sid IN ({marks})",
+                tuple(sids),
+            ).fetchall()
+        return {row[0]: StoredSentence(*row[:8], terms=tuple(row[8].split())) for row in rows}
+
+    def counts(self) -> tuple[int, int]:
+        """(articles, sentences)."""
+        with self._lock:
+            articles = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            sentences = self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        return int(articles), int(sentences)
+
+    def language_counts(self) -> dict[str, int]:
+        """Language code → number of articles."""
+        with self._lock:
+            rows = self._db.execute("SELECT language, COUNT(*) FROM articles GROUP BY language")
+            return {str(lang): int(count) for lang, count in rows}
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the meta table."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a value in the meta table."""
+        with self._lock:
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+def _article(row: tuple[object, ...]) -> StoredArticle:
+    paragraphs = tuple(tuple(item) for item in json.loads(str(row[13])))
+    return StoredArticle(*row[:13], paragraphs=paragraphs)  # type: ignore[arg-type]
+
+
+def write_atomically(path: Path, text: str) -> os.stat_result:
+    """Write ``text`` to ``path`` so that a reader or a crash sees the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    return path.stat()
