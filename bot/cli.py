@@ -1,0 +1,237 @@
+"""The ``newsdesk`` command: the program's entry point.
+
+``newsdesk run`` starts the Telegram bot when ``TELEGRAM_BOT_TOKEN`` is set, else the console;
+the other subcommands ask, add, list and remove from the shell. Logging is configured here and
+nowhere else; errors from the core become one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.console import Console
+
+from bot.config import Config, load_config
+from bot.console import (
+    Repl,
+    add_paths,
+    answer_json,
+    article_line,
+    progress_bar,
+    render_answer,
+)
+from retrieval.answers import AnswerBase, SyncReport
+from retrieval.errors import NewsdeskError
+
+log = logging.getLogger("newsdesk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Ask questions about news articles; get the sentence that answers and "
+        "who said it.",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: config/newsdesk.toml)")
+    parser.add_argument("--data-dir", type=Path, help="answer base folder (overrides the config)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run", help="the Telegram bot if TELEGRAM_BOT_TOKEN is set, else the console"
+    )
+    run.add_argument("--webhook", metavar="URL", help="serve Telegram updates on this webhook URL")
+
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("-k", type=int, default=None, help="number of passages (default from config)")
+    ask.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("console", help="interactive questions and answers")
+
+    add = commands.add_parser("add", help="add article files or folders, or - for stdin")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--title", help="title of the article read from stdin")
+    add.add_argument("--url")
+    add.add_argument("--outlet")
+    add.add_argument("--published", help="publication date, e.g. 2024-08-16")
+    add.add_argument("--language", help="language code (en, ru, uk, …)")
+
+    listing = commands.add_parser("list", help="list the articles")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    remove = commands.add_parser("remove", help="remove an article (its seed file too)")
+    remove.add_argument("id")
+
+    stats = commands.add_parser("stats", help="size of the answer base")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("reindex", help="rebuild the answer base from seeds/")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the newsdesk command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        config = load_config(args.config, data_dir=args.data_dir)
+    except NewsdeskError as error:
+        err.print(f"newsdesk: {error}", markup=False)
+        return 2
+    logging.basicConfig(
+        level=config.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs every request URL, and Telegram's URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    command = args.command or "run"
+    try:
+        with AnswerBase.open(
+            config.data_dir, seeds=config.seeds_dir, config=config.retrieval
+        ) as base:
+            if command != "reindex":
+                _sync(base, err)
+            return _dispatch(command, args, base, config, out, err)
+    except NewsdeskError as error:
+        err.print(f"newsdesk: {error}", markup=False)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(
+    command: str,
+    args: argparse.Namespace,
+    base: AnswerBase,
+    config: Config,
+    out: Console,
+    err: Console,
+) -> int:
+    if command == "run":
+        if config.telegram_token:
+            from bot.telegram import run as run_telegram
+
+            run_telegram(config, base, webhook_url=args.webhook)
+            return 0
+        if args.webhook:
+            err.print("newsdesk: --webhook needs TELEGRAM_BOT_TOKEN in the environment.")
+            return 2
+        err.print("TELEGRAM_BOT_TOKEN is not set: starting the console.", style="dim")
+        command = "console"
+    if command == "console":
+        history = config.data_dir / "console_history"
+        stdin = None if sys.stdin.isatty() else sys.stdin
+        Repl(base, console=out, k=config.answers_per_page, history=history, stdin=stdin).run()
+        return 0
+    if command == "ask":
+        k = args.k if args.k is not None else config.answers_per_page
+        if not 1 <= k <= 100:
+            err.print(f"newsdesk: -k must be from 1 to 100, not {k}.")
+            return 2
+        answer = base.search(args.question, k=k)
+        if args.json:
+            out.print(answer_json(answer), markup=False)
+        else:
+            for block in render_answer(answer):
+                out.print(block)
+        return 0
+    if command == "add":
+        return _add(args, base, out, err)
+    if command == "list":
+        articles = base.articles()
+        if args.json:
+            rows = [
+                {key: value for key, value in asdict(a).items() if key != "text"}
+                | {"path": str(a.path)}
+                for a in articles
+            ]
+            out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        else:
+            for article in articles:
+                out.print(article_line(article), markup=False)
+        return 0
+    if command == "remove":
+        article = base.remove(args.id)
+        out.print(f"removed {article.id}: {article.title}", markup=False)
+        return 0
+    if command == "stats":
+        stats = base.stats()
+        if args.json:
+            data = asdict(stats) | {
+                "data_dir": str(stats.data_dir),
+                "seeds_dir": str(stats.seeds_dir),
+            }
+            out.print(json.dumps(data, indent=2), markup=False)
+        else:
+            languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
+            out.print(
+                f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
+                f"BM25 {stats.variant}; seeds {stats.seeds_dir}; base {stats.data_dir}",
+                markup=False,
+            )
+        return 0
+    if command == "reindex":
+        with progress_bar(err, "Indexing seeds") as progress:
+            report = base.reindex(progress)
+        _report(report, err)
+        out.print(f"reindexed: {len(report.added)} articles", markup=False)
+        return 1 if report.failed else 0
+    raise AssertionError(f"unhandled command {command}")  # argparse allows no other
+
+
+def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console) -> int:
+    paths = [Path(p) for p in args.paths if p != "-"]
+    failed = add_paths(base, paths, out) if paths else 0
+    if "-" in args.paths:
+        text = sys.stdin.read()
+        try:
+            article = base.add(
+                text,
+                title=args.title,
+                url=args.url,
+                outlet=args.outlet,
+                published=args.published,
+                language=args.language,
+            )
+        except NewsdeskError as error:
+            err.print(f"newsdesk: stdin: {error}", markup=False)
+            failed += 1
+        else:
+            out.print(
+                f"added {article.id}: {article.title} ({article.sentence_count} sentences)",
+                markup=False,
+            )
+    return 1 if failed else 0
+
+
+def _sync(base: AnswerBase, err: Console) -> None:
+    with progress_bar(err, "Indexing seeds") as progress:
+        report = base.sync(progress)
+    _report(report, err)
+
+
+def _report(report: SyncReport, err: Console) -> None:
+    if report.added or report.updated or report.removed:
+        log.info(
+            "seeds: %d added, %d updated, %d removed",
+            len(report.added),
+            len(report.updated),
+            len(report.removed),
+        )
+    for path, message in report.failed:
+        err.print(f"newsdesk: skipped seed {path}: {message}", markup=False)
+    for path, existing in report.duplicates:
+        err.print(f"newsdesk: skipped seed {path}: same text as {existing}", markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""The console front end: answers printed for a terminal, and the interactive loop."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from retrieval.sources import describe
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from retrieval.answers import Answer, AnswerBase, Article, Passage, iter_article_files
+from retrieval.errors import DuplicateArticleError, NewsdeskError
+
+HELP = """\
+Type a question and press Enter. Commands:
+  :more          the next passages for the last question
+  :sources       the articles newsdesk knows
+  :add PATH      add an article file (.txt, .md, .html, .json) or a folder of them
+  :stats         size of the answer base
+  :help          this help
+  :quit          leave (Ctrl-D works too)"""
+
+NO_ANSWER = (
+    "No answer found in the articles. Rephrase with other words, "
+    "or type :sources to see what newsdesk knows."
+)
+
+
+def source_line(passage: Passage, seeds: Path | None = None) -> str:
+    """“reported by Bloomberg · <title> · seeds/000_….txt”: who said it and where it is."""
+    parts = [describe(passage.attribution), passage.title]
+    if passage.outlet:
+        parts.append(passage.outlet)
+    if passage.published:
+        parts.append(passage.published)
+    parts.append(passage.url or f"seeds/{passage.article_id}")
+    return " · ".join(part for part in parts if part)
+
+
+def render_answer(answer: Answer, *, number_from: int = 1) -> list[Text]:
+    """The answer as rich Text blocks, matched terms in bold."""
+    if not answer.found:
+        return [Text(NO_ANSWER)]
+    blocks = []
+    for number, passage in enumerate(answer.passages, number_from):
+        text = Text(f"{number}. ")
+        body = Text(passage.context)
+        for start, end in passage.highlights:
+            body.stylize("bold yellow", start, end)
+        text.append_text(body)
+        text.append("\n   " + source_line(passage), style="dim")
+        blocks.append(text)
+    return blocks
+
+
+def answer_json(answer: Answer) -> str:
+    """The answer as JSON, for scripts."""
+    return json.dumps(
+        {
+            "question": answer.question,
+            "found": answer.found,
+            "terms": list(answer.terms),
+            "passages": [_passage_dict(p) for p in answer.passages],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def _passage_dict(passage: Passage) -> dict[str, Any]:
+    data = asdict(passage)
+    data["highlights"] = [list(span) for span in passage.highlights]
+    return data
+
+
+def article_line(article: Article) -> str:
+    """One line of the article list."""
+    meta = " · ".join(
+        part for part in (article.outlet, article.published, article.language) if part
+    )
+    return f"{article.id}  {article.title}  ({meta}; {article.sentence_count} sentences)"
+
+
+@contextlib.contextmanager
+def progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback that shows a bar once there is more than a moment of work."""
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    task = bar.add_task(label, total=None)
+    started = False
+
+    def update(done: int, total: int) -> None:
+        nonlocal started
+        if not started and total > 5:
+            bar.start()
+            started = True
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if started:
+            bar.stop()
+
+
+def add_paths(base: AnswerBase, paths: list[Path], console: Console) -> int:
+    """Add files and folders; report each; return how many failed."""
+    failed = 0
+    for file in iter_article_files(paths):
+        try:
+            article = base.add_file(file)
+        except DuplicateArticleError as err:
+            console.print(f"skipped {file}: already stored as {err.existing_id}", highlight=False)
+        except NewsdeskError as err:
+            console.print(f"[red]failed[/red] {file}: {err}", highlight=False)
+            failed += 1
+        else:
+            console.print(
+                f"added {article.id}: {article.title} ({article.sentence_count} sentences)",
+                highlight=False,
+            )
+    return failed
+
+
+class Repl:
+    """The interactive console: questions and ``:commands``, with line editing and history."""
+
+    def __init__(
+        self,
+        base: AnswerBase,
+        *,
+        console: Console,
+        k: int = 3,
+        history: Path | None = None,
+        stdin: TextIO | None = None,
+    ) -> None:
+        self.base = base
+        self.console = console
+        self.k = k
+        self.history = history
+        self.stdin = stdin
+        self._last: Answer | None = None
+
+    def run(self) -> None:
+        """Read lines until :quit or end of input."""
+        self._start_history()
+        self.console.print(
+            f"newsdesk: {len(self.base)} articles. Ask a question, or type :help.",
+            highlight=False,
+        )
+        try:
+            while True:
+                try:
+                    line = self._read()
+                except EOFError:
+                    self.console.print()
+                    break
+                except KeyboardInterrupt:
+                    self.console.print()
+                    continue
+                if not self.handle(line):
+                    break
+        finally:
+            self._save_history()
+
+    def handle(self, line: str) -> bool:
+        """Act on one line; return False when the user wants to leave."""
+        line = line.strip()
+        if not line:
+            return True
+        command, _, argument = line.partition(" ")
+        if command in {":quit", ":q", ":exit"}:
+            return False
+        try:
+            if command == ":help":
+                self.console.print(HELP, highlight=False)
+            elif command == ":sources":
+                articles = self.base.articles()
+                for article in articles:
+                    self.console.print(article_line(article), highlight=False, markup=False)
+                if not articles:
+                    self.console.print("No articles yet. Add one with :add PATH.")
+            elif command == ":stats":
+                stats = self.base.stats()
+                self.console.print(
+                    f"{stats.articles} articles, {stats.sentences} sentences", highlight=False
+                )
+            elif command == ":add":
+                if not argument.strip():
+                    self.console.print("Usage: :add PATH (a file or a folder)")
+                else:
+                    add_paths(self.base, [Path(argument.strip()).expanduser()], self.console)
+            elif command == ":more":
+                self._more()
+            elif command.startswith(":"):
+                self.console.print(f"Unknown command {command}; type :help.", markup=False)
+            else:
+                self._ask(line)
+        except NewsdeskError as err:
+            self.console.print(f"[red]{err}[/red]", highlight=False)
+        return True
+
+    def _ask(self, question: str) -> None:
+        answer = self.base.search(question, k=self.k)
+        self._last = answer
+        self._show(answer, 1)
+
+    def _more(self) -> None:
+        if self._last is None or not self._last.found:
+            self.console.print("Ask a question first.")
+            return
+        if not self._last.has_more:
+            self.console.print("No more passages for this question.")
+            return
+        offset = self._last.offset + len(self._last.passages)
+        answer = self.base.search(self._last.question, k=self.k, offset=offset)
+        self._last = answer
+        self._show(answer, offset + 1)
+
+    def _show(self, answer: Answer, number_from: int) -> None:
+        for block in render_answer(answer, number_from=number_from):
+            self.console.print(block)
+        if answer.has_more:
+            self.console.print("(:more for the next passages)", style="dim")
+
+    def _read(self) -> str:
+        if self.stdin is not None:
+            line = self.stdin.readline()
+            if not line:
+                raise EOFError
+            return line
+        return input("? ")
+
+    def _start_history(self) -> None:
+        if self.history is None or self.stdin is not None:
+            return
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - Windows
+            return
+        with contextlib.suppress(OSError):
+            readline.read_history_file(self.history)
+        readline.set_history_length(1000)
+
+    def _save_history(self) -> None:
+        if self.history is None or self.stdin is not None:
+            return
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - Windows
+            return
+        with contextlib.suppress(OSError):
+            readline.write_history_file(self.history)

@@ -1,0 +1,782 @@
+"""The answer base: the one entry to newsdesk's retrieval core.
+
+Open it on a folder, add articles, ask questions::
+
+    with AnswerBase.open("var/newsdesk", seeds=Path("seeds")) as base:
+        base.sync()                              # make the base match seeds/
+        answer = base.search("Who coordinates the law enforcement agencies?")
+        for passage in answer.passages:
+            print(passage.context, passage.reported_by)
+
+Seed files are the truth; the SQLite database and the BM25 index are derived from them and
+can always be rebuilt (:meth:`AnswerBase.reindex`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import re
+import shutil
+import threading
+import time
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+
+from retrieval.analysis import analyzer_for
+from retrieval.articles import (
+    SUPPORTED_SUFFIXES,
+    ArticleDraft,
+    content_hash,
+    make_draft,
+    parse_file,
+    render_seed,
+)
+from retrieval.errors import (
+    ArticleError,
+    ArticleNotFoundError,
+    DuplicateArticleError,
+    EmptyArticleError,
+    QuestionError,
+    StoreError,
+)
+from retrieval.index import BM25Index
+from retrieval.languages import detect_language
+from retrieval.sentences import SentenceSplitter
+from retrieval.sources import Attribution, attribute_paragraph
+from retrieval.store import NewSentence, Store, StoredArticle, StoredSentence, write_atomically
+
+log = logging.getLogger(__name__)
+
+VARIANTS = ("lucene", "okapi", "bm25l", "bm25plus")
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while a long operation runs."""
+
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_SNAPSHOT = "index"
+
+
+@dataclass(frozen=True, slots=True)
+class RetrievalConfig:
+    """How the answer base ranks: BM25 variant and parameters, and input limits."""
+
+    variant: str = "lucene"
+    k1: float = 1.2
+    b: float = 0.75
+    max_question_chars: int = 12_000
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article: its full text and what is known about it."""
+
+    id: str
+    title: str
+    text: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    language: str
+    path: Path
+    content_hash: str
+    added: str
+    sentence_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One answer passage: the ranked sentence, the context that makes it readable, its source."""
+
+    article_id: str
+    title: str
+    sentence: str
+    start: int
+    end: int
+    context: str
+    context_start: int
+    context_end: int
+    score: float
+    reported_by: str | None
+    attribution: Attribution | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    highlights: tuple[tuple[int, int], ...]
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The passages found for a question (empty when nothing relevant matched)."""
+
+    question: str
+    passages: tuple[Passage, ...]
+    terms: tuple[str, ...]
+    offset: int = 0
+    has_more: bool = False
+
+    @property
+    def found(self) -> bool:
+        """Whether anything relevant was found."""
+        return bool(self.passages)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Size of the answer base."""
+
+    articles: int
+    sentences: int
+    languages: dict[str, int]
+    data_dir: Path
+    seeds_dir: Path
+    variant: str
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What :meth:`AnswerBase.sync` changed, and which seed files it could not read."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the base changed."""
+        return bool(self.added or self.updated or self.removed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An article analysed and ready to store (all the slow work done, nothing written)."""
+
+    draft: ArticleDraft
+    content_hash: str
+    sentences: tuple[NewSentence, ...]
+
+
+class AnswerBase:
+    """Articles, their sentences and a BM25 index over them, kept on disk under one folder."""
+
+    def __init__(self, path: Path, seeds: Path, config: RetrievalConfig) -> None:
+        if config.variant not in VARIANTS:
+            raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
+        self.path = path
+        self.seeds = seeds
+        self.config = config
+        self._store = Store(path / "newsdesk.sqlite3")
+        self._splitter = SentenceSplitter()
+        self._lock = threading.RLock()
+        self._index = self._new_index()
+        self._doc_sids = array("q")
+        self._doc_articles = array("q")
+        self._dirty = False
+        self._main_lang: str | None = None
+        self._load_index()
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        seeds: Path | str | None = None,
+        config: RetrievalConfig | None = None,
+    ) -> AnswerBase:
+        """Open (or create) the answer base in folder ``path``; seeds default to ``path/seeds``."""
+        folder = Path(path).expanduser()
+        seeds_dir = folder / "seeds" if seeds is None else Path(seeds).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            seeds_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"cannot create the answer base at {folder}: {err.strerror}."
+            ) from None
+        return cls(folder, seeds_dir, config or RetrievalConfig())
+
+    def __enter__(self) -> AnswerBase:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Save the index snapshot (so the next start is fast) and close the database."""
+        with self._lock:
+            if self._dirty:
+                self._save_index()
+            self._store.close()
+
+    # -- adding and removing -------------------------------------------------------------
+
+    def add(
+        self,
+        text: str,
+        *,
+        article_id: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        published: str | None = None,
+        language: str | None = None,
+    ) -> Article:
+        """Add an article given as text; it is written to seeds/ and searchable at once."""
+        draft = make_draft(
+            text, title=title, url=url, outlet=outlet, published=published, language=language
+        )
+        return self.add_draft(draft, article_id=article_id)
+
+    def add_file(self, path: Path | str) -> Article:
+        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/)."""
+        return self.add_draft(parse_file(Path(path)))
+
+    def add_draft(self, draft: ArticleDraft, *, article_id: str | None = None) -> Article:
+        """Add one parsed article."""
+        return self.add_many([draft], article_ids=[article_id])[0]
+
+    def add_many(
+        self,
+        drafts: Iterable[ArticleDraft],
+        *,
+        article_ids: Sequence[str | None] | None = None,
+        progress: Progress | None = None,
+    ) -> list[Article]:
+        """Add several articles in one transaction: all of them are stored, or none."""
+        items = list(drafts)
+        ids = list(article_ids) if article_ids is not None else [None] * len(items)
+        if len(ids) != len(items):
+            raise ValueError("article_ids must have one entry per draft")
+        prepared = []
+        for done, draft in enumerate(items, 1):
+            prepared.append(self._prepare(draft))
+            if progress:
+                progress(done, len(items))
+        with self._lock:
+            seen: dict[str, str] = {}
+            next_number = self._next_number()
+            planned: list[tuple[_Prepared, str]] = []
+            for item, wanted in zip(prepared, ids, strict=True):
+                existing = self._store.article_by_hash(item.content_hash)
+                if existing is not None or item.content_hash in seen:
+                    other = existing.id if existing else seen[item.content_hash]
+                    raise DuplicateArticleError(
+                        f"this article is already in the answer base as {other}.", other
+                    )
+                if wanted is None:
+                    article_id = f"{next_number:03d}_{item.content_hash[:16]}"
+                    next_number += 1
+                else:
+                    article_id = self._check_new_id(wanted, planned)
+                seen[item.content_hash] = article_id
+                planned.append((item, article_id))
+            written: list[Path] = []
+            try:
+                rows = []
+                for item, article_id in planned:
+                    seed = self.seeds / f"{article_id}.md"
+                    stat = write_atomically(seed, render_seed(item.draft, article_id))
+                    written.append(seed)
+                    rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
+                stored = self._insert(rows)
+            except BaseException:
+                for seed in written:
+                    with contextlib.suppress(OSError):
+                        seed.unlink()
+                raise
+        return stored
+
+    def remove(self, article_id: str) -> Article:
+        """Remove an article from seeds/ and from the index."""
+        with self._lock:
+            stored = self._store.article(id=article_id)
+            if stored is None:
+                raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
+            article = self._article(stored)
+            # The seed goes first: a crash after it leaves a row that sync() removes.
+            with contextlib.suppress(FileNotFoundError):
+                (self.seeds / stored.path).unlink()
+            self._delete([stored])
+        return article
+
+    # -- reading -------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> Article:
+        """One article by id."""
+        stored = self._store.article(id=article_id)
+        if stored is None:
+            raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
+        return self._article(stored)
+
+    def articles(self) -> list[Article]:
+        """All articles, oldest first."""
+        return [self._article(stored) for stored in self._store.articles()]
+
+    def stats(self) -> Stats:
+        """How many articles and sentences the base holds."""
+        articles, sentences = self._store.counts()
+        return Stats(
+            articles=articles,
+            sentences=sentences,
+            languages=self._store.language_counts(),
+            data_dir=self.path,
+            seeds_dir=self.seeds,
+            variant=self.config.variant,
+        )
+
+    def __len__(self) -> int:
+        return self._store.counts()[0]
+
+    # -- asking --------------------------------------------------------------------------
+
+    def search(self, question: str, k: int = 3, *, offset: int = 0) -> Answer:
+        """The ``k`` best passages for ``question`` (after skipping ``offset`` of them)."""
+        if not isinstance(k, int) or not 1 <= k <= 100:
+            raise ValueError(f"k must be a whole number from 1 to 100, not {k!r}")
+        if offset < 0:
+            raise ValueError(f"offset must not be negative, not {offset!r}")
+        text = self._check_question(question)
+        analyzer = analyzer_for(detect_language(text, default=self._main_language()))
+        terms = tuple(dict.fromkeys(analyzer(text)))
+        if not terms:
+            raise QuestionError(
+                "the question has no words to search for; ask with a few keywords, "
+                "e.g. “Who coordinates the operation in Kursk?”"
+            )
+        with self._lock:
+            hits = self._index.top_k(list(terms), (offset + k) * 4 + 8)
+            sids = [self._doc_sids[doc] for doc, _ in hits]
+            rows = self._store.sentence_rows(sids)
+            if not sids or not _relevant(rows[sids[0]], terms):
+                return Answer(question=text, passages=(), terms=terms, offset=offset)
+            passages = self._passages(sids, [score for _, score in hits], rows, set(terms))
+        page = passages[offset : offset + k]
+        return Answer(
+            question=text,
+            passages=tuple(page),
+            terms=terms,
+            offset=offset,
+            has_more=len(passages) > offset + k,
+        )
+
+    # -- keeping the base in step with seeds/ ---------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
+        report = SyncReport()
+        with self._lock:
+            known = self._store.seed_files()
+            files = self._seed_paths()
+            gone = [path for path in known if path not in files]
+            for path in gone:
+                stored = self._store.article(rowid=known[path][0])
+                if stored is not None:
+                    self._delete([stored])
+                    report.removed.append(stored.id)
+            todo = []
+            for relative, file in files.items():
+                stat = file.stat()
+                if relative in known:
+                    rowid, mtime_ns, size = known[relative]
+                    if (mtime_ns, size) == (stat.st_mtime_ns, stat.st_size):
+                        continue
+                    todo.append((relative, file, rowid))
+                else:
+                    todo.append((relative, file, None))
+            for done, (relative, file, rowid) in enumerate(todo, 1):
+                self._sync_file(relative, file, rowid, report)
+                if progress:
+                    progress(done, len(todo))
+        return report
+
+    def reindex(self, progress: Progress | None = None) -> SyncReport:
+        """Throw the derived data away and rebuild everything from seeds/."""
+        with self._lock:
+            with self._store.transaction():
+                self._store.clear()
+                self._bump_generation()
+            self._index = self._new_index()
+            self._doc_sids = array("q")
+            self._doc_articles = array("q")
+            shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
+            self._dirty = True
+            return self.sync(progress)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _new_index(self) -> BM25Index:
+        return BM25Index(variant=self.config.variant, k1=self.config.k1, b=self.config.b)
+
+    def _check_question(self, question: object) -> str:
+        if not isinstance(question, str):
+            raise QuestionError("the question must be text.")
+        text = " ".join(question.split())
+        if not text:
+            raise QuestionError("the question is empty; type a question about the news.")
+        limit = self.config.max_question_chars
+        if len(text) > limit:
+            raise QuestionError(
+                f"the question is too long ({len(text):,} characters; the limit is {limit:,}). "
+                "Ask it in fewer words."
+            )
+        return text
+
+    def _main_language(self) -> str:
+        """The most common article language: the guess for questions too short to tell."""
+        if self._main_lang is None:
+            languages = self._store.language_counts()
+            self._main_lang = max(languages, key=languages.__getitem__) if languages else "en"
+        return self._main_lang
+
+    def _passages(
+        self,
+        sids: Sequence[int],
+        scores: Sequence[float],
+        rows: dict[int, StoredSentence],
+        terms: set[str],
+    ) -> list[Passage]:
+        articles: dict[int, StoredArticle] = {}
+        siblings: dict[int, list[StoredSentence]] = {}
+        merged: list[Passage] = []
+        for sid, score in zip(sids, scores, strict=True):
+            row = rows.get(sid)
+            if row is None:
+                continue
+            if row.article not in articles:
+                stored = self._store.article(rowid=row.article)
+                if stored is None:
+                    continue
+                articles[row.article] = stored
+                siblings[row.article] = list(self._store.sentences(article=row.article))
+            article = articles[row.article]
+            start, end = _context(row, siblings[row.article], article.text)
+            if any(
+                p.article_id == article.id and p.context_start <= end and start <= p.context_end
+                for p in merged
+            ):
+                continue  # a better passage of this article already shows this sentence
+            merged.append(self._passage(article, row, score, start, end, terms))
+        return _spread(merged)
+
+    def _passage(
+        self,
+        article: StoredArticle,
+        row: StoredSentence,
+        score: float,
+        start: int,
+        end: int,
+        terms: set[str],
+    ) -> Passage:
+        text = article.text
+        context = text[start:end]
+        analyzer = analyzer_for(article.language)
+        highlights = tuple(
+            (s, e) for term, s, e in analyzer.terms_with_spans(context) if term in terms
+        )
+        attribution = Attribution(row.source, row.source_detail) if row.source is not None else None
+        paragraph = next(
+            (
+                text[p_start:p_end]
+                for p_start, p_end, _ in article.paragraphs
+                if p_start <= row.start < p_end
+            ),
+            context,
+        )
+        return Passage(
+            article_id=article.id,
+            title=article.title,
+            sentence=text[row.start : row.end],
+            start=row.start,
+            end=row.end,
+            context=context,
+            context_start=start,
+            context_end=end,
+            score=float(score),
+            reported_by=row.source,
+            attribution=attribution,
+            url=article.url,
+            outlet=article.outlet,
+            published=article.published,
+            highlights=highlights,
+            paragraph=paragraph,
+        )
+
+    def _prepare(self, draft: ArticleDraft) -> _Prepared:
+        """Split, attribute and analyse an article: the slow part, done before any lock."""
+        analyzer = analyzer_for(draft.language)
+        sentences: list[NewSentence] = []
+        for number, paragraph in enumerate(draft.paragraphs):
+            if paragraph.kind != "body":
+                continue
+            spans = self._splitter.split_paragraph(
+                draft.text, paragraph.start, paragraph.end, draft.language
+            )
+            texts = [draft.text[span.start : span.end] for span in spans]
+            sources = attribute_paragraph(texts, draft.language)
+            for span, sentence, source in zip(spans, texts, sources, strict=True):
+                terms = analyzer(sentence)
+                if not terms:
+                    continue
+                sentences.append(
+                    NewSentence(
+                        position=len(sentences),
+                        paragraph=number,
+                        start=span.start,
+                        end=span.end,
+                        source=source.source if source else None,
+                        source_detail=source.detail if source else None,
+                        terms=tuple(terms),
+                    )
+                )
+        if not sentences:
+            raise EmptyArticleError(
+                f"{draft.source_name} has no sentences to index after cleaning; nothing was added."
+            )
+        return _Prepared(draft=draft, content_hash=content_hash(draft), sentences=tuple(sentences))
+
+    def _insert(self, rows: Sequence[tuple[_Prepared, str, Path, int, int]]) -> list[Article]:
+        """Store prepared articles in one transaction, then make them searchable."""
+        added = _now()
+        stored: list[tuple[StoredArticle, list[int], _Prepared]] = []
+        with self._store.transaction():
+            for item, article_id, seed, mtime_ns, size in rows:
+                draft = item.draft
+                record = StoredArticle(
+                    rowid=0,
+                    id=article_id,
+                    path=seed.relative_to(self.seeds).as_posix(),
+                    mtime_ns=mtime_ns,
+                    size=size,
+                    content_hash=item.content_hash,
+                    title=draft.title,
+                    text=draft.text,
+                    url=draft.url,
+                    outlet=draft.outlet,
+                    published=draft.published,
+                    language=draft.language,
+                    added=added,
+                    paragraphs=tuple((p.start, p.end, p.kind) for p in draft.paragraphs),
+                )
+                rowid, sids = self._store.insert_article(record, item.sentences)
+                stored.append((_with_rowid(record, rowid), sids, item))
+            self._bump_generation()
+        self._index_sentences(
+            [
+                (sid, record.rowid, s.terms)
+                for record, sids, item in stored
+                for sid, s in zip(sids, item.sentences, strict=True)
+            ]
+        )
+        return [self._article(record, len(item.sentences)) for record, _, item in stored]
+
+    def _index_sentences(self, rows: Sequence[tuple[int, int, Sequence[str]]]) -> None:
+        if not rows:
+            return
+        self._index.add([terms for _, _, terms in rows])
+        self._doc_sids.extend(sid for sid, _, _ in rows)
+        self._doc_articles.extend(article for _, article, _ in rows)
+        self._dirty = True
+
+    def _delete(self, articles: Sequence[StoredArticle]) -> None:
+        with self._store.transaction():
+            sids: list[int] = []
+            for stored in articles:
+                sids.extend(self._store.delete_article(stored.rowid))
+            self._bump_generation()
+        if sids:
+            positions = np.searchsorted(np.frombuffer(self._doc_sids, dtype=np.int64), sids)
+            self._index.remove(int(p) for p in positions)
+            self._dirty = True
+
+    def _sync_file(self, relative: str, file: Path, rowid: int | None, report: SyncReport) -> None:
+        try:
+            draft = parse_file(file)
+            item = self._prepare(draft)
+        except ArticleError as err:
+            report.failed.append((relative, str(err)))
+            log.warning("skipped seed %s: %s", relative, err)
+            return
+        stat = file.stat()
+        old = self._store.article(rowid=rowid) if rowid is not None else None
+        if old is not None and old.content_hash == item.content_hash:
+            with self._store.transaction():
+                self._store.update_stat(old.rowid, stat.st_mtime_ns, stat.st_size)
+            return
+        other = self._store.article_by_hash(item.content_hash)
+        if other is not None and (old is None or other.rowid != old.rowid):
+            report.duplicates.append((relative, other.id))
+            return
+        if old is not None:
+            self._delete([old])
+        self._insert([(item, file.stem, file, stat.st_mtime_ns, stat.st_size)])
+        (report.updated if old is not None else report.added).append(file.stem)
+
+    def _seed_paths(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for file in sorted(self.seeds.rglob("*")):
+            relative = file.relative_to(self.seeds)
+            if any(part.startswith(".") for part in relative.parts):
+                _drop_stale_temporary(file)
+                continue
+            if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                found[relative.as_posix()] = file
+        return found
+
+    def _next_number(self) -> int:
+        numbers = [
+            int(match.group(1))
+            for file in self.seeds.iterdir()
+            if (match := re.match(r"^(\d+)_", file.name))
+        ]
+        return max(numbers, default=-1) + 1
+
+    def _check_new_id(self, wanted: str, planned: Sequence[tuple[_Prepared, str]]) -> str:
+        if not _ID_PATTERN.match(wanted):
+            raise ArticleError(
+                f"article id {wanted!r} is not allowed; use 1-100 letters, digits, '.', '_' or '-'."
+            )
+        taken = self._store.article(id=wanted) is not None or any(
+            (self.seeds / f"{wanted}{suffix}").exists() for suffix in SUPPORTED_SUFFIXES
+        )
+        if taken or any(article_id == wanted for _, article_id in planned):
+            raise ArticleError(f"article id {wanted!r} is already taken; choose another.")
+        return wanted
+
+    def _article(self, stored: StoredArticle, sentence_count: int | None = None) -> Article:
+        if sentence_count is None:
+            sentence_count = sum(1 for _ in self._store.sentences(article=stored.rowid))
+        return Article(
+            id=stored.id,
+            title=stored.title,
+            text=stored.text,
+            url=stored.url,
+            outlet=stored.outlet,
+            published=stored.published,
+            language=stored.language,
+            path=self.seeds / stored.path,
+            content_hash=stored.content_hash,
+            added=stored.added,
+            sentence_count=sentence_count,
+        )
+
+    def _bump_generation(self) -> None:
+        self._main_lang = None
+        generation = int(self._store.get_meta("generation") or 0) + 1
+        self._store.set_meta("generation", str(generation))
+
+    def _load_index(self) -> None:
+        """Load the index snapshot when it matches the database; else rebuild it from SQLite."""
+        snapshot = self.path / _SNAPSHOT
+        generation = self._store.get_meta("generation") or "0"
+        if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
+            try:
+                self._index = BM25Index.load(snapshot)
+                self._doc_sids = array("q", np.load(snapshot / "sids.npy").tobytes())
+                self._doc_articles = array("q", np.load(snapshot / "articles.npy").tobytes())
+                if len(self._doc_sids) == len(self._doc_articles):
+                    return
+            except (OSError, ValueError, KeyError) as err:
+                log.warning("index snapshot unreadable (%s); rebuilding it", err)
+        self._index = self._new_index()
+        self._doc_sids = array("q")
+        self._doc_articles = array("q")
+        self._index_sentences([(s.sid, s.article, s.terms) for s in self._store.sentences()])
+        self._dirty = True
+
+    def _save_index(self) -> None:
+        snapshot = self.path / _SNAPSHOT
+        generation = self._store.get_meta("generation") or "0"
+        self._store.set_meta("snapshot_generation", "")
+        self._index.save(snapshot)
+        np.save(snapshot / "sids.npy", np.frombuffer(self._doc_sids, dtype=np.int64))
+        np.save(snapshot / "articles.npy", np.frombuffer(self._doc_articles, dtype=np.int64))
+        self._store.set_meta("snapshot_generation", generation)
+        self._dirty = False
+
+
+def _relevant(best: StoredSentence, terms: Sequence[str]) -> bool:
+    """Whether the best hit matches enough of the question to be an answer at all."""
+    matched = len(set(terms) & set(best.terms))
+    return matched >= min(2, len(terms))
+
+
+# A sentence opening with one of these leans on the sentence before it.
+_ANAPHORA = frozenset(
+    (
+        "this that these those it its he his him she her they their them such there then "
+        "also however but meanwhile moreover besides among "
+        "это этот эта эти этим он она они его её ее их однако также при среди тем "
+        "це цей ця ці цим він вона вони його її їх однак також серед тим"
+    ).split()
+)
+
+
+def _context(row: StoredSentence, siblings: Sequence[StoredSentence], text: str) -> tuple[int, int]:
+    """The span to show for a hit: the sentence, plus the neighbour it leans on."""
+    start, end = row.start, row.end
+    same = [s for s in siblings if s.paragraph == row.paragraph]
+    index = next(i for i, s in enumerate(same) if s.sid == row.sid)
+    first_word = re.match(r"\W*(\w+)", text[row.start : row.end])
+    if index > 0 and first_word and first_word.group(1).lower() in _ANAPHORA:
+        start = same[index - 1].start
+    sentence = text[row.start : row.end].rstrip()
+    if index + 1 < len(same) and (sentence.endswith(":") or len(sentence) < 60):
+        end = same[index + 1].end
+    return start, end
+
+
+def _spread(passages: list[Passage], per_article: int = 2) -> list[Passage]:
+    """Keep score order but let no article take more than ``per_article`` places up front."""
+    first: list[Passage] = []
+    rest: list[Passage] = []
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        counts[passage.article_id] += 1
+        (first if counts[passage.article_id] <= per_article else rest).append(passage)
+    return first + rest
+
+
+def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
+    """Delete a seed temporary left by a killed writer (only old ones: a live writer may own it)."""
+    if file.name.startswith(".") and file.name.endswith(".tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - file.stat().st_mtime > age:
+                file.unlink()
+
+
+def _with_rowid(record: StoredArticle, rowid: int) -> StoredArticle:
+    from dataclasses import replace
+
+    return replace(record, rowid=rowid)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Expand files and folders into the article files newsdesk can read, in name order."""
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                relative = file.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield file
+        else:
+            yield path

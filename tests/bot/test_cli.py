@@ -1,0 +1,143 @@
+"""The newsdesk command line, run in-process on a temporary answer base."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("000_*.txt"))
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    path = tmp_path / "newsdesk.toml"
+    path.write_text('[paths]\nseeds = "seeds"\ndata = "base"\n', encoding="utf-8")
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "NEWSDESK_DATA_DIR",
+        "NEWSDESK_SEEDS_DIR",
+        "NEWSDESK_CONFIG",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
+def run(config: Path, *args: str) -> int:
+    return main(["--config", str(config), *args])
+
+
+def test_ask_json(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "ask", "How much territory did Moscow lose?", "--json", "-k", "2") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["found"] is True
+    assert len(data["passages"]) == 2
+    first = data["passages"][0]
+    assert first["reported_by"] == "Verstka"
+    assert first["article_id"] == SEED.stem
+    assert "1,000 square kilometers" in first["sentence"]
+
+
+def test_ask_text_shows_the_source_line(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "ask", "Did Gerasimov tell Putin about the offensive?") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. ")
+    assert "reported by Bloomberg · The Kremlin plans to punish generals" in out
+    assert f"seeds/{SEED.stem}" in out
+
+
+def test_ask_without_answer(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "ask", "What is the weather in Paris?") == 0
+    assert capsys.readouterr().out.startswith("No answer found in the articles.")
+
+
+def test_empty_question_exits_non_zero(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "ask", "  ") == 1
+    assert capsys.readouterr().err.startswith("newsdesk: the question is empty")
+
+
+def test_add_list_remove_stats(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "add", str(CORPUS)) == 0
+    out = capsys.readouterr().out
+    assert out.count("added ") == 3
+    assert run(config, "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 4
+    assert {a["language"] for a in listed} == {"en", "ru", "uk"}
+    new_id = next(a["id"] for a in listed if a["title"] == "Oil prices climb after pipeline outage")
+    assert run(config, "add", str(CORPUS / "markets-en.md")) == 0
+    assert f"already stored as {new_id}" in capsys.readouterr().out
+    assert run(config, "remove", new_id) == 0
+    assert capsys.readouterr().out == f"removed {new_id}: Oil prices climb after pipeline outage\n"
+    assert run(config, "stats", "--json") == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["articles"], stats["languages"]) == (3, {"en": 1, "ru": 1, "uk": 1})
+
+
+def test_add_from_stdin(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Wheat exports rose by a third in August, Ukrinform reported.")
+    )
+    assert run(config, "add", "-", "--title", "Wheat exports") == 0
+    assert "Wheat exports (1 sentences)" in capsys.readouterr().out
+    assert run(config, "ask", "How much did wheat exports rise?", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["passages"][0]["reported_by"] == "Ukrinform"
+
+
+def test_add_bad_file_fails_clearly(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    assert run(config, "add", str(bad)) == 1
+    assert f"failed {bad}:" in capsys.readouterr().out
+    assert run(config, "stats", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1
+
+
+def test_remove_unknown_id(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "remove", "nope") == 1
+    assert capsys.readouterr().err == "newsdesk: there is no article with id 'nope'.\n"
+
+
+def test_broken_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[search]\nanswers = 99\n", encoding="utf-8")
+    assert main(["--config", str(path), "stats"]) == 2
+    assert "[search] answers is 99; allowed: 1 to 20." in capsys.readouterr().err
+
+
+def test_console_reads_questions_and_commands(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = "Who coordinates the law enforcement agencies?\n:more\n:sources\n:nope\n\n:quit\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert run(config, "console") == 0
+    out = capsys.readouterr().out
+    assert "newsdesk: 1 articles." in out
+    assert "Bortnikov" in out
+    assert "4. " in out  # :more continued the numbering
+    assert f"{SEED.stem}  The Kremlin plans to punish generals" in out
+    assert "Unknown command :nope; type :help." in out
+
+
+def test_run_without_token_starts_the_console(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Which generals were arrested?\n"))
+    assert run(config, "run") == 0
+    captured = capsys.readouterr()
+    assert "TELEGRAM_BOT_TOKEN is not set: starting the console." in captured.err
+    assert "Kuznetsov" in captured.out

@@ -1,0 +1,100 @@
+"""Configuration: defaults, environment overrides, and clear errors for broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_CONFIG, PROJECT_ROOT, load_config
+from retrieval.errors import ConfigError
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "newsdesk.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_project_defaults() -> None:
+    config = load_config(DEFAULT_CONFIG, environ={})
+    assert config.seeds_dir == PROJECT_ROOT / "seeds"
+    assert config.data_dir == PROJECT_ROOT / ".newsdesk"
+    assert config.retrieval.variant == "lucene"
+    assert config.answers_per_page == 3
+    assert config.telegram_token is None
+    assert config.admins == frozenset()
+
+
+def test_environment_overrides_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, '[paths]\nseeds = "s"\n[telegram]\nadmins = [1, 2]\n')
+    config = load_config(
+        path,
+        environ={
+            "NEWSDESK_DATA_DIR": str(tmp_path / "elsewhere"),
+            "TELEGRAM_BOT_TOKEN": "123:secret",
+            "NEWSDESK_ADMINS": "7, 8",
+            "TELEGRAM_API_BASE_URL": "http://127.0.0.1:8081/",
+            "NEWSDESK_LOG_LEVEL": "debug",
+        },
+    )
+    assert config.seeds_dir == tmp_path / "s"
+    assert config.data_dir == tmp_path / "elsewhere"
+    assert config.admins == frozenset({7, 8})
+    assert config.telegram_api_base_url == "http://127.0.0.1:8081"
+    assert config.log_level == "DEBUG"
+    assert config.telegram_token == "123:secret"
+    assert "secret" not in repr(config)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[search\n", "is not valid TOML"),
+        (
+            "[serch]\n",
+            "unknown section [serch]; allowed: [paths], [search], [telegram], [logging].",
+        ),
+        ("[search]\nanswers = 0\n", "[search] answers is 0; allowed: 1 to 20."),
+        (
+            '[search]\nanswers = "3"\n',
+            "[search] answers is '3'; it must be a whole number from 1 to 20.",
+        ),
+        (
+            '[search]\nvariant = "bm42"\n',
+            "[search] variant is 'bm42'; allowed: lucene, okapi, bm25l, bm25plus.",
+        ),
+        ("[search]\nb = 1.5\n", "[search] b is 1.5; allowed: 0 to 1."),
+        (
+            "[search]\ntop = 3\n",
+            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, variant.",
+        ),
+        (
+            '[telegram]\ntoken = "1:x"\n',
+            "[telegram] token must not be kept in a file; remove it and set TELEGRAM_BOT_TOKEN",
+        ),
+        (
+            '[telegram]\nadmins = ["alice"]\n',
+            "[telegram] admins must be a list of numeric Telegram ids.",
+        ),
+        ('[telegram]\napi_base_url = "ftp://x"\n', "it must start with http:// or https://."),
+        (
+            '[logging]\nlevel = "LOUD"\n',
+            "log level is 'LOUD'; allowed: DEBUG, INFO, WARNING, ERROR.",
+        ),
+    ],
+)
+def test_broken_config_names_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_config(write(tmp_path, text), environ={})
+    assert message in str(err.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "none.toml", environ={})
+
+
+def test_bad_admins_in_environment(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="NEWSDESK_ADMINS is 'bob'; it must be comma-separated"):
+        load_config(write(tmp_path, ""), environ={"NEWSDESK_ADMINS": "bob"})

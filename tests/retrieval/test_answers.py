@@ -1,0 +1,280 @@
+"""The answer base end to end: real splitter, analyser, sources and index on tiny data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval.answers import AnswerBase, RetrievalConfig
+from retrieval.errors import (
+    ArticleError,
+    ArticleNotFoundError,
+    DuplicateArticleError,
+    EmptyArticleError,
+    QuestionError,
+    UnreadableFileError,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = next((ROOT / "seeds").glob("000_*.txt"))
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+@pytest.fixture
+def base(tmp_path: Path, seeds: Path) -> AnswerBase:
+    answer_base = AnswerBase.open(tmp_path / "base", seeds=seeds)
+    answer_base.sync()
+    yield answer_base
+    answer_base.close()
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+# -- the seed article: the questions a reader asks ----------------------------------------
+
+
+def test_bortnikov_coordinates_law_enforcement(base: AnswerBase) -> None:
+    answer = base.search("Who coordinates the law enforcement agencies in the Kursk region?")
+    first = answer.passages[0]
+    assert "Bortnikov" in first.context
+    assert first.sentence.startswith("In addition, since August 9, the head of the FSB")
+    assert first.article_id == SEED.stem
+    assert first.reported_by is None
+
+
+def test_territory_loss_is_reported_by_verstka(base: AnswerBase) -> None:
+    answer = base.search("How much territory did Moscow lose?")
+    first = answer.passages[0]
+    assert "Moscow lost control over 1,000 square kilometers" in first.sentence
+    assert first.reported_by == "Verstka"
+    assert first.attribution is not None
+    assert first.attribution.detail == "citing sources in the government and parliament"
+
+
+def test_gerasimov_question_is_reported_by_bloomberg(base: AnswerBase) -> None:
+    first = base.search("Did Gerasimov tell Putin about the offensive?").passages[0]
+    assert first.reported_by == "Bloomberg"
+    assert "did not inform Vladimir Putin" in first.context
+
+
+def test_arrested_generals_are_named(base: AnswerBase) -> None:
+    first = base.search("Which generals were arrested?").passages[0]
+    assert "Kuznetsov" in first.context
+    assert "Popov" in first.context
+
+
+def test_weather_in_paris_has_no_answer(base: AnswerBase) -> None:
+    answer = base.search("What is the weather in Paris?")
+    assert not answer.found
+    assert answer.passages == ()
+
+
+def test_passage_offsets_point_into_the_article(base: AnswerBase) -> None:
+    text = base.get(SEED.stem).text
+    for passage in base.search("Gerasimov offensive Putin", k=5).passages:
+        assert text[passage.start : passage.end] == passage.sentence
+        assert text[passage.context_start : passage.context_end] == passage.context
+        assert passage.context_start <= passage.start < passage.end <= passage.context_end
+        for start, end in passage.highlights:
+            assert (
+                passage.context[start:end].lower().startswith(("gerasimov", "offensive", "putin"))
+            )
+
+
+def test_noise_lines_are_stored_but_never_answers(base: AnswerBase) -> None:
+    article = base.get(SEED.stem)
+    assert "Close this search box." in article.text
+    assert "Президент Росії Володимир Путін" in article.text
+    for question in ("Close this search box", "Президент Росії Володимир Путін", "Photo AR"):
+        for passage in base.search(question, k=10).passages:
+            assert "search box" not in passage.sentence
+            assert "Photo: AR" not in passage.sentence
+            assert "Президент" not in passage.sentence
+
+
+def test_more_pages_do_not_repeat(base: AnswerBase) -> None:
+    first = base.search("Russian generals arrests defense", k=2)
+    second = base.search("Russian generals arrests defense", k=2, offset=2)
+    assert first.has_more
+    assert {p.start for p in first.passages}.isdisjoint({p.start for p in second.passages})
+
+
+# -- bad questions ---------------------------------------------------------------------------
+
+
+def test_empty_question_is_refused(base: AnswerBase) -> None:
+    with pytest.raises(QuestionError, match=r"^the question is empty; type a question"):
+        base.search("   \n ")
+
+
+def test_huge_question_is_refused(base: AnswerBase) -> None:
+    with pytest.raises(QuestionError) as err:
+        base.search("Kursk " * 20_000)
+    assert str(err.value) == (
+        "the question is too long (119,999 characters; the limit is 12,000). Ask it in fewer words."
+    )
+
+
+def test_question_of_stopwords_only_is_refused(base: AnswerBase) -> None:
+    with pytest.raises(QuestionError, match="no words to search for"):
+        base.search("who is it?")
+
+
+def test_html_in_a_question_is_just_text(base: AnswerBase) -> None:
+    answer = base.search("<b>Bortnikov</b> & <i>FSB</i>")
+    assert "Bortnikov" in answer.passages[0].sentence
+
+
+# -- adding, duplicates, removing ----------------------------------------------------------
+
+
+def test_added_text_is_written_to_seeds_and_searchable(base: AnswerBase, seeds: Path) -> None:
+    article = base.add(
+        "The grain corridor from Odesa carried forty ships in August, Reuters reported.",
+        title="Grain corridor",
+        outlet="Example Wire",
+        published="2024-08-20",
+    )
+    assert article.path.parent == seeds
+    assert article.path.read_text(encoding="utf-8").startswith("---\n")
+    first = base.search("How many ships used the grain corridor?").passages[0]
+    assert first.article_id == article.id
+    assert first.reported_by == "Reuters"
+    assert first.outlet == "Example Wire"
+
+
+def test_the_same_article_twice_is_reported(base: AnswerBase, seeds: Path) -> None:
+    text = "Brent crude rose 3 percent on Monday after a pipeline outage."
+    first = base.add(text)
+    before = files(seeds)
+    with pytest.raises(DuplicateArticleError) as err:
+        base.add("  Brent crude rose 3 percent on Monday   after a pipeline outage. ")
+    assert err.value.existing_id == first.id
+    assert str(err.value) == f"this article is already in the answer base as {first.id}."
+    assert files(seeds) == before
+    assert len(base) == 2
+
+
+def test_add_many_is_all_or_nothing(base: AnswerBase, seeds: Path) -> None:
+    from retrieval.articles import make_draft
+
+    before = files(seeds)
+    drafts = [make_draft("Oil prices climbed on Monday."), make_draft(SEED.read_text("utf-8"))]
+    with pytest.raises(DuplicateArticleError):
+        base.add_many(drafts)
+    assert files(seeds) == before
+    assert len(base) == 1
+
+
+def test_remove_deletes_seed_and_index_entry(base: AnswerBase, seeds: Path) -> None:
+    removed = base.remove(SEED.stem)
+    assert removed.id == SEED.stem
+    assert files(seeds) == []
+    assert not base.search("Bortnikov FSB").found
+    with pytest.raises(ArticleNotFoundError, match=r"^there is no article with id 'nope'\.$"):
+        base.remove("nope")
+
+
+def test_article_ids_are_validated(base: AnswerBase) -> None:
+    with pytest.raises(ArticleError, match=r"article id '\.\./x' is not allowed"):
+        base.add("Some text about oil prices.", article_id="../x")
+    with pytest.raises(ArticleError, match=f"article id '{SEED.stem}' is already taken"):
+        base.add("Some text about oil prices.", article_id=SEED.stem)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("binary.txt", bytes(range(256)) * 4, UnreadableFileError),
+        (
+            "cp1251.txt",
+            "Генерал Герасимов не доложил Путину.".encode("cp1251"),
+            UnreadableFileError,
+        ),
+        ("empty.txt", b"", EmptyArticleError),
+        ("blank.md", b"   \n\n  \n", EmptyArticleError),
+    ],
+)
+def test_bad_files_store_nothing(
+    base: AnswerBase, seeds: Path, tmp_path: Path, name: str, data: bytes, error: type[Exception]
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    with pytest.raises(error, match=name):
+        base.add_file(bad)
+    assert files(seeds) == [SEED.name]
+    assert len(base) == 1
+
+
+def test_empty_text_is_refused(base: AnswerBase) -> None:
+    with pytest.raises(EmptyArticleError):
+        base.add(" \n ")
+
+
+# -- seeds are the truth -------------------------------------------------------------------
+
+
+def test_sync_follows_files_added_and_deleted(base: AnswerBase, seeds: Path) -> None:
+    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
+    report = base.sync()
+    assert report.added == ["markets-en"]
+    first = base.search("Why did Brent crude rise?").passages[0]
+    assert first.article_id == "markets-en"
+    assert first.reported_by == "Reuters"
+    assert first.url == "https://example.com/markets/oil-prices"
+    (seeds / "markets-en.md").unlink()
+    assert base.sync().removed == ["markets-en"]
+    assert not base.search("Brent crude pipeline outage").found
+
+
+def test_sync_reports_unreadable_seeds_and_goes_on(base: AnswerBase, seeds: Path) -> None:
+    (seeds / "broken.txt").write_bytes(b"\xff\xfe\x00garbage\x00\x01")
+    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
+    report = base.sync()
+    assert report.added == ["markets-en"]
+    assert [path for path, _ in report.failed] == ["broken.txt"]
+
+
+def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -> None:
+    for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
+        shutil.copy(CORPUS / name, seeds / name)
+    question = "Who coordinates the law enforcement agencies in the Kursk region?"
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        base.sync()
+        expected = base.search(question, k=5)
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        assert base.sync().changed is False
+        assert base.search(question, k=5) == expected
+        base.reindex()
+        assert base.search(question, k=5) == expected
+
+
+def test_russian_and_ukrainian_questions(base: AnswerBase, seeds: Path) -> None:
+    for name in ("kursk-ru.md", "grain-uk.md"):
+        shutil.copy(CORPUS / name, seeds / name)
+    base.sync()
+    ru = base.search("Что проверяет министерство обороны?").passages[0]
+    assert ru.article_id == "kursk-ru"
+    assert ru.reported_by == "Коммерсантъ"
+    uk = base.search("Скільки суден із зерном вийшли з портів?").passages[0]
+    assert uk.article_id == "grain-uk"
+    assert uk.reported_by is not None and "Міністерств" in uk.reported_by
+
+
+def test_okapi_variant_is_selectable(tmp_path: Path, seeds: Path) -> None:
+    config = RetrievalConfig(variant="okapi")
+    with AnswerBase.open(tmp_path / "okapi", seeds=seeds, config=config) as base:
+        base.sync()
+        assert "Bortnikov" in base.search("law enforcement agencies Kursk").passages[0].context
