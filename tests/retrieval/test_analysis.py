@@ -1,0 +1,122 @@
+"""The analyser: exact terms for English, Russian and Ukrainian text."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.analysis import TextAnalyzer, analyzer_for, normalise_number, stopwords
+
+
+def test_english_terms_are_lowercased_stemmed_and_stopword_free() -> None:
+    analyse = analyzer_for("en")
+    assert analyse("Who is coordinating the operations in the Kursk region?") == [
+        "coordin",
+        "oper",
+        "kursk",
+        "region",
+    ]
+
+
+def test_question_words_are_stopwords_in_every_language() -> None:
+    assert analyzer_for("en")("who what when where which how why whom whose") == []
+    assert analyzer_for("ru")("кто что когда где какой как почему сколько") == []
+    assert analyzer_for("uk")("хто що коли де який як чому скільки") == []
+
+
+def test_numbers_are_kept_and_normalised() -> None:
+    analyse = analyzer_for("en")
+    assert analyse("1,000 troops of the 58th army, 3.5% and 2024.") == [
+        "1000",
+        "troop",
+        "58th",
+        "armi",
+        "3.5",
+        "2024",
+    ]
+    assert analyzer_for("ru")("3,5 млн и 1\u00a0000 человек") == ["3.5", "млн", "1000", "человек"]
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("1,000,000", "1000000"),
+        ("1.000.000", "1000000"),
+        ("3,5", "3.5"),
+        ("3.5", "3.5"),
+        ("58th", "58th"),
+        ("1\u00a0000", "1000"),
+        ("2024", "2024"),
+    ],
+)
+def test_normalise_number(token: str, expected: str) -> None:
+    assert normalise_number(token) == expected
+
+
+def test_hyphenated_words_are_split_and_possessives_dropped() -> None:
+    analyse = analyzer_for("en")
+    assert analyse("Russia's pro-Kremlin Rostov-on-Don") == ["russia", "pro", "kremlin", "rostov"]
+    assert analyse("Russia’s army") == ["russia", "armi"]
+
+
+def test_russian_uses_the_russian_stemmer() -> None:
+    assert analyzer_for("ru")("Кто координирует операцию в Курской области?") == [
+        "координир",
+        "операц",
+        "курск",
+        "област",
+    ]
+
+
+def test_ukrainian_uses_lemmas_and_keeps_apostrophes() -> None:
+    assert analyzer_for("uk")("Скільки зерна експортувала Україна у 2024 році?") == [
+        "зерно",
+        "експортувати",
+        "україна",
+        "2024",
+        "рік",
+    ]
+    assert analyzer_for("uk")("м'ясо і сім’ї") == ["м'ясо", "сім'я"]
+
+
+def test_words_are_routed_by_script() -> None:
+    # The same word makes the same term whatever language the text around it is in.
+    assert analyzer_for("ru")("Bloomberg сообщил")[0] == analyzer_for("en")("Bloomberg")[0]
+    assert analyzer_for("en")("the Курской region") == ["курск", "region"]
+    assert analyzer_for("en")("Київ") == analyzer_for("uk")("Київ") == ["київ"]
+    assert analyzer_for("ru")("reported armies") == ["report", "armi"]
+
+
+def test_terms_with_spans_point_at_the_words() -> None:
+    text = "Russia’s army lost 1,000 tanks."
+    spans = analyzer_for("en").terms_with_spans(text)
+    assert spans == [
+        ("russia", 0, 8),
+        ("armi", 9, 13),
+        ("lost", 14, 18),
+        ("1000", 19, 24),
+        ("tank", 25, 30),
+    ]
+    assert [text[s:e] for _, s, e in spans] == ["Russia’s", "army", "lost", "1,000", "tanks"]
+
+
+def test_other_languages_still_get_terms() -> None:
+    assert TextAnalyzer("de")("Die Häuser") == ["die", "haus"]
+    assert TextAnalyzer("el")("Αθήνα") == ["αθήνα"]
+
+
+def test_analyzer_for_is_cached_and_validates() -> None:
+    assert analyzer_for("en") is analyzer_for("en")
+    with pytest.raises(ValueError, match="language"):
+        TextAnalyzer("")
+
+
+def test_stopword_lists_ship_with_the_package() -> None:
+    assert {"the", "who", "whose"} <= stopwords("en")
+    assert {"и", "кто", "сколько"} <= stopwords("ru")
+    assert {"і", "хто", "скільки"} <= stopwords("uk")
+    assert stopwords("xx") == frozenset()
+
+
+def test_empty_and_punctuation_only_text() -> None:
+    assert analyzer_for("en")("") == []
+    assert analyzer_for("en")(" -- ?! _ ") == []
