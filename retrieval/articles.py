@@ -102,14 +102,17 @@ def _check_suffix(filename: str, name: str) -> None:
     suffix = Path(filename).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         what = f"type {suffix}" if suffix else "no file type"
-        known = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        *most, last = sorted(SUPPORTED_SUFFIXES)
+        known = f"{', '.join(most)} and {last}"
         raise UnsupportedFormatError(f"{name} has {what}; newsdesk reads {known} files.")
 
 
 def _parse(data: bytes, *, suffix: str, name: str, source_name: str) -> ArticleDraft:
+    if not data:
+        raise EmptyArticleError(f"{name} is empty; there is no article to add.")
     raw = decode(data, name)
     if not raw.strip():
-        raise EmptyArticleError(f"{name} is empty; there is no article to add.")
+        raise EmptyArticleError(f"{name} contains only blank space; there is no article to add.")
     if suffix in (".html", ".htm"):
         return _parse_html(raw, name=name, source_name=source_name)
     if suffix == ".json":
@@ -436,7 +439,8 @@ _CAPTION = re.compile(
     rf"^{_CREDIT_WORD}(\s+credit)?\s*[:：—–-]"  # Photo: AP  /  Фото — Reuters
     rf"| \b{_CREDIT_WORD}(\s+credit)?\s*[:：]\s*[^.!?]{{1,80}}\.?$"  # … Photo: AR
     r"| \b(via\s+)?getty\s+images\b | \bshutterstock\b | \bap\s+photo\b"
-    r"| \b(reuters|afp|epa(-efe)?|ap|tass|тасс|anadolu|ria\ novosti|риа\ новости)\s*/\s*\w"
+    r"| \b(reuters|afp|epa(-efe)?|ap|tass|тасс|anadolu|ria\ novosti|риа\ новости)\s*/"
+    r"\s*\w[\w.'-]*(\s+\w[\w.'-]*){0,3}\s*\)?\.?$"  # … REUTERS/Maxim Shemetov
     r"| [/|©]\s*(reuters|afp|epa|ap|tass|тасс|getty|anadolu|укрінформ|униан|уніан)\s*\.?$"
     r"| ^(ілюстративне\ фото|фото\ ілюстративне|иллюстративное\ фото)"
 )
