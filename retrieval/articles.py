@@ -169,7 +169,7 @@ def _parse_html(raw: str, *, name: str, source_name: str) -> ArticleDraft:
     return make_draft(text, **_metadata(meta), source_name=source_name)
 
 
-_JSON_ALIASES = {
+_ALIASES = {
     "title": ("title", "headline"),
     "url": ("url", "link"),
     "outlet": ("outlet", "source", "site", "sitename", "publisher"),
@@ -196,11 +196,7 @@ def _parse_json(raw: str, *, name: str, source_name: str) -> ArticleDraft:
         )
     if not text.strip():
         raise EmptyArticleError(f'{name} has an empty "text"; there is no article to add.')
-    meta: dict[str, str | None] = {}
-    for key, aliases in _JSON_ALIASES.items():
-        found = next((fields[alias] for alias in aliases if fields.get(alias) is not None), None)
-        meta[key] = str(found) if isinstance(found, str | int | float) else None
-    return make_draft(text, **_metadata(meta), source_name=source_name)
+    return make_draft(text, **_metadata(fields), source_name=source_name)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -248,11 +244,19 @@ def _quote(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
-def _metadata(meta: Mapping[str, str | None]) -> dict[str, str | None]:
+def _metadata(fields: Mapping[str, object]) -> dict[str, str | None]:
+    """The metadata make_draft takes, from front matter, JSON or trafilatura fields.
+
+    Common other names count too ("date" for published, "source" for outlet...); values that
+    are not text or a number are ignored.
+    """
     out: dict[str, str | None] = {}
-    for key in METADATA_KEYS:
-        value = meta.get(key)
-        out[key] = value.strip() or None if isinstance(value, str) else None
+    for key, aliases in _ALIASES.items():
+        values = (fields.get(alias) for alias in aliases)
+        found = next(
+            (v for v in values if isinstance(v, str | int | float) and str(v).strip()), None
+        )
+        out[key] = str(found).strip() if found is not None else None
     return out
 
 
@@ -310,6 +314,11 @@ def make_draft(
         if is_heading and not kinds[number]:
             kinds[number] = "title"
     final = [kind or "body" for kind in kinds]
+    if "body" not in final and "foreign" in final and _language_code(language):
+        raise EmptyArticleError(
+            f"{name} is not written in the language it is said to be in ({wanted}); "
+            "give the right language or none, and newsdesk will detect it."
+        )
     if "body" not in final:
         raise EmptyArticleError(
             f"{name} has no article text left once site menus, captions and lines in "
@@ -416,6 +425,8 @@ _CHROME_LINE = re.compile(
     | more\ from\ .{0,60} | most\ (read|popular|viewed) | recommended(\ for\ you)?
     | advertisement | sponsored(\ content)? | ad | (log|sign)\ ?(in|out) | register | my\ account
     | (\d+\ )?comments?(\ \(\d+\))? | leave\ a\ (comment|reply)
+    | (last\ )?(updated|published|опубликовано|обновлено|опубліковано|оновлено)
+      (\ on|\ at)?\ *:?\ *[^!?]{0,40}\d[^!?]{0,20}
     | (tags?|topics?|categories|category|filed\ under)\ *:.{0,200}
     | .{0,80}all\ rights\ reserved.{0,80} | ©.{0,120} | copyright\ .{0,120}
     | (accept|reject|allow)(\ all)?(\ cookies)? | (cookie|privacy)\ (settings|preferences|policy)
@@ -424,6 +435,10 @@ _CHROME_LINE = re.compile(
     | закрыть | закрити | поиск | пошук | меню | главная | головна | (все|всі)\ новости
     | (все|всі)\ новини | комментарии | коментарі | теги\ *:.{0,200}
     """
+)
+_BYLINE = re.compile(
+    r"(?:By|BY|Author:|Автор:?|Авторка:?)\s+[A-ZА-ЯЁІЇЄҐ][\w'’.-]+"
+    r"(?:,?\s+(?:and\s+|и\s+|і\s+)?[A-ZА-ЯЁІЇЄҐ][\w'’.-]+){0,5}"
 )
 _COOKIES = re.compile(
     r"(?i)\b(we|this (web)?site|our (web)?site)\s+uses?\s+cookies\b"
@@ -438,6 +453,7 @@ _CAPTION = re.compile(
     rf"(?ix)"
     rf"^{_CREDIT_WORD}(\s+credit)?\s*[:：—–-]"  # Photo: AP  /  Фото — Reuters
     rf"| \b{_CREDIT_WORD}(\s+credit)?\s*[:：]\s*[^.!?]{{1,80}}\.?$"  # … Photo: AR
+    rf"| \b{_CREDIT_WORD}\s+(by|courtesy\s+of)\s+[^.!?]{{1,60}}\)?\.?$"  # (Photo by …)
     r"| \b(via\s+)?getty\s+images\b | \bshutterstock\b | \bap\s+photo\b"
     r"| \b(reuters|afp|epa(-efe)?|ap|tass|тасс|anadolu|ria\ novosti|риа\ новости)\s*/"
     r"\s*\w[\w.'-]*(\s+\w[\w.'-]*){0,3}\s*\)?\.?$"  # … REUTERS/Maxim Shemetov
@@ -455,8 +471,10 @@ def _pattern_kind(paragraph: str) -> str:
         return "chrome"  # separators such as "* * *" or "—"
     if len(line) <= MAX_CHROME:
         bare = line.rstrip(" .!?:…>»→|")
-        if _CHROME_LINE.fullmatch(bare) or _COOKIES.search(line):
+        if _CHROME_LINE.fullmatch(bare) or _BYLINE.fullmatch(bare) or _COOKIES.search(line):
             return "chrome"
+        if len(bare) <= 40 and any(ch.isdigit() for ch in bare) and _parse_date(bare):
+            return "chrome"  # a dateline on its own
     if len(line) <= MAX_CAPTION and _CAPTION.search(line):
         return "caption"
     return ""
@@ -583,6 +601,10 @@ _DATETIME_FORMATS = ("%d.%m.%Y %H:%M", "%B %d, %Y %H:%M", "%Y/%m/%d %H:%M")
 
 def normalise_date(value: str) -> str:
     """An ISO date ("2024-08-16") or date-time when ``value`` is a date we can read; else as is."""
+    return _parse_date(value) or value.strip()
+
+
+def _parse_date(value: str) -> str | None:
     text = value.strip()
     try:
         parsed = datetime.fromisoformat(text)
@@ -603,11 +625,12 @@ def normalise_date(value: str) -> str:
     match = _CYRILLIC_DATE.fullmatch(text.lower())
     if match and match.group(2) in _MONTHS:
         try:
-            day = date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
+            return date(
+                int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1))
+            ).isoformat()
         except ValueError:
-            return text
-        return day.isoformat()
+            return None
     try:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
-        return text
+        return None

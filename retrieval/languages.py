@@ -15,7 +15,7 @@ The py3langid model is loaded on first use, never on import.
 
 from __future__ import annotations
 
-import threading
+import copy
 from functools import cache
 from typing import Any
 
@@ -31,8 +31,6 @@ SHORT_TEXT = 40
 """Texts with fewer letters than this count as short: an unsure guess yields to the default."""
 
 UNSURE = 0.9
-
-_lock = threading.Lock()
 
 
 def script_of(text: str) -> str | None:
@@ -115,16 +113,24 @@ def _script_counts(text: str) -> dict[str, int]:
 
 
 def _classify(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
-    identifier = _identifier()
-    # The identifier is shared and set_languages() changes it in place.
-    with _lock:
-        identifier.set_languages(list(candidates) if candidates else None)
-        code, probability = identifier.classify(text)
+    code, probability = _identifier(candidates).classify(text)
     return str(code), float(probability)
 
 
 @cache
-def _identifier() -> Any:
+def _identifier(candidates: tuple[str, ...]) -> Any:
+    """A py3langid identifier restricted to ``candidates`` (all languages when empty).
+
+    Restricting slices the model, which is slow, so each restriction is made once, on a
+    shallow copy of the one loaded model.
+    """
+    restricted = copy.copy(_model())
+    restricted.set_languages(list(candidates) if candidates else None)
+    return restricted
+
+
+@cache
+def _model() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -364,6 +364,10 @@ def test_make_draft_of_nothing(text: str) -> None:
         "Читайте также: Кремль готовит аресты",
         "Поділитися",
         "* * *",
+        "By John Smith and Anna Petrova",
+        "Автор: Иван Петров",
+        "16 August 2024",
+        "Updated: 16.08.2024 10:30",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -381,6 +385,7 @@ def test_chrome_lines(line: str) -> None:
         "A destroyed bridge over the Seym river (Getty Images)",
         "Kremlin towers at dusk. Image credit: Shutterstock",
         "Soldiers in the Kursk region / AFP",
+        "Shoigu at a meeting in Moscow (Photo by Mikhail Metzel)",
     ],
 )
 def test_caption_lines(line: str) -> None:
@@ -502,6 +507,40 @@ def test_given_language_wins() -> None:
     draft = make_draft("The Kremlin denied the report.", language="English")
     assert draft.language == "en"
     assert make_draft("The Kremlin denied the report.", language="en-GB").language == "en"
+
+
+def test_wrong_given_language() -> None:
+    with pytest.raises(EmptyArticleError) as caught:
+        make_draft("Кремль опроверг сообщения об арестах.", language="en")
+    assert str(caught.value) == (
+        "The article text is not written in the language it is said to be in (en); "
+        "give the right language or none, and newsdesk will detect it."
+    )
+
+
+def test_short_body_lines_that_look_like_chrome_stay_body() -> None:
+    text = (
+        "By then it was too late.\n\n"
+        "Updated figures show heavy losses.\n\n"
+        "Subscribers to the channel were told to leave the region at once, officials said."
+    )
+    assert [p.kind for p in make_draft(text).paragraphs] == ["body", "body", "body"]
+
+
+def test_front_matter_aliases(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\nid: 007_x\ndate: 2024-08-16\nsource: Verstka\nlang: ru\nlink: https://v.st/a\n---\n"
+        "Кремль опроверг сообщения об арестах.",
+        encoding="utf-8",
+    )
+    draft = parse_file(path)
+    assert (draft.published, draft.outlet, draft.language, draft.url) == (
+        "2024-08-16",
+        "Verstka",
+        "ru",
+        "https://v.st/a",
+    )
 
 
 def test_unreadable_language_is_detected_instead() -> None:
