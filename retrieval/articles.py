@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -293,7 +292,7 @@ def make_draft(
     """
     name = "The article text" if source_name == TEXT_NAME else source_name
     text = normalise_text(text)
-    if not text:
+    if not text.strip():
         raise EmptyArticleError(f"{name} is empty; there is no article to add.")
     blocks = list(_split_paragraphs(text))
     kinds = [_pattern_kind(text[start:end]) for start, end, _ in blocks]
@@ -353,15 +352,18 @@ def content_hash(draft: ArticleDraft) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, ``\\n`` newlines, no BOM, no trailing spaces on lines, no blank lines at the ends."""
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").rstrip()
+    """The text with ``\\n`` newlines and no newlines at either end; nothing else changes.
+
+    Spaces, BOMs and Unicode forms are kept as given, so offsets a caller holds into a text
+    with ``\\n`` newlines stay valid, and a seed file reads back exactly.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").strip("\n")
 
 
 # --------------------------------------------------------------------------- paragraphs
 
-_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")
+# The visible part of one line: a BOM or zero-width space at its edges is not text either.
+_LINE = re.compile(r"[^\s\ufeff\u200b](?:[^\n]*[^\s\ufeff\u200b])?")
 _HEADING = re.compile(r"#{1,6}\s+\S")
 _LIST_ITEM = re.compile(r"(?:[-*•–]|\d{1,3}[.)])\s+\S")
 _TERMINAL = tuple(".!?…:;\"'»”)")
@@ -374,18 +376,20 @@ def _split_paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
     (scraped text puts one paragraph per line) unless the block is prose hard-wrapped at a
     fixed width, which stays whole.
     """
-    for block in _BLOCK.finditer(text):
-        lines: list[tuple[int, int]] = []
-        offset = block.start()
-        for line in block.group().split("\n"):
-            stripped = line.strip()
-            if stripped:
-                start = offset + line.index(stripped[0])
-                lines.append((start, start + len(stripped)))
-            offset += len(line) + 1
-        for group in _group_wrapped(text, lines):
-            start, end = group[0][0], group[-1][1]
-            yield start, end, bool(_HEADING.match(text, start))
+    block: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        if block and text.count("\n", block[-1][1], line.start()) > 1:
+            yield from _block_paragraphs(text, block)
+            block = []
+        block.append(line.span())
+    if block:
+        yield from _block_paragraphs(text, block)
+
+
+def _block_paragraphs(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int, bool]]:
+    for group in _group_wrapped(text, lines):
+        start, end = group[0][0], group[-1][1]
+        yield start, end, bool(_HEADING.match(text, start))
 
 
 def _group_wrapped(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -521,7 +525,9 @@ def _title_paragraph(
         return first
     words = len(line.split())
     looks = "\n" not in line and 3 <= words <= 30 and len(line) <= 200
-    if looks and not line.endswith((".", ",", ";", ":")):
+    # A body that opens in lower case continues the line before it: that was no headline.
+    after = text[blocks[candidates[1]][0]]
+    if looks and not line.endswith((".", ",", ";", ":")) and not after.islower():
         return first
     return None
 
@@ -531,7 +537,7 @@ def _comparable(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.replace("\ufeff", " ").replace("\u200b", " ").split())
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«“]?[A-ZА-ЯЁІЇЄҐ])")

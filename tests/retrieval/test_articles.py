@@ -494,6 +494,30 @@ def test_a_lone_line_is_body_not_title() -> None:
     assert [p.kind for p in draft.paragraphs] == ["body"]
 
 
+def test_a_line_continued_in_lower_case_is_no_headline() -> None:
+    draft = make_draft("Prices of oil and gas rose sharply\nafter the pipeline was damaged.")
+    assert [p.kind for p in draft.paragraphs] == ["body", "body"]
+
+
+def test_make_draft_keeps_the_text_as_given() -> None:
+    # Callers with offsets into their own text (benchmarks, the API) rely on this.
+    text = "\ufeffThe Kremlin  denied it.   \n\n \u200bMoscow said nothing. "
+    draft = make_draft(text)
+    assert draft.text == text
+    assert [draft.text[p.start : p.end] for p in draft.paragraphs] == [
+        "The Kremlin  denied it.",
+        "Moscow said nothing.",
+    ]
+    assert draft.title == "The Kremlin denied it."
+
+
+def test_trailing_spaces_survive_the_seed_round_trip(tmp_path: Path) -> None:
+    draft = make_draft("The Kremlin denied it. \n\nMoscow said nothing. ")
+    path = tmp_path / "a.md"
+    path.write_text(render_seed(draft, "a"), encoding="utf-8")
+    assert parse_file(path).text == draft.text
+
+
 def test_markdown_heading_is_title() -> None:
     draft = make_draft("# Putin fires Shoigu\n\nThe president replaced the minister on Sunday.")
     assert draft.title == "Putin fires Shoigu"
