@@ -305,7 +305,7 @@ def make_draft(
         if not kinds[number] and _is_foreign(text[start:end], wanted):
             kinds[number] = "foreign"
 
-    clean_title = _one_line(title) if title else None
+    clean_title = _one_line(title) or None if title else None
     heading = _title_paragraph(text, blocks, kinds, clean_title)
     if heading is not None:
         kinds[heading] = "title"

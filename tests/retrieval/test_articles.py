@@ -467,6 +467,11 @@ def test_given_title_wins_and_marks_its_paragraph() -> None:
     assert [p.kind for p in draft.paragraphs] == ["title", "body"]
 
 
+def test_blank_given_title_is_no_title() -> None:
+    draft = make_draft("Generals face arrest\n\nThe Kremlin is preparing arrests.", title="  ")
+    assert draft.title == "Generals face arrest"
+
+
 def test_given_title_not_in_text() -> None:
     draft = make_draft("The Kremlin is preparing a new wave of arrests.", title="Arrests")
     assert draft.title == "Arrests"
