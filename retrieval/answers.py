@@ -714,6 +714,9 @@ def _relevant(best: StoredSentence, terms: Sequence[str]) -> bool:
     return matched >= min(2, len(terms))
 
 
+# Longest context made by adding a following sentence, in characters.
+_MAX_CONTEXT = 500
+
 # A sentence opening with one of these leans on the sentence before it.
 _ANAPHORA = frozenset(
     (
@@ -726,17 +729,32 @@ _ANAPHORA = frozenset(
 
 
 def _context(row: StoredSentence, siblings: Sequence[StoredSentence], text: str) -> tuple[int, int]:
-    """The span to show for a hit: the sentence, plus the neighbour it leans on."""
-    start, end = row.start, row.end
+    """The span to show for a hit: the sentence, plus the neighbours that lean on each other.
+
+    The sentence before is added when the hit opens with a word pointing back to it ("This
+    may become …", "Among them …"); the sentence after when it points back to the hit, or
+    when the hit is only a lead-in (ends with a colon, or is very short).
+    """
     same = [s for s in siblings if s.paragraph == row.paragraph]
     index = next(i for i, s in enumerate(same) if s.sid == row.sid)
-    first_word = re.match(r"\W*(\w+)", text[row.start : row.end])
-    if index > 0 and first_word and first_word.group(1).lower() in _ANAPHORA:
+    start, end = row.start, row.end
+    if index > 0 and _leans_back(text[row.start : row.end]):
         start = same[index - 1].start
-    sentence = text[row.start : row.end].rstrip()
-    if index + 1 < len(same) and (sentence.endswith(":") or len(sentence) < 60):
-        end = same[index + 1].end
+    if index + 1 < len(same):
+        following = same[index + 1]
+        sentence = text[row.start : row.end].rstrip()
+        lead_in = sentence.endswith(":") or len(sentence) < 60
+        if lead_in or (
+            _leans_back(text[following.start : following.end])
+            and following.end - start <= _MAX_CONTEXT
+        ):
+            end = following.end
     return start, end
+
+
+def _leans_back(sentence: str) -> bool:
+    first_word = re.match(r"\W*(\w+)", sentence)
+    return first_word is not None and first_word.group(1).lower() in _ANAPHORA
 
 
 def _spread(passages: list[Passage], per_article: int = 2) -> list[Passage]:

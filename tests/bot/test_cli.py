@@ -122,12 +122,12 @@ def test_broken_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_console_reads_questions_and_commands(
     config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lines = "Who coordinates the law enforcement agencies?\n:more\n:sources\n:nope\n\n:quit\n"
+    lines = "Russian generals arrests Kursk defense\n:more\n:sources\n:nope\n\n:quit\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     assert run(config, "console") == 0
     out = capsys.readouterr().out
     assert "newsdesk: 1 articles." in out
-    assert "Bortnikov" in out
+    assert "1. Since May, at least five Russian generals have been arrested" in out
     assert "4. " in out  # :more continued the numbering
     assert f"{SEED.stem}  The Kremlin plans to punish generals" in out
     assert "Unknown command :nope; type :help." in out

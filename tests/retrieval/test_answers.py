@@ -240,7 +240,7 @@ def test_sync_follows_files_added_and_deleted(base: AnswerBase, seeds: Path) -> 
 
 
 def test_sync_reports_unreadable_seeds_and_goes_on(base: AnswerBase, seeds: Path) -> None:
-    (seeds / "broken.txt").write_bytes(b"\xff\xfe\x00garbage\x00\x01")
+    (seeds / "broken.txt").write_bytes(b"\x00\x01\x02garbage\x00\x01" * 50)
     shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
     report = base.sync()
     assert report.added == ["markets-en"]

@@ -28,20 +28,20 @@ for n in range(10_000):
 def test_kill_during_add_leaves_a_consistent_base(tmp_path: Path, adds_before_kill: int) -> None:
     data, seeds = tmp_path / "base", tmp_path / "seeds"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    writer = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-c", WRITER, str(data), str(seeds)],
         stdout=subprocess.PIPE,
         text=True,
         env=env,
-    )
-    assert writer.stdout is not None
-    try:
-        for _ in range(adds_before_kill):
-            assert writer.stdout.readline(), "the writer died before it was killed"
-        time.sleep(0.003 * adds_before_kill)  # land somewhere inside a later add
-        writer.send_signal(signal.SIGKILL)
-    finally:
-        writer.wait(timeout=30)
+    ) as writer:
+        assert writer.stdout is not None
+        try:
+            for _ in range(adds_before_kill):
+                assert writer.stdout.readline(), "the writer died before it was killed"
+            time.sleep(0.003 * adds_before_kill)  # land somewhere inside a later add
+            writer.send_signal(signal.SIGKILL)
+        finally:
+            writer.wait(timeout=30)
     assert writer.returncode == -signal.SIGKILL
 
     with AnswerBase.open(data, seeds=seeds) as base:
