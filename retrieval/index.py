@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
@@ -71,7 +72,7 @@ class _Segment:
 
     def postings(self, tid: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[Any]] | None:
         """Docs and tfs of term ``tid`` in this segment, or None when no doc has it."""
-        pos = int(np.searchsorted(self.terms, tid))
+        pos = int(np.searchsorted(self.terms, self.terms.dtype.type(tid)))
         if pos == len(self.terms) or int(self.terms[pos]) != tid:
             return None
         start, end = int(self.indptr[pos]), int(self.indptr[pos + 1])
@@ -135,6 +136,7 @@ class BM25Index:
         self._vocab: dict[str, int] = {}
         self._terms: list[str] = []
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._state = _State(
             segments=(),
             dl=np.zeros(0, dtype=np.int32),
@@ -154,6 +156,17 @@ class BM25Index:
     def __len__(self) -> int:
         """The number of live (added and not removed) documents."""
         return self._state.n_live
+
+    def memory_bytes(self) -> int:
+        """Bytes the index holds: its arrays plus its vocabulary's Python objects."""
+        state = self._state
+        arrays = [state.dl, state.live, state.df]
+        for segment in state.segments:
+            arrays += [segment.terms, segment.indptr, segment.docs, segment.tfs]
+            arrays += [segment.max_tf, segment.min_dl]
+        vocabulary = sys.getsizeof(self._vocab) + sys.getsizeof(self._terms)
+        vocabulary += sum(map(sys.getsizeof, self._terms))
+        return sum(a.nbytes for a in arrays) + vocabulary
 
     # -- changing ------------------------------------------------------------------------
 
@@ -247,10 +260,13 @@ class BM25Index:
         A term repeated in the query counts once per repeat, as in rank_bm25.
         """
         state = self._state
+        return self._scores(state, self._lookup(query, state))
+
+    def _scores(self, state: _State, tids: list[int]) -> Floats:
+        """Every id's score: the simple path, and the reference for the fast one."""
         scores = np.zeros(state.n_ids)
         idf = self._idf(state)
-        dl = state.dl
-        for tid in self._lookup(query, state):
+        for tid in tids:
             if tid < 0:
                 continue
             weight = float(idf[tid])
@@ -260,14 +276,14 @@ class BM25Index:
                     found = segment.postings(tid)
                     if found is not None:
                         docs, tfs = found
-                        contribution[docs] = self._weigh(weight, tfs, dl[docs], state.avgdl)
+                        contribution[docs] = self._gains(state, weight, docs, tfs)
                 scores += contribution
                 continue
             for segment in state.segments:
                 found = segment.postings(tid)
                 if found is not None:
                     docs, tfs = found
-                    scores[docs] += self._weigh(weight, tfs, dl[docs], state.avgdl)
+                    scores[docs] += self._gains(state, weight, docs, tfs)
         scores[~state.live] = 0.0
         return scores
 
@@ -285,10 +301,140 @@ class BM25Index:
         """
         if isinstance(k, bool) or not isinstance(k, int) or k < 0:
             raise ValueError(f"k must be a whole number >= 0, not {k!r}")
-        scores = self.get_scores(query)
-        if allowed is not None:
-            scores = np.where(_allowed_mask(allowed, len(scores)), scores, 0.0)
-        return _top(scores, k)
+        state = self._state
+        tids = self._lookup(query, state)
+        mask = None if allowed is None else _allowed_mask(allowed, state.n_ids)
+        idf = self._idf(state)
+        known = [tid for tid in tids if tid >= 0]
+        if not k or not known:
+            return []
+        if self.variant == "bm25plus" or float(idf[known].min()) < 0:
+            # Every doc scores (BM25+), or a negative Okapi IDF breaks the upper bounds.
+            scores = self._scores(state, tids)
+            if mask is not None:
+                scores[~mask] = 0.0
+            return _top(scores, k)
+        return self._top_k_pruned(state, tids, k, mask)
+
+    def _top_k_pruned(
+        self, state: _State, tids: list[int], k: int, mask: npt.NDArray[np.bool_] | None
+    ) -> list[tuple[int, float]]:
+        """MaxScore, term at a time: the same answer as sorting :meth:`get_scores`, faster.
+
+        Terms are taken by falling upper bound (rare terms first). Their postings are scored
+        in full until the bounds of the terms left add up to less than the k-th best score so
+        far: no doc yet unseen can then reach the top k, and the terms left are only looked up
+        for the docs already seen (binary search in their postings), dropping each doc whose
+        score cannot reach the k-th any more. The few docs left are scored once more exactly
+        as :meth:`get_scores` does, term by term in query order, so scores and ties are equal
+        to the last bit.
+        """
+        idf = self._idf(state)
+        avgdl, live = state.avgdl, state.live
+        counts: dict[int, int] = {}
+        for tid in tids:
+            if tid >= 0 and idf[tid] > 0:  # a zero IDF adds exactly 0 to every score
+                counts[tid] = counts.get(tid, 0) + 1
+        if not counts:
+            return []
+        unique = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        repeats = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        weights = idf[unique]
+        bounds = np.zeros(len(unique))
+        parts: list[list[tuple[_Segment, npt.NDArray[np.int32], npt.NDArray[Any]]]] = [
+            [] for _ in unique
+        ]
+        for segment in state.segments:
+            pos = np.searchsorted(segment.terms, unique.astype(segment.terms.dtype))
+            pos[pos == len(segment.terms)] = 0
+            here = np.flatnonzero(segment.terms[pos] == unique) if len(segment.terms) else pos[:0]
+            if not len(here):
+                continue
+            at = pos[here]
+            top = self._weigh(weights[here], segment.max_tf[at], segment.min_dl[at], avgdl)
+            bounds[here] = np.maximum(bounds[here], top)
+            starts, ends = segment.indptr[at].tolist(), segment.indptr[at + 1].tolist()
+            for n, start, end in zip(here.tolist(), starts, ends, strict=True):
+                parts[n].append((segment, segment.docs[start:end], segment.tfs[start:end]))
+        # Bounds of the terms not yet scored in full, a little loose against rounding.
+        bounds = bounds * repeats * (1 + 1e-9)
+        order = np.argsort(-bounds, kind="stable").tolist()
+        left = [float(bounds[order[i:]].sum()) for i in range(len(order) + 1)]
+        acc = self._accumulator(state.n_ids)
+        seen: list[npt.NDArray[np.int32]] = []
+        pool = np.zeros(0, dtype=np.int32)  # the k best live, allowed docs so far
+        theta, done = 0.0, 0
+        try:
+            while done < len(order) and not left[done] < theta:
+                n = order[done]
+                done += 1
+                for _, docs, tfs in parts[n]:
+                    gain = self._gains(state, float(weights[n]), docs, tfs) * repeats[n]
+                    before = acc[docs]
+                    seen.append(docs[before == 0])
+                    acc[docs] = before + gain
+                    # Only docs of this term rose: the k best are among them and the pool.
+                    where = np.searchsorted(docs, pool).clip(max=len(docs) - 1)
+                    pool = pool[docs[where] != pool]  # those in docs come back with them
+                    pool = _best(acc, np.concatenate([pool, docs]), live, mask, k)
+                if len(pool) == k:
+                    theta = float(acc[pool].min()) * (1 - 1e-9)
+            seen = [np.concatenate(seen)] if len(seen) > 1 else seen
+            candidates = seen[0] if seen else np.zeros(0, dtype=np.int32)
+            keep = live[candidates] & (acc[candidates] + left[done] >= theta)
+            if mask is not None:
+                keep &= mask[candidates]
+            # Runs of ascending ids: a stable sort (timsort) merges them quickly.
+            candidates = np.sort(candidates[keep], kind="stable")
+            for n in order[done:]:
+                for segment, docs, tfs in parts[n]:
+                    found, where = _find(docs, candidates, segment)
+                    gain = self._gains(state, float(weights[n]), found, tfs[where])
+                    acc[found] += gain * repeats[n]
+                done += 1
+                candidates = candidates[acc[candidates] + left[done] >= theta]
+            return self._exact_top(state, tids, candidates, k)
+        finally:
+            for docs in seen:
+                acc[docs] = 0.0
+
+    def _exact_top(
+        self, state: _State, tids: list[int], candidates: npt.NDArray[np.int32], k: int
+    ) -> list[tuple[int, float]]:
+        """The top k of ``candidates`` (sorted ids), scored as :meth:`get_scores` does."""
+        scores = self._exact_scores(state, tids, candidates)
+        positive = scores > 0
+        candidates, scores = candidates[positive], scores[positive]
+        best = np.lexsort((candidates, -scores))[:k]
+        return [(int(candidates[i]), float(scores[i])) for i in best]
+
+    def _exact_scores(
+        self, state: _State, tids: list[int], candidates: npt.NDArray[np.int32]
+    ) -> Floats:
+        """Scores of ``candidates`` (sorted ids) with :meth:`_scores`' arithmetic, to the bit."""
+        idf = self._idf(state)
+        scores = np.zeros(len(candidates))
+        for tid in tids:
+            if tid < 0:
+                continue
+            gain = np.zeros(len(candidates))
+            for segment in state.segments:
+                found = segment.postings(tid)
+                if found is None:
+                    continue
+                docs, tfs = found
+                hits, where = _find(docs, candidates, segment, positions=True)
+                gain[hits] = self._gains(state, float(idf[tid]), docs[where], tfs[where])
+            scores += gain
+        return scores
+
+    def _accumulator(self, size: int) -> Floats:
+        """This thread's all-zero scratch array of at least ``size`` scores."""
+        acc: Floats | None = getattr(self._local, "acc", None)
+        if acc is None or len(acc) < size:
+            acc = np.zeros(max(size, 1024) * 5 // 4)
+            self._local.acc = acc
+        return acc
 
     def _lookup(self, query: Sequence[str], state: _State) -> list[int]:
         """Term ids of the query terms (-1: no live document has the term)."""
@@ -326,8 +472,36 @@ class BM25Index:
         state.cache["idf"] = idf
         return idf
 
+    def _gains(
+        self, state: _State, idf: float, docs: npt.NDArray[np.int32], tfs: npt.NDArray[Any]
+    ) -> Floats:
+        """The score part of one term in ``docs``, which have it ``tfs`` times.
+
+        Most postings have tf 1; for Lucene and Okapi their part is ``idf`` times a per-doc
+        factor computed once per state, which is the formula of :meth:`_weigh` at tf 1,
+        operation for operation, so the result is the same to the last bit.
+        """
+        if self.variant not in ("lucene", "okapi"):
+            return self._weigh(idf, tfs, state.dl[docs], state.avgdl)
+        gains: Floats = idf * self._unit(state)[docs]
+        heavy = np.flatnonzero(tfs != 1)
+        if len(heavy):
+            docs = docs[heavy]
+            gains[heavy] = self._weigh(idf, tfs[heavy], state.dl[docs], state.avgdl)
+        return gains
+
+    def _unit(self, state: _State) -> Floats:
+        """Per doc: the tf part of the score at tf 1 (Lucene and Okapi)."""
+        unit: Floats | None = state.cache.get("unit")
+        if unit is None:
+            k1, b, tf = self.k1, self.b, 1.0
+            length = state.dl.astype(np.float64)
+            unit = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / state.avgdl))
+            state.cache["unit"] = unit
+        return unit
+
     def _weigh(
-        self, idf: float, tfs: npt.NDArray[Any], dl: npt.NDArray[Any], avgdl: float
+        self, idf: float | Floats, tfs: npt.NDArray[Any], dl: npt.NDArray[Any], avgdl: float
     ) -> Floats:
         """The score part of one term in docs that have it (rank_bm25's arithmetic)."""
         k1, b, tf = self.k1, self.b, tfs.astype(np.float64)
@@ -558,6 +732,41 @@ def _merge_tail(
             break
         segments[-2:] = [_merge([older, newer], live, dl)]
     return segments
+
+
+def _best(
+    acc: Floats,
+    seen: npt.NDArray[np.int32],
+    live: npt.NDArray[np.bool_],
+    mask: npt.NDArray[np.bool_] | None,
+    k: int,
+) -> npt.NDArray[np.int32]:
+    """The (at most) k live, allowed ``seen`` docs with the best partial scores."""
+    ok = live[seen] if mask is None else live[seen] & mask[seen]
+    docs = seen[ok] if not ok.all() else seen
+    if len(docs) <= k:
+        return docs
+    return docs[np.argpartition(-acc[docs], k - 1)[:k]]
+
+
+def _find(
+    docs: npt.NDArray[np.int32],
+    wanted: npt.NDArray[np.int32],
+    segment: _Segment,
+    *,
+    positions: bool = False,
+) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """Which of ``wanted`` (sorted ids) are in ``docs`` (one term's postings in ``segment``).
+
+    Returns the found ids (or, with ``positions``, their indices in ``wanted``) and where
+    they are in ``docs``.
+    """
+    lo, hi = np.searchsorted(wanted, np.array([segment.lo, segment.hi], dtype=wanted.dtype))
+    sub = wanted[lo:hi]
+    where = np.searchsorted(docs, sub.astype(docs.dtype, copy=False))
+    where[where == len(docs)] = 0
+    hit = np.flatnonzero(docs[where] == sub) if len(docs) else where[:0]
+    return (hit + lo if positions else sub[hit]), where[hit]
 
 
 def _top(scores: Floats, k: int) -> list[tuple[int, float]]:

@@ -298,3 +298,24 @@ def test_queries_never_see_half_an_add() -> None:
             reader.join()
     assert seen
     assert all(count % batch == 0 for count in seen)
+
+
+@pytest.mark.parametrize("variant", ["lucene", "okapi", "bm25l"])
+def test_pruned_top_k_equals_sorting_on_a_zipf_corpus(variant: str) -> None:
+    """Large enough that MaxScore stops early and prunes; still exactly the simple ranking."""
+    rng = np.random.default_rng(7)
+    p = 1.0 / (np.arange(1, 3001) + 5.0) ** 1.1
+    words = np.array([f"w{i}" for i in range(3000)], dtype=object)
+    lengths = rng.integers(1, 25, 4000)
+    docs = [words[rng.choice(3000, size=n, p=p / p.sum())].tolist() for n in lengths]
+    index = build(docs, 7, variant=variant)
+    index.remove(rng.choice(4000, 300, replace=False).tolist())
+    allowed = rng.random(4000) < 0.5
+    for _ in range(60):
+        source = docs[int(rng.integers(4000))]
+        query = [source[int(i)] for i in rng.integers(0, len(source), 5)]
+        query += words[rng.choice(3000, size=3, p=p / p.sum())].tolist()
+        for k in (1, 3, 10):
+            assert index.top_k(query, k) == simple_top(index, query, k)
+        expected = [(i, s) for i, s in simple_top(index, query, 4000) if allowed[i]][:5]
+        assert index.top_k(query, 5, allowed=allowed) == expected
