@@ -83,6 +83,10 @@ class _Segment:
         return np.repeat(self.terms, np.diff(self.indptr))
 
 
+# One term's postings in one segment: the segment, the docs, the tfs.
+_Part = tuple[_Segment, npt.NDArray[np.int32], npt.NDArray[Any]]
+
+
 @dataclass(frozen=True, slots=True)
 class _State:
     """Everything a query reads, never changed once published."""
@@ -158,15 +162,15 @@ class BM25Index:
         return self._state.n_live
 
     def memory_bytes(self) -> int:
-        """Bytes the index holds: its arrays plus its vocabulary's Python objects."""
+        """Bytes the index holds: its arrays (query caches too) and its vocabulary's objects."""
         state = self._state
-        arrays = [state.dl, state.live, state.df]
+        arrays = [state.dl, state.live, state.df, *state.cache.values()]
         for segment in state.segments:
             arrays += [segment.terms, segment.indptr, segment.docs, segment.tfs]
             arrays += [segment.max_tf, segment.min_dl]
         vocabulary = sys.getsizeof(self._vocab) + sys.getsizeof(self._terms)
         vocabulary += sum(map(sys.getsizeof, self._terms))
-        return sum(a.nbytes for a in arrays) + vocabulary
+        return int(sum(a.nbytes for a in arrays)) + vocabulary
 
     # -- changing ------------------------------------------------------------------------
 
@@ -341,9 +345,7 @@ class BM25Index:
         repeats = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         weights = idf[unique]
         bounds = np.zeros(len(unique))
-        parts: list[list[tuple[_Segment, npt.NDArray[np.int32], npt.NDArray[Any]]]] = [
-            [] for _ in unique
-        ]
+        parts: list[list[_Part]] = [[] for _ in unique]
         for segment in state.segments:
             pos = np.searchsorted(segment.terms, unique.astype(segment.terms.dtype))
             pos[pos == len(segment.terms)] = 0
@@ -393,40 +395,41 @@ class BM25Index:
                     acc[found] += gain * repeats[n]
                 done += 1
                 candidates = candidates[acc[candidates] + left[done] >= theta]
-            return self._exact_top(state, tids, candidates, k)
+            by_term = {int(tid): found for tid, found in zip(unique, parts, strict=True)}
+            return self._exact_top(state, tids, candidates, k, by_term)
         finally:
             for docs in seen:
                 acc[docs] = 0.0
 
     def _exact_top(
-        self, state: _State, tids: list[int], candidates: npt.NDArray[np.int32], k: int
+        self,
+        state: _State,
+        tids: list[int],
+        candidates: npt.NDArray[np.int32],
+        k: int,
+        parts: dict[int, list[_Part]],
     ) -> list[tuple[int, float]]:
-        """The top k of ``candidates`` (sorted ids), scored as :meth:`get_scores` does."""
-        scores = self._exact_scores(state, tids, candidates)
+        """The top k of ``candidates`` (sorted ids), scored to the bit as :meth:`_scores` does.
+
+        Query terms are added in query order, a repeated term once per repeat; a term a doc
+        lacks adds nothing, as adding 0.0 would not change the sum either.
+        """
+        idf = self._idf(state)
+        gains: dict[int, Floats] = {}
+        for tid, found in parts.items():
+            gain = np.zeros(len(candidates))
+            for segment, docs, tfs in found:
+                hits, where = _find(docs, candidates, segment, positions=True)
+                gain[hits] = self._gains(state, float(idf[tid]), docs[where], tfs[where])
+            gains[tid] = gain
+        scores = np.zeros(len(candidates))
+        for tid in tids:
+            if tid in gains:
+                scores += gains[tid]
         positive = scores > 0
         candidates, scores = candidates[positive], scores[positive]
         best = np.lexsort((candidates, -scores))[:k]
         return [(int(candidates[i]), float(scores[i])) for i in best]
-
-    def _exact_scores(
-        self, state: _State, tids: list[int], candidates: npt.NDArray[np.int32]
-    ) -> Floats:
-        """Scores of ``candidates`` (sorted ids) with :meth:`_scores`' arithmetic, to the bit."""
-        idf = self._idf(state)
-        scores = np.zeros(len(candidates))
-        for tid in tids:
-            if tid < 0:
-                continue
-            gain = np.zeros(len(candidates))
-            for segment in state.segments:
-                found = segment.postings(tid)
-                if found is None:
-                    continue
-                docs, tfs = found
-                hits, where = _find(docs, candidates, segment, positions=True)
-                gain[hits] = self._gains(state, float(idf[tid]), docs[where], tfs[where])
-            scores += gain
-        return scores
 
     def _accumulator(self, size: int) -> Floats:
         """This thread's all-zero scratch array of at least ``size`` scores."""
