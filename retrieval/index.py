@@ -365,7 +365,8 @@ class BM25Index:
         acc = self._accumulator(state.n_ids)
         seen: list[npt.NDArray[np.int32]] = []
         pool = np.zeros(0, dtype=np.int32)  # the k best live, allowed docs so far
-        theta, done = 0.0, 0
+        floor = theta = 0.0  # the pool's k-th partial score; that less rounding slack
+        done = 0
         try:
             while done < len(order) and not left[done] < theta:
                 n = order[done]
@@ -374,13 +375,17 @@ class BM25Index:
                     gain = self._gains(state, float(weights[n]), docs, tfs) * repeats[n]
                     before = acc[docs]
                     seen.append(docs[before == 0])
-                    acc[docs] = before + gain
-                    # Only docs of this term rose: the k best are among them and the pool.
-                    where = np.searchsorted(docs, pool).clip(max=len(docs) - 1)
-                    pool = pool[docs[where] != pool]  # those in docs come back with them
-                    pool = _best(acc, np.concatenate([pool, docs]), live, mask, k)
-                if len(pool) == k:
-                    theta = float(acc[pool].min()) * (1 - 1e-9)
+                    after = before + gain
+                    acc[docs] = after
+                    # Only docs of this term rose, so the k best are in the pool or among
+                    # them, and only those that reach the pool's k-th can be.
+                    rising = docs[after >= floor] if floor else docs
+                    where = np.searchsorted(rising, pool).clip(max=max(len(rising) - 1, 0))
+                    if len(rising):
+                        pool = pool[rising[where] != pool]  # those in rising come back
+                    pool = _best(acc, np.concatenate([pool, rising]), live, mask, k)
+                    floor = float(acc[pool].min()) if len(pool) == k else 0.0
+                theta = floor * (1 - 1e-9)
             seen = [np.concatenate(seen)] if len(seen) > 1 else seen
             candidates = seen[0] if seen else np.zeros(0, dtype=np.int32)
             keep = live[candidates] & (acc[candidates] + left[done] >= theta)
