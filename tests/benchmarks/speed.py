@@ -294,6 +294,8 @@ def worker(system_name: str, size: int, n_questions: int, folder: Path) -> dict[
     else:
         result["add_ms"] = statistics.median(adds) * 1e3
         result["add_max_ms"] = max(adds) * 1e3
+    if isinstance(system, Newsdesk):
+        result.update(check_newsdesk(system, corpus))
     saved = folder / "saved"
     saved.mkdir()
     why = system.save(saved)
@@ -309,6 +311,27 @@ def worker(system_name: str, size: int, n_questions: int, folder: Path) -> dict[
         )
         result["cold_s"] = float(cold.stdout.split()[-1])
     return result
+
+
+def check_newsdesk(system: Newsdesk, corpus: Corpus) -> dict[str, Any]:
+    """After the adds: rankings equal to an index built in one go? And ingest by articles."""
+    from retrieval.index import BM25Index
+
+    everything = corpus.docs + [doc for article in corpus.articles for doc in article]
+    rebuilt = BM25Index()
+    rebuilt.add(everything)
+    same = all(system.index.top_k(q, K) == rebuilt.top_k(q, K) for q in corpus.questions)
+    found: dict[str, Any] = {"same_as_rebuild": same}
+    if len(corpus.docs) <= RANK_BM25_MAX:
+        by_articles = BM25Index()
+        started = time.perf_counter()
+        for start in range(0, len(everything), ARTICLE):
+            by_articles.add(everything[start : start + ARTICLE])
+        found["build_by_articles_s"] = time.perf_counter() - started
+        found["same_by_articles"] = all(
+            by_articles.top_k(q, K) == rebuilt.top_k(q, K) for q in corpus.questions
+        )
+    return found
 
 
 def cold_start(system_name: str, folder: Path, question: list[str]) -> float:
@@ -421,6 +444,14 @@ def print_table(rows: list[tuple[int, str, dict[str, Any]]]) -> None:
             f"{_cell(held / 2**20, '.0f', approx):>9} {_cell(per_sentence, '.0f', approx):>7}"
         )
     print()
+    for size, _name, r in rows:
+        if "same_as_rebuild" in r:
+            line = f"newsdesk at {size:,}: top 10 after the adds equal a full rebuild's: "
+            line += "yes" if r["same_as_rebuild"] else "NO"
+            if "build_by_articles_s" in r:
+                line += f"; built by {ARTICLE}-sentence adds in {r['build_by_articles_s']:.1f} s"
+                line += " (same top 10)" if r["same_by_articles"] else " (top 10 DIFFER)"
+            print(line)
     print("query: top 10 of a 9-term question, median and 95th percentile; ~ extrapolated")
     print("B/sent: newsdesk counts its arrays and vocabulary exactly, others by resident set")
     print("add article: one 30-sentence article added and searchable, median (worst) of 20")
