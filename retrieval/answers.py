@@ -387,18 +387,18 @@ class AnswerBase:
                 if stored is not None:
                     self._delete([stored])
                     report.removed.append(stored.id)
-            todo = []
+            todo: list[tuple[str, Path, int | None]] = []
             for relative, file in files.items():
                 stat = file.stat()
                 if relative in known:
-                    rowid, mtime_ns, size = known[relative]
+                    known_row, mtime_ns, size = known[relative]
                     if (mtime_ns, size) == (stat.st_mtime_ns, stat.st_size):
                         continue
-                    todo.append((relative, file, rowid))
+                    todo.append((relative, file, known_row))
                 else:
                     todo.append((relative, file, None))
-            for done, (relative, file, rowid) in enumerate(todo, 1):
-                self._sync_file(relative, file, rowid, report)
+            for done, (relative, file, old_row) in enumerate(todo, 1):
+                self._sync_file(relative, file, old_row, report)
                 if progress:
                     progress(done, len(todo))
         return report

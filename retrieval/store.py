@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from retrieval.errors import StoreError
 
@@ -278,7 +279,7 @@ class Store:
                     query + "WHERE article = ? ORDER BY position", (article,)
                 ).fetchall()
         for row in rows:
-            yield StoredSentence(*row[:8], terms=tuple(row[8].split()))
+            yield _sentence(row)
 
     def sentence_rows(self, sids: Sequence[int]) -> dict[int, StoredSentence]:
         """The given sentences by id."""
@@ -291,7 +292,7 @@ class Store:
                 f"terms FROM sentences WHERE sid IN ({marks})",
                 tuple(sids),
             ).fetchall()
-        return {row[0]: StoredSentence(*row[:8], terms=tuple(row[8].split())) for row in rows}
+        return {row[0]: _sentence(row) for row in rows}
 
     def counts(self) -> tuple[int, int]:
         """(articles, sentences)."""
@@ -322,9 +323,38 @@ class Store:
             )
 
 
-def _article(row: tuple[object, ...]) -> StoredArticle:
-    paragraphs = tuple(tuple(item) for item in json.loads(str(row[13])))
-    return StoredArticle(*row[:13], paragraphs=paragraphs)  # type: ignore[arg-type]
+def _article(row: tuple[Any, ...]) -> StoredArticle:
+    paragraphs = tuple((int(a), int(b), str(kind)) for a, b, kind in json.loads(row[13]))
+    return StoredArticle(
+        rowid=row[0],
+        id=row[1],
+        path=row[2],
+        mtime_ns=row[3],
+        size=row[4],
+        content_hash=row[5],
+        title=row[6],
+        text=row[7],
+        url=row[8],
+        outlet=row[9],
+        published=row[10],
+        language=row[11],
+        added=row[12],
+        paragraphs=paragraphs,
+    )
+
+
+def _sentence(row: tuple[Any, ...]) -> StoredSentence:
+    return StoredSentence(
+        sid=row[0],
+        article=row[1],
+        position=row[2],
+        paragraph=row[3],
+        start=row[4],
+        end=row[5],
+        source=row[6],
+        source_detail=row[7],
+        terms=tuple(row[8].split()),
+    )
 
 
 def write_atomically(path: Path, text: str) -> os.stat_result:
