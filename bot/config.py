@@ -37,6 +37,7 @@ class Config:
     max_upload_bytes: int = 2_000_000
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)
     log_level: str = "INFO"
     source: Path | None = None
 
@@ -160,6 +161,7 @@ def load_config(
                 integer=True,
             )
         ),
+        webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
         log_level=level,
         source=file,
     )

@@ -1,0 +1,166 @@
+"""Telegram HTML for answers: every piece of text escaped, messages kept under Telegram's limits.
+
+Pure functions, no Telegram objects: the bot calls them, the tests check them directly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from retrieval.answers import Answer, Article, Passage, Stats
+from retrieval.sources import describe
+
+MESSAGE_LIMIT = 4096
+"""Telegram's limit for one message, in characters of text after entity parsing."""
+
+NO_ANSWER = (
+    "I found nothing about that in my articles. Try other words, or see /sources for what I know."
+)
+
+
+def escape(text: str) -> str:
+    """Text made safe for Telegram's HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` escaped, with the given character spans in bold."""
+    parts: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue  # overlapping spans: the first one wins
+        parts.append(escape(text[position:start]))
+        parts.append(f"<b>{escape(text[start:end])}</b>")
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def source_line(passage: Passage) -> str:
+    """Who reports it, the article (a link when it has a URL), outlet and date, in HTML."""
+    title = escape(passage.title)
+    if passage.url and re.match(r"^https?://", passage.url):
+        title = f'<a href="{html.escape(passage.url, quote=True)}">{title}</a>'
+    parts = [f"<i>{escape(describe(passage.attribution))}</i>", title]
+    parts += [escape(part) for part in (passage.outlet, passage.published) if part]
+    return " · ".join(parts)
+
+
+def format_passage(passage: Passage, number: int | None = None) -> str:
+    """One passage: its text with matched terms in bold, then its source line."""
+    prefix = f"{number}. " if number is not None else ""
+    return f"{prefix}{highlighted(passage.context, passage.highlights)}\n{source_line(passage)}"
+
+
+def format_answer(answer: Answer) -> str:
+    """The whole answer as Telegram HTML (may need :func:`split_message`)."""
+    if not answer.found:
+        return escape(NO_ANSWER)
+    return "\n\n".join(
+        format_passage(passage, number)
+        for number, passage in enumerate(answer.passages, answer.offset + 1)
+    )
+
+
+def format_context(passage: Passage) -> str:
+    """The paragraph around a passage, the passage's sentence in bold."""
+    paragraph = passage.paragraph
+    at = paragraph.find(passage.sentence)
+    spans = [(at, at + len(passage.sentence))] if at >= 0 else []
+    return f"{highlighted(paragraph, spans)}\n{source_line(passage)}"
+
+
+def format_sources(articles: Sequence[Article], page: int, per_page: int) -> str:
+    """One page of the article list."""
+    if not articles:
+        return "I know no articles yet."
+    pages = max(1, -(-len(articles) // per_page))
+    shown = articles[page * per_page : (page + 1) * per_page]
+    lines = [f"<b>Articles</b> ({len(articles)}; page {page + 1} of {pages})"]
+    for article in shown:
+        meta = " · ".join(escape(p) for p in (article.outlet, article.published) if p)
+        title = escape(article.title)
+        if article.url and re.match(r"^https?://", article.url):
+            title = f'<a href="{html.escape(article.url, quote=True)}">{title}</a>'
+        lines.append(f"<code>{escape(article.id)}</code> {title}" + (f" · {meta}" if meta else ""))
+    return "\n".join(lines)
+
+
+def format_stats(stats: Stats) -> str:
+    """Size of the answer base."""
+    languages = ", ".join(f"{escape(lang)} {n}" for lang, n in sorted(stats.languages.items()))
+    return (
+        f"<b>{stats.articles}</b> articles ({languages or 'none'}), "
+        f"<b>{stats.sentences}</b> sentences; BM25 {escape(stats.variant)}."
+    )
+
+
+_TAG = re.compile(r"<(/?)([a-z-]+)([^>]*)>")
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split HTML into messages of at most ``limit`` characters, never inside a tag or entity.
+
+    Paragraph breaks are preferred, then line breaks, then spaces. Tags open at a cut are
+    closed at the end of one message and opened again at the start of the next.
+    """
+    if limit < 200:
+        raise ValueError(f"limit must be at least 200 characters, not {limit}")
+    messages: list[str] = []
+    reopen = ""
+    rest = text
+    while rest:
+        body = reopen + rest
+        if len(body) <= limit:
+            messages.append(body)
+            break
+        budget = limit - 100  # room for the closing tags added at the cut
+        cut = _cut_point(body, budget, len(reopen))
+        head = body[:cut].rstrip()
+        open_tags = _open_tags(head)
+        closers = "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        messages.append(head + closers)
+        reopen = "".join(f"<{name}{attrs}>" for name, attrs in open_tags)
+        rest = body[cut:].lstrip()
+    return [message for message in messages if _visible(message).strip()]
+
+
+def _cut_point(text: str, budget: int, minimum: int) -> int:
+    """The best place at or before ``budget`` to cut ``text``: outside tags and entities."""
+    for separator in ("\n\n", "\n", " "):
+        at = text.rfind(separator, minimum + 1, budget)
+        while at > minimum and not _safe(text, at):
+            at = text.rfind(separator, minimum + 1, at)
+        if at > minimum:
+            return at
+    at = budget
+    while at > minimum + 1 and not _safe(text, at):
+        at -= 1
+    return at
+
+
+def _safe(text: str, at: int) -> bool:
+    """Whether position ``at`` is outside any tag and any ``&…;`` entity."""
+    last_open = text.rfind("<", 0, at)
+    if last_open > text.rfind(">", 0, at):
+        return False
+    last_amp = text.rfind("&", 0, at)
+    return not (last_amp >= 0 and ";" not in text[last_amp:at] and at - last_amp < 10)
+
+
+def _open_tags(text: str) -> list[tuple[str, str]]:
+    stack: list[tuple[str, str]] = []
+    for closing, name, attrs in _TAG.findall(text):
+        if closing:
+            if stack and stack[-1][0] == name:
+                stack.pop()
+        else:
+            stack.append((name, attrs))
+    return stack
+
+
+def _visible(text: str) -> str:
+    return html.unescape(_TAG.sub("", text))

@@ -1,0 +1,491 @@
+"""The Telegram front end: python-telegram-bot handlers over the answer base.
+
+A thin adapter, written the way python-telegram-bot's examples are: one async function per
+handler, :func:`build_application` registers them all, :func:`run` wires and runs. The answer
+base is synchronous, so its work runs in a thread (``asyncio.to_thread``); it takes its own lock,
+and an add either lands whole or not at all, also when the bot is stopped in the middle.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import secrets
+from collections import OrderedDict
+from pathlib import PurePath
+from typing import Any
+
+import httpx
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.config import Config
+from bot.formatting import (
+    NO_ANSWER,
+    escape,
+    format_answer,
+    format_context,
+    format_passage,
+    format_sources,
+    format_stats,
+    split_message,
+)
+from retrieval.answers import AnswerBase
+from retrieval.articles import SUPPORTED_SUFFIXES, parse_bytes
+from retrieval.errors import DuplicateArticleError, NewsdeskError
+from retrieval.sources import describe
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    ("ask", "Ask a question about the news"),
+    ("sources", "The articles I know"),
+    ("stats", "How many articles and sentences I know"),
+    ("help", "How to use this bot"),
+    ("add", "Add an article (admins): send a file with the caption /add"),
+    ("remove", "Remove an article (admins): /remove ID"),
+)
+HELP = (
+    "Ask me a question about the news and I answer with the sentences that answer it, "
+    "who reported them and the article they come from.\n\n"
+    "In a private chat, just type your question. In a group, mention me, reply to me, or "
+    "use /ask QUESTION. Inline: type my @username and a question in any chat.\n\n"
+    "/sources lists the articles I know, /stats counts them. Admins add an article by "
+    "sending a .txt, .md, .html or .json file with the caption /add, and remove one with "
+    "/remove ID."
+)
+REFUSAL = "Sorry, this bot is private."
+ADMINS_ONLY = "Only the bot's admins can add or remove articles."
+FAILURE = "Sorry, something went wrong on my side. Please try again in a moment."
+SOURCES_PER_PAGE = 10
+QUESTIONS_KEPT = 64
+
+
+def _base(context: ContextTypes.DEFAULT_TYPE) -> AnswerBase:
+    base: AnswerBase = context.bot_data["base"]
+    return base
+
+
+def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
+    config: Config = context.bot_data["config"]
+    return config
+
+
+async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Refuse every update from outside the allowlist, before any other handler sees it."""
+    allowed = _config(context).allowed_chats
+    if not allowed:
+        return
+    ids = {
+        update.effective_chat.id if update.effective_chat else None,
+        update.effective_user.id if update.effective_user else None,
+    }
+    if ids & allowed:
+        return
+    if update.callback_query:
+        await update.callback_query.answer(REFUSAL, show_alert=True)
+    elif update.inline_query:
+        await update.inline_query.answer([], cache_time=60, is_personal=True)
+    elif (
+        update.effective_message
+        and update.effective_chat
+        and (update.effective_chat.type == ChatType.PRIVATE or _addressed(update, context))
+    ):
+        await update.effective_message.reply_text(REFUSAL)
+    raise ApplicationHandlerStop
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet the user and say what the bot does."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(HELP)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain how to ask and what the commands do."""
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(HELP)
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer ``/ask QUESTION`` in any chat."""
+    message = update.effective_message
+    assert message is not None
+    question = " ".join(context.args or [])
+    if not question.strip():
+        await message.reply_text("Ask like this: /ask Who coordinates the operation?")
+        return
+    await _answer(message, context, question)
+
+
+async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer any text sent in a private chat."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    await _answer(message, context, message.text)
+
+
+async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a group message only when it mentions or replies to the bot."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    if not _addressed(update, context):
+        return
+    username = context.bot.username
+    question = re.sub(rf"@{re.escape(username)}\b", " ", message.text, flags=re.IGNORECASE)
+    await _answer(message, context, question)
+
+
+async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The next passages of a question (the "More" button)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, key, offset = query.data.split(":")
+    question = _questions(context).get(key)
+    if question is None or not isinstance(query.message, Message):
+        await query.answer("That question is too old; please ask it again.")
+        return
+    await query.answer()
+    await _answer(query.message, context, question, offset=int(offset), key=key)
+
+
+async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The paragraph around a passage (the "Context" button)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, key, position = query.data.split(":")
+    question = _questions(context).get(key)
+    if question is None or not isinstance(query.message, Message):
+        await query.answer("That question is too old; please ask it again.")
+        return
+    answer = await asyncio.to_thread(_base(context).search, question, 1, offset=int(position))
+    await query.answer()
+    if not answer.passages:
+        await query.message.reply_text("That passage is no longer in my articles.")
+        return
+    for part in split_message(format_context(answer.passages[0])):
+        await query.message.reply_html(part, disable_web_page_preview=True)
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the articles, a page at a time."""
+    page = 0
+    query = update.callback_query
+    if query is not None and query.data is not None:
+        page = int(query.data.split(":")[1])
+    articles = await asyncio.to_thread(_base(context).articles)
+    pages = max(1, -(-len(articles) // SOURCES_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    text = format_sources(articles, page, SOURCES_PER_PAGE)
+    buttons = []
+    if page > 0:
+        buttons.append(InlineKeyboardButton("‹ Previous", callback_data=f"src:{page - 1}"))
+    if page + 1 < pages:
+        buttons.append(InlineKeyboardButton("Next ›", callback_data=f"src:{page + 1}"))
+    markup = InlineKeyboardMarkup([buttons]) if buttons else None
+    if query is not None and isinstance(query.message, Message):
+        await query.answer()
+        await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        return
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say how big the answer base is."""
+    assert update.effective_message is not None
+    numbers = await asyncio.to_thread(_base(context).stats)
+    await update.effective_message.reply_html(format_stats(numbers))
+
+
+async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Add the document sent with ``/add`` (or replied to with ``/add``): admins only."""
+    message = update.effective_message
+    assert message is not None
+    if not _is_admin(update, context):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    document = message.document
+    if document is None and message.reply_to_message is not None:
+        document = message.reply_to_message.document
+    if document is None:
+        await message.reply_text("Send a .txt, .md, .html or .json file with the caption /add.")
+        return
+    name = document.file_name or "article.txt"
+    if PurePath(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        await message.reply_text(
+            f"I can't read {name}: send a .txt, .md, .html or .json file. Nothing was added."
+        )
+        return
+    limit = _config(context).max_upload_bytes
+    if document.file_size is not None and document.file_size > limit:
+        await message.reply_text(
+            f"{name} is {document.file_size:,} bytes; the limit is {limit:,}. Nothing was added."
+        )
+        return
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    if len(data) > limit:
+        await message.reply_text(f"{name} is over {limit:,} bytes. Nothing was added.")
+        return
+    base = _base(context)
+    try:
+        draft = parse_bytes(data, name)
+        article = await asyncio.to_thread(base.add_draft, draft)
+    except DuplicateArticleError as err:
+        await message.reply_text(f"I already have this article as {err.existing_id}.")
+        return
+    except NewsdeskError as err:
+        await message.reply_text(f"{_sentence(str(err))} Nothing was added.")
+        return
+    await message.reply_html(
+        f"Added <code>{escape(article.id)}</code>: {escape(article.title)} "
+        f"({article.sentence_count} sentences). Ask me about it."
+    )
+
+
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Remove an article by id: admins only."""
+    message = update.effective_message
+    assert message is not None
+    if not _is_admin(update, context):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    if not context.args:
+        await message.reply_text("Say which one: /remove ID (see /sources for ids).")
+        return
+    try:
+        article = await asyncio.to_thread(_base(context).remove, context.args[0])
+    except NewsdeskError as err:
+        await message.reply_text(_sentence(str(err)))
+        return
+    await message.reply_text(f"Removed {article.id}: {article.title}")
+
+
+async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the top passages as inline results."""
+    query = update.inline_query
+    assert query is not None
+    question = query.query.strip()
+    if not question:
+        await query.answer([], cache_time=5)
+        return
+    try:
+        answer = await asyncio.to_thread(_base(context).search, question, 5)
+    except NewsdeskError:
+        await query.answer([], cache_time=5)
+        return
+    results = [
+        InlineQueryResultArticle(
+            id=str(number),
+            title=passage.sentence[:120],
+            description=f"{describe(passage.attribution)} · {passage.title}"[:200],
+            input_message_content=InputTextMessageContent(
+                split_message(format_passage(passage))[0],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=None,
+            ),
+        )
+        for number, passage in enumerate(answer.passages)
+    ]
+    await query.answer(results, cache_time=30)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error with its traceback; tell the user, briefly, that it failed."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(FAILURE)
+        except Exception:  # the error may be the network itself; it is logged above
+            log.warning("could not tell the user about the error", exc_info=True)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+async def _answer(
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    question: str,
+    *,
+    offset: int = 0,
+    key: str | None = None,
+) -> None:
+    config = _config(context)
+    try:
+        answer = await asyncio.to_thread(
+            _base(context).search, question, config.answers_per_page, offset=offset
+        )
+    except NewsdeskError as err:
+        await message.reply_text(_sentence(str(err)))
+        return
+    if not answer.found:
+        await message.reply_text(NO_ANSWER)
+        return
+    key = key or _remember(context, answer.question)
+    buttons = []
+    if answer.has_more:
+        next_offset = offset + len(answer.passages)
+        buttons.append(InlineKeyboardButton("More", callback_data=f"more:{key}:{next_offset}"))
+    for number in range(len(answer.passages)):
+        label = "Context" if len(answer.passages) == 1 else f"Context {offset + number + 1}"
+        buttons.append(InlineKeyboardButton(label, callback_data=f"ctx:{key}:{offset + number}"))
+    parts = split_message(format_answer(answer))
+    for index, part in enumerate(parts):
+        markup = InlineKeyboardMarkup([buttons]) if index == len(parts) - 1 else None
+        await message.reply_html(part, reply_markup=markup, disable_web_page_preview=True)
+
+
+def _questions(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[str, str]:
+    """Recent questions of this chat by short key, so buttons fit in 64 bytes of data."""
+    data = context.chat_data if context.chat_data is not None else context.bot_data
+    questions: OrderedDict[str, str] = data.setdefault("questions", OrderedDict())
+    return questions
+
+
+def _remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
+    questions = _questions(context)
+    key = secrets.token_hex(4)
+    questions[key] = question
+    while len(questions) > QUESTIONS_KEPT:
+        questions.popitem(last=False)
+    return key
+
+
+def _addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether a group message mentions the bot or replies to it."""
+    message = update.effective_message
+    if message is None:
+        return False
+    username = (context.bot.username or "").lower()
+    text = (message.text or message.caption or "").lower()
+    if username and f"@{username}" in text:
+        return True
+    replied = message.reply_to_message
+    return bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
+
+
+def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in _config(context).admins
+
+
+def _sentence(text: str) -> str:
+    """An error message from the core as a sentence for a chat (capitalised)."""
+    return text[:1].upper() + text[1:]
+
+
+class RedactToken(logging.Filter):
+    """Removes the bot token from every log record (PTB and httpx may log request URLs)."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = message.replace(self.token, "<token>")
+            record.args = ()
+        return True
+
+
+def build_application(
+    config: Config, base: AnswerBase
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The python-telegram-bot application with every handler registered."""
+    if not config.telegram_token:
+        raise ValueError("build_application needs config.telegram_token")
+    # Connection failures (nothing was sent yet) are retried by the transport; flood waits
+    # (RetryAfter) by the rate limiter. A request that may have reached Telegram is not
+    # repeated, so no answer is ever sent twice.
+    builder = (
+        ApplicationBuilder()
+        .token(config.telegram_token)
+        .request(HTTPXRequest(httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)}))
+        .get_updates_request(
+            HTTPXRequest(httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)})
+        )
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+    )
+    if config.telegram_api_base_url:
+        builder = builder.base_url(f"{config.telegram_api_base_url}/bot").base_file_url(
+            f"{config.telegram_api_base_url}/file/bot"
+        )
+    application = builder.build()
+    application.bot_data["base"] = base
+    application.bot_data["config"] = config
+
+    application.add_handler(TypeHandler(Update, gate), group=-1)
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("ask", ask))
+    application.add_handler(CommandHandler("sources", sources))
+    application.add_handler(CommandHandler("stats", stats))
+    application.add_handler(CommandHandler("add", add))
+    application.add_handler(
+        MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/add(@\w+)?\b"), add)
+    )
+    application.add_handler(CommandHandler("remove", remove))
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, private_question)
+    )
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, group_question)
+    )
+    application.add_handler(CallbackQueryHandler(more, pattern=r"^more:"))
+    application.add_handler(CallbackQueryHandler(show_context, pattern=r"^ctx:"))
+    application.add_handler(CallbackQueryHandler(sources, pattern=r"^src:"))
+    application.add_handler(InlineQueryHandler(inline))
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+
+
+def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> None:
+    """Run the bot until SIGINT or SIGTERM: long polling, or a webhook server when given a URL."""
+    assert config.telegram_token is not None
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactToken(config.telegram_token))
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = build_application(config, base)
+    if webhook_url:
+        application.run_webhook(
+            listen=config.webhook_listen,
+            port=config.webhook_port,
+            url_path=PurePath(webhook_url.split("://", 1)[-1]).name or "telegram",
+            webhook_url=webhook_url,
+            secret_token=config.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)

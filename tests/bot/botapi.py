@@ -1,0 +1,316 @@
+"""A local HTTP server that plays the Telegram Bot API, strict the way Telegram is.
+
+The tests point the real python-telegram-bot stack at it (``base_url``), queue updates for
+``getUpdates`` and read back every request the bot made. Like Telegram, it refuses malformed
+HTML entities, texts over 4,096 characters and callback data over 64 bytes, with Telegram's own
+error descriptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote
+
+BOT_ID = 7000
+BOT_USERNAME = "newsdesk_test_bot"
+MESSAGE_LIMIT = 4096
+ALLOWED_TAGS = {
+    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+    "tg-spoiler", "span", "blockquote", "tg-emoji",
+}  # fmt: skip
+_TOKEN = re.compile(
+    r"<(/?)([A-Za-z][\w-]*)((?:\s+[\w-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*>"
+)
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+
+
+class BadRequest(Exception):
+    """A request Telegram would refuse; the message is Telegram's description."""
+
+
+@dataclass
+class Call:
+    """One Bot API request as the server received it."""
+
+    method: str
+    params: dict[str, Any]
+
+
+@dataclass
+class FakeBotAPI:
+    """The server: queue updates with :meth:`push`, read requests from :attr:`calls`."""
+
+    token: str
+    calls: list[Call] = field(default_factory=list)
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    chats: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._lock = threading.Condition()
+        self._server = _Server(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    # -- what tests do --------------------------------------------------------------------
+
+    def push(self, update: dict[str, Any]) -> int:
+        """Queue an update for the bot's next getUpdates; return its update_id."""
+        with self._lock:
+            update_id = next(self._update_ids)
+            self._updates.append({"update_id": update_id, **update})
+            self._lock.notify_all()
+        return update_id
+
+    def add_file(self, file_id: str, name: str, data: bytes) -> None:
+        """Make a file downloadable through getFile."""
+        self.files[file_id] = (f"documents/{name}", data)
+
+    def requests(self, method: str) -> list[Call]:
+        with self._lock:
+            return [call for call in self.calls if call.method == method]
+
+    async def wait_for(self, method: str, count: int = 1, timeout: float = 15.0) -> list[Call]:
+        """Wait until the bot has made ``count`` requests of ``method``; return them all."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.requests(method)
+            if len(found) >= count:
+                return found
+            await asyncio.sleep(0.02)
+        raise AssertionError(
+            f"the bot made {len(self.requests(method))} {method} calls, not {count}"
+        )
+
+    # -- the API ---------------------------------------------------------------------------
+
+    def _call(self, method: str, params: dict[str, Any]) -> Any:
+        with self._lock:
+            self.calls.append(Call(method, params))
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return True
+        return handler(params)
+
+    def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return {
+            "id": BOT_ID, "is_bot": True, "first_name": "newsdesk", "username": BOT_USERNAME,
+            "can_join_groups": True, "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }  # fmt: skip
+
+    def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset", 0) or 0)
+        timeout = min(float(params.get("timeout", 0) or 0), 0.5)
+        with self._lock:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            if not self._updates and timeout:
+                self._lock.wait(timeout)
+            return list(self._updates)
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        text = _check_text(params)
+        _check_markup(params.get("reply_markup"))
+        return self._message(int(params["chat_id"]), text)
+
+    def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        text = _check_text(params)
+        _check_markup(params.get("reply_markup"))
+        return self._message(int(params["chat_id"]), text, int(params["message_id"]))
+
+    def _api_answerInlineQuery(self, params: dict[str, Any]) -> Any:
+        results = params.get("results", [])
+        if len(results) > 50:
+            raise BadRequest("Bad Request: RESULTS_TOO_MUCH")
+        for result in results:
+            _check_text(result["input_message_content"])
+        return True
+
+    def _api_getFile(self, params: dict[str, Any]) -> Any:
+        file_id = params["file_id"]
+        if file_id not in self.files:
+            raise BadRequest("Bad Request: invalid file_id")
+        path, data = self.files[file_id]
+        return {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_size": len(data),
+            "file_path": path,
+        }
+
+    def _message(self, chat_id: int, text: str, message_id: int | None = None) -> dict[str, Any]:
+        return {
+            "message_id": message_id or next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": self.chats.get(chat_id, "private")},
+            "from": self._api_getMe({}),
+            "text": text,
+        }
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+            def do_GET(self) -> None:
+                prefix = f"/file/bot{api.token}/"
+                for path, data in api.files.values():
+                    if unquote(self.path) == prefix + path:
+                        self.send_response(200)
+                        self.send_header("Content-Length", str(len(data)))
+                        self.end_headers()
+                        self.wfile.write(data)
+                        return
+                self.send_response(404)
+                self.end_headers()
+
+            def do_POST(self) -> None:
+                match = re.fullmatch(rf"/bot{re.escape(api.token)}/(\w+)", unquote(self.path))
+                if match is None:
+                    self._reply(404, {"ok": False, "error_code": 404, "description": "Not Found"})
+                    return
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                params = _params(body, self.headers.get("Content-Type", ""))
+                try:
+                    result = api._call(match.group(1), params)
+                except BadRequest as err:
+                    self._reply(400, {"ok": False, "error_code": 400, "description": str(err)})
+                    return
+                self._reply(200, {"ok": True, "result": result})
+
+            def _reply(self, status: int, payload: dict[str, Any]) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # The bot closing a long poll at shutdown is normal; anything else is a test failure.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+def _params(body: bytes, content_type: str) -> dict[str, Any]:
+    if not body:
+        return {}
+    if content_type.startswith("application/json"):
+        loaded: dict[str, Any] = json.loads(body)
+        return loaded
+    params: dict[str, Any] = {}
+    for key, values in parse_qs(body.decode(), keep_blank_values=True).items():
+        value: Any = values[0]
+        if value[:1] in "[{":
+            value = json.loads(value)
+        params[key] = value
+    return params
+
+
+def _check_text(params: dict[str, Any]) -> str:
+    """The text a user would see; raises BadRequest where Telegram would."""
+    text = str(params.get("text", params.get("message_text", "")))
+    if params.get("parse_mode") == "HTML":
+        text = parse_html(text)
+    if not text.strip():
+        raise BadRequest("Bad Request: message text is empty")
+    if len(text) > MESSAGE_LIMIT:
+        raise BadRequest("Bad Request: message is too long")
+    return text
+
+
+def _check_markup(markup: Any) -> None:
+    if not markup:
+        return
+    for row in markup.get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode()) <= 64:
+                raise BadRequest("Bad Request: BUTTON_DATA_INVALID")
+
+
+def parse_html(text: str) -> str:
+    """Telegram's HTML parse mode: the visible text, or BadRequest for malformed markup."""
+    visible: list[str] = []
+    stack: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char == "<":
+            match = _TOKEN.match(text, position)
+            offset = len(text[:position].encode())
+            if match is None:
+                raise BadRequest(
+                    f"Bad Request: can't parse entities: Unsupported start tag at byte offset {offset}"
+                )
+            closing, name, _ = match.groups()
+            name = name.lower()
+            if name not in ALLOWED_TAGS:
+                raise BadRequest(
+                    f'Bad Request: can\'t parse entities: Unsupported start tag "{name}" at byte '
+                    f"offset {offset}"
+                )
+            if closing:
+                if not stack or stack[-1] != name:
+                    expected = f'"</{stack[-1]}>"' if stack else "no end tag"
+                    raise BadRequest(
+                        f"Bad Request: can't parse entities: Unmatched end tag at byte offset "
+                        f'{offset}, expected {expected}, found "</{name}>"'
+                    )
+                stack.pop()
+            else:
+                stack.append(name)
+            position = match.end()
+        elif char == "&":
+            match = _ENTITY.match(text, position)
+            if match is None:
+                offset = len(text[:position].encode())
+                raise BadRequest(
+                    "Bad Request: can't parse entities: Character '&' is reserved and must be "
+                    f"escaped with the preceding '\\' at byte offset {offset}"
+                )
+            visible.append(html.unescape(match.group()))
+            position = match.end()
+        elif char == ">":
+            raise BadRequest("Bad Request: can't parse entities: Unexpected '>'")
+        else:
+            visible.append(char)
+            position += 1
+    if stack:
+        raise BadRequest(
+            f"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"{stack[-1]}\""
+        )
+    return "".join(visible)

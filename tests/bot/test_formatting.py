@@ -1,0 +1,98 @@
+"""Telegram HTML formatting: escaping, highlighting, and splitting under the message limit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.formatting import escape, format_passage, highlighted, split_message
+from retrieval.answers import Passage
+from retrieval.sources import Attribution
+from tests.bot.botapi import parse_html
+
+
+def passage(**changes: object) -> Passage:
+    values: dict[str, object] = {
+        "article_id": "a1",
+        "title": "Oil & gas <weekly>",
+        "sentence": "Brent rose 3% after an outage, Reuters reported.",
+        "start": 0,
+        "end": 48,
+        "context": "Brent rose 3% after an outage, Reuters reported.",
+        "context_start": 0,
+        "context_end": 48,
+        "score": 1.0,
+        "reported_by": "Reuters",
+        "attribution": Attribution("Reuters"),
+        "url": "https://example.com/a?x=1&y=<2>",
+        "outlet": "Wire",
+        "published": "2024-08-19",
+        "highlights": ((0, 5), (23, 29)),
+        "paragraph": "Brent rose 3% after an outage, Reuters reported.",
+    }
+    values.update(changes)
+    return Passage(**values)  # type: ignore[arg-type]
+
+
+def test_escape() -> None:
+    assert escape("<b>Tom & Jerry</b>") == "&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;"
+
+
+def test_highlighted_escapes_inside_and_outside_the_bold() -> None:
+    assert highlighted("a<b & c>d", [(1, 4)]) == "a<b>&lt;b </b>&amp; c&gt;d"
+
+
+def test_format_passage() -> None:
+    html = format_passage(passage(), 1)
+    assert html == (
+        "1. <b>Brent</b> rose 3% after an <b>outage</b>, Reuters reported.\n"
+        "<i>reported by Reuters</i> · "
+        '<a href="https://example.com/a?x=1&amp;y=&lt;2&gt;">Oil &amp; gas &lt;weekly&gt;</a>'
+        " · Wire · 2024-08-19"
+    )
+    assert parse_html(html).endswith("Oil & gas <weekly> · Wire · 2024-08-19")
+
+
+def test_a_url_that_is_not_http_is_not_a_link() -> None:
+    html = format_passage(passage(url="javascript:alert(1)", attribution=None))
+    assert "<a " not in html
+    assert "<i>the outlet's own claim</i>" in html
+
+
+def test_short_messages_are_not_split() -> None:
+    assert split_message("<b>hi</b>") == ["<b>hi</b>"]
+
+
+def test_split_prefers_paragraphs_and_keeps_tags_balanced() -> None:
+    block = "<b>" + "word " * 300 + "</b>"
+    parts = split_message("\n\n".join([block] * 5), limit=4096)
+    assert len(parts) == 3  # two 1,507-character blocks fit in a message, not three
+    for part in parts:
+        assert len(parse_html(part)) <= 4096
+        assert part.startswith("<b>word") and part.endswith("</b>")
+
+
+def test_one_huge_bold_run_is_cut_and_reopened() -> None:
+    text = "<b>" + "x&amp;y " * 2000 + "</b>"
+    parts = split_message(text, limit=1000)
+    assert len(parts) > 10
+    for part in parts:
+        assert len(part) <= 1000
+        assert part.startswith("<b>") and part.endswith("</b>")
+        parse_html(part)
+    assert "".join(parse_html(p) + " " for p in parts).split() == parse_html(text).split()
+
+
+def test_limit_is_validated() -> None:
+    with pytest.raises(ValueError, match="limit must be at least 200 characters, not 10"):
+        split_message("x", limit=10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=400), min_size=1, max_size=40))
+def test_any_text_splits_into_valid_messages(pieces: list[str]) -> None:
+    html = "\n\n".join(f"<i>{escape(p)}</i> {escape(p)}" for p in pieces)
+    for part in split_message(html, limit=500):
+        assert len(part) <= 500
+        parse_html(part)
