@@ -12,6 +12,7 @@ import asyncio
 import logging
 import re
 import secrets
+import time
 from collections import OrderedDict
 from pathlib import PurePath
 from typing import Any
@@ -82,6 +83,8 @@ ADMINS_ONLY = "Only the bot's admins can add or remove articles."
 FAILURE = "Sorry, something went wrong on my side. Please try again in a moment."
 SOURCES_PER_PAGE = 10
 QUESTIONS_KEPT = 64
+SYNC_SECONDS = 60.0
+"""How often, at most, the bot looks for seed files added or removed by other processes."""
 
 
 def _base(context: ContextTypes.DEFAULT_TYPE) -> AnswerBase:
@@ -95,7 +98,8 @@ def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Refuse every update from outside the allowlist, before any other handler sees it."""
+    """Runs before every handler: keeps the base in step with seeds/, refuses strangers."""
+    await _resync(context)
     allowed = _config(context).allowed_chats
     if not allowed:
         return
@@ -358,6 +362,23 @@ async def _answer(
     for index, part in enumerate(parts):
         markup = InlineKeyboardMarkup([buttons]) if index == len(parts) - 1 else None
         await message.reply_html(part, reply_markup=markup, disable_web_page_preview=True)
+
+
+async def _resync(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Pick up seed files other processes (replicas, the console) added or removed."""
+    now = time.monotonic()
+    if now - context.bot_data.get("synced", now) < SYNC_SECONDS:
+        context.bot_data.setdefault("synced", now)
+        return
+    context.bot_data["synced"] = now
+    report = await asyncio.to_thread(_base(context).sync)
+    if report.changed:
+        log.info(
+            "seeds changed: %d added, %d updated, %d removed",
+            len(report.added),
+            len(report.updated),
+            len(report.removed),
+        )
 
 
 def _questions(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[str, str]:

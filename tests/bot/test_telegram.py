@@ -343,3 +343,16 @@ async def test_the_token_never_reaches_the_logs(
     bot.push(message("Which generals were arrested?"))
     await bot.wait_for("sendMessage")
     assert TOKEN not in caplog.text
+
+
+async def test_seed_files_from_other_processes_are_picked_up(
+    bot: FakeBotAPI, base: AnswerBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.telegram.SYNC_SECONDS", 0.0)
+    (base.seeds / "oil.md").write_text(
+        "Brent crude rose 3 percent on Monday after a pipeline outage, Reuters reported.\n",
+        encoding="utf-8",
+    )
+    bot.push(message("Why did Brent crude rise?"))
+    (reply,) = await bot.wait_for("sendMessage")
+    assert parse_html(reply.params["text"]).startswith("1. Brent crude rose 3 percent")
