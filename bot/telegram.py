@@ -420,19 +420,20 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class RedactToken(logging.Filter):
-    """Removes the bot token from every log record (PTB and httpx may log request URLs)."""
+class RedactToken(logging.Formatter):
+    """Wraps a handler's formatter and blanks the bot token out of everything it writes.
 
-    def __init__(self, token: str) -> None:
+    python-telegram-bot and httpx can put request URLs, which contain the token, into log
+    messages and into the text of exceptions; the whole formatted record is redacted.
+    """
+
+    def __init__(self, inner: logging.Formatter | None, token: str) -> None:
         super().__init__()
+        self.inner = inner or logging.Formatter()
         self.token = token
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg = message.replace(self.token, "<token>")
-            record.args = ()
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return self.inner.format(record).replace(self.token, "<token>")
 
 
 def build_application(
@@ -496,7 +497,7 @@ def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> 
     """Run the bot until SIGINT or SIGTERM: long polling, or a webhook server when given a URL."""
     assert config.telegram_token is not None
     for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactToken(config.telegram_token))
+        handler.setFormatter(RedactToken(handler.formatter, config.telegram_token))
     logging.getLogger("httpx").setLevel(logging.WARNING)
     application = build_application(config, base)
     if webhook_url:

@@ -356,3 +356,103 @@ async def test_seed_files_from_other_processes_are_picked_up(
     bot.push(message("Why did Brent crude rise?"))
     (reply,) = await bot.wait_for("sendMessage")
     assert parse_html(reply.params["text"]).startswith("1. Brent crude rose 3 percent")
+
+
+async def test_webhook_mode_answers_and_checks_the_secret(
+    config: Config, base: AnswerBase, api: FakeBotAPI
+) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    application = build_application(config, base)
+    url = f"http://127.0.0.1:{port}/newsdesk"
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path="newsdesk",
+            webhook_url=url,
+            secret_token="s3cret",
+        )
+        update = {"update_id": 1, **message("Which generals were arrested?")}
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            real = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret"}
+            )
+        calls = await api.wait_for("sendMessage")
+        await application.updater.stop()
+        await application.stop()
+    assert (forged.status_code, real.status_code) == (403, 200)
+    assert api.requests("setWebhook")[0].params["url"] == url
+    assert len(calls) == 1
+    assert "Kuznetsov" in parse_html(calls[0].params["text"])
+
+
+async def test_the_bot_process_stops_cleanly_on_sigterm(tmp_path: Path, api: FakeBotAPI) -> None:
+    import asyncio
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / SEED.name)
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "NEWSDESK_SEEDS_DIR": str(seeds),
+        "NEWSDESK_DATA_DIR": str(tmp_path / "base"),
+        "NEWSDESK_LOG_LEVEL": "DEBUG",
+        "PYTHONPATH": str(ROOT),
+    }
+    with subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            await api.wait_for("getUpdates", timeout=60)
+            api.push(message("Which generals were arrested?"))
+            (reply,) = await api.wait_for("sendMessage", timeout=30)
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.to_thread(process.communicate, timeout=30)
+        finally:
+            if process.poll() is None:
+                process.kill()
+    assert process.returncode == 0, stderr
+    assert "Kuznetsov" in parse_html(reply.params["text"])
+    assert TOKEN not in stderr
+    assert (tmp_path / "base" / "index").is_dir()  # the snapshot was saved on the way out
+
+
+def test_the_token_is_redacted_from_tracebacks_too() -> None:
+    import logging
+
+    from bot.telegram import RedactToken
+
+    formatter = RedactToken(logging.Formatter("%(message)s"), TOKEN)
+    try:
+        raise RuntimeError(f"GET https://api.telegram.org/bot{TOKEN}/getMe failed")
+    except RuntimeError:
+        import sys
+
+        record = logging.LogRecord(
+            "x", logging.ERROR, __file__, 1, "url %s", (f"/bot{TOKEN}/",), sys.exc_info()
+        )
+    text = formatter.format(record)
+    assert TOKEN not in text
+    assert text.startswith("url /bot<token>/")
+    assert "getMe failed" in text
