@@ -456,3 +456,23 @@ def test_the_token_is_redacted_from_tracebacks_too() -> None:
     assert TOKEN not in text
     assert text.startswith("url /bot<token>/")
     assert "getMe failed" in text
+
+
+async def test_a_reply_to_the_bot_in_a_group_is_answered(bot: FakeBotAPI) -> None:
+    earlier = {
+        "message_id": 999,
+        "date": 1_700_000_000,
+        "chat": {"id": GROUP, "type": "group", "title": "Newsroom"},
+        "from": {"id": BOT_ID, "is_bot": True, "first_name": "newsdesk", "username": BOT_USERNAME},
+        "text": "1. …",
+    }
+    bot.push(
+        message(
+            "And who coordinates the law enforcement agencies?",
+            chat=GROUP,
+            reply_to_message=earlier,
+        )
+    )
+    (reply,) = await bot.wait_for("sendMessage")
+    assert int(reply.params["chat_id"]) == GROUP
+    assert "Bortnikov" in parse_html(reply.params["text"])
