@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import secrets
 import time
@@ -442,6 +443,9 @@ def build_application(
     """The python-telegram-bot application with every handler registered."""
     if not config.telegram_token:
         raise ValueError("build_application needs config.telegram_token")
+    # Opt in to python-telegram-bot's coming timedelta periods; without it every flood wait
+    # (RetryAfter) also raises a deprecation warning.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     # Connection failures (nothing was sent yet) are retried by the transport; flood waits
     # (RetryAfter) by the rate limiter. A request that may have reached Telegram is not
     # repeated, so no answer is ever sent twice.

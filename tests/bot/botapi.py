@@ -58,6 +58,7 @@ class FakeBotAPI:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
+        self._floods: list[tuple[str, int]] = []
         self._lock = threading.Condition()
         self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -88,6 +89,10 @@ class FakeBotAPI:
     def add_file(self, file_id: str, name: str, data: bytes) -> None:
         """Make a file downloadable through getFile."""
         self.files[file_id] = (f"documents/{name}", data)
+
+    def flood_wait_next(self, method: str, seconds: int = 1) -> None:
+        """Answer the next ``method`` call with Telegram's 429 flood-wait error."""
+        self._floods.append((method, seconds))
 
     def requests(self, method: str) -> list[Call]:
         with self._lock:
@@ -196,6 +201,21 @@ class FakeBotAPI:
                     return
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 params = _params(body, self.headers.get("Content-Type", ""))
+                flood = next((f for f in api._floods if f[0] == match.group(1)), None)
+                if flood is not None:
+                    api._floods.remove(flood)
+                    with api._lock:
+                        api.calls.append(Call(f"{flood[0]} (flood wait)", params))
+                    self._reply(
+                        429,
+                        {
+                            "ok": False,
+                            "error_code": 429,
+                            "description": f"Too Many Requests: retry after {flood[1]}",
+                            "parameters": {"retry_after": flood[1]},
+                        },
+                    )
+                    return
                 try:
                     result = api._call(match.group(1), params)
                 except BadRequest as err:

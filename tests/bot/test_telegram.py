@@ -476,3 +476,11 @@ async def test_a_reply_to_the_bot_in_a_group_is_answered(bot: FakeBotAPI) -> Non
     (reply,) = await bot.wait_for("sendMessage")
     assert int(reply.params["chat_id"]) == GROUP
     assert "Bortnikov" in parse_html(reply.params["text"])
+
+
+async def test_a_flood_wait_is_waited_out_not_lost(bot: FakeBotAPI) -> None:
+    bot.flood_wait_next("sendMessage", seconds=1)
+    bot.push(message("Which generals were arrested?"))
+    (reply,) = await bot.wait_for("sendMessage")
+    assert len(bot.requests("sendMessage (flood wait)")) == 1
+    assert "Kuznetsov" in parse_html(reply.params["text"])
