@@ -49,6 +49,7 @@ from retrieval.errors import (
 )
 from retrieval.index import BM25Index
 from retrieval.languages import detect_language
+from retrieval.ranking import Ranker
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import Attribution, attribute_paragraph
 from retrieval.store import NewSentence, Store, StoredArticle, StoredSentence, write_atomically
@@ -178,6 +179,7 @@ class AnswerBase:
         self._splitter = SentenceSplitter()
         self._lock = threading.RLock()
         self._index = self._new_index()
+        self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._doc_articles = array("q")
         self._dirty = False
@@ -358,10 +360,11 @@ class AnswerBase:
                 "e.g. “Who coordinates the operation in Kursk?”"
             )
         with self._lock:
-            hits = self._index.top_k(list(terms), (offset + k) * 4 + 8)
+            ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text)
+            hits = ranking.hits
             sids = [self._doc_sids[doc] for doc, _ in hits]
             rows = self._store.sentence_rows(sids)
-            if not sids or not _relevant(rows[sids[0]], terms):
+            if not sids or not ranking.found:
                 return Answer(question=text, passages=(), terms=terms, offset=offset)
             passages = self._passages(sids, [score for _, score in hits], rows, set(terms))
         page = passages[offset : offset + k]
@@ -410,6 +413,7 @@ class AnswerBase:
                 self._store.clear()
                 self._bump_generation()
             self._index = self._new_index()
+            self._ranker = Ranker(self._index)
             self._doc_sids = array("q")
             self._doc_articles = array("q")
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
@@ -586,7 +590,8 @@ class AnswerBase:
     def _index_sentences(self, rows: Sequence[tuple[int, int, Sequence[str]]]) -> None:
         if not rows:
             return
-        self._index.add([terms for _, _, terms in rows])
+        docs = self._index.add([terms for _, _, terms in rows])
+        self._ranker.add(docs, [article for _, article, _ in rows], [t for _, _, t in rows])
         self._doc_sids.extend(sid for sid, _, _ in rows)
         self._doc_articles.extend(article for _, article, _ in rows)
         self._dirty = True
@@ -600,6 +605,7 @@ class AnswerBase:
         if sids:
             positions = np.searchsorted(np.frombuffer(self._doc_sids, dtype=np.int64), sids)
             self._index.remove(int(p) for p in positions)
+            self._ranker.remove(int(p) for p in positions)
             self._dirty = True
 
     def _sync_file(self, relative: str, file: Path, rowid: int | None, report: SyncReport) -> None:
@@ -685,6 +691,7 @@ class AnswerBase:
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)
+                self._ranker = Ranker.load(snapshot / "ranking", self._index)
                 self._doc_sids = array("q", np.load(snapshot / "sids.npy").tobytes())
                 self._doc_articles = array("q", np.load(snapshot / "articles.npy").tobytes())
                 if len(self._doc_sids) == len(self._doc_articles):
@@ -692,6 +699,7 @@ class AnswerBase:
             except (OSError, ValueError, KeyError) as err:
                 log.warning("index snapshot unreadable (%s); rebuilding it", err)
         self._index = self._new_index()
+        self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._doc_articles = array("q")
         self._index_sentences([(s.sid, s.article, s.terms) for s in self._store.sentences()])
@@ -702,16 +710,11 @@ class AnswerBase:
         generation = self._store.get_meta("generation") or "0"
         self._store.set_meta("snapshot_generation", "")
         self._index.save(snapshot)
+        self._ranker.save(snapshot / "ranking")
         np.save(snapshot / "sids.npy", np.frombuffer(self._doc_sids, dtype=np.int64))
         np.save(snapshot / "articles.npy", np.frombuffer(self._doc_articles, dtype=np.int64))
         self._store.set_meta("snapshot_generation", generation)
         self._dirty = False
-
-
-def _relevant(best: StoredSentence, terms: Sequence[str]) -> bool:
-    """Whether the best hit matches enough of the question to be an answer at all."""
-    matched = len(set(terms) & set(best.terms))
-    return matched >= min(2, len(terms))
 
 
 # Longest context made by adding a following sentence, in characters.

@@ -291,6 +291,48 @@ class BM25Index:
         scores[~state.live] = 0.0
         return scores
 
+    def term_scores(self, query: Sequence[str], ids: npt.NDArray[Any]) -> Floats:
+        """Each query term's score for each of ``ids``: a ``len(query) × len(ids)`` matrix.
+
+        The sparse path for rerankers: the arithmetic is :meth:`get_scores`' (a row summed
+        over the query equals ``get_scores(query)[ids]``) but only the given ids are looked
+        up in the postings, so its cost does not grow with the size of the index.
+        """
+        state = self._state
+        wanted = np.asarray(ids, dtype=np.int64)
+        if len(wanted) and (wanted.min() < 0 or wanted.max() >= state.n_ids):
+            raise ValueError(f"ids must be from 0 to {state.n_ids - 1}")
+        order = np.argsort(wanted, kind="stable")
+        ordered = wanted[order]
+        idf = self._idf(state)
+        matrix = np.zeros((len(query), len(wanted)))
+        for row, tid in enumerate(self._lookup(query, state)):
+            if tid < 0:
+                continue
+            weight = float(idf[tid])
+            line = np.full(len(wanted), weight * self.delta if self.variant == "bm25plus" else 0.0)
+            for segment in state.segments:
+                found = segment.postings(tid)
+                if found is None:
+                    continue
+                docs, tfs = found
+                at = np.searchsorted(docs, ordered)
+                inside = at < len(docs)
+                hit = np.zeros(len(ordered), dtype=bool)
+                hit[inside] = docs[at[inside]] == ordered[inside]
+                line[order[hit]] = self._gains(state, weight, docs[at[hit]], tfs[at[hit]])
+            matrix[row] = line
+        matrix[:, ~state.live[wanted]] = 0.0
+        return matrix
+
+    def document_frequencies(self, query: Sequence[str]) -> Ints:
+        """How many live documents hold each query term."""
+        state = self._state
+        return np.array(
+            [int(state.df[tid]) if tid >= 0 else 0 for tid in self._lookup(query, state)],
+            dtype=np.int64,
+        )
+
     def top_k(
         self,
         query: Sequence[str],

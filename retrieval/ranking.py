@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.index import BM25Index
 
@@ -89,7 +90,18 @@ class Ranker:
     doc belongs to (:meth:`add`) and which docs were removed (:meth:`remove`); the ranker
     keeps the article index and the per-sentence data it needs, and saves them with
     :meth:`save`.
+
+    Ranking is sparse, so its cost does not grow with the base: plain BM25 (MaxScore
+    ``top_k``) proposes ``candidates`` sentences and the article index ``articles`` articles;
+    the two-level features are computed for the sentences of those articles only.
     """
+
+    candidates = 200
+    """Sentences plain BM25 proposes before reranking."""
+    candidate_articles = 30
+    """Articles the article-level BM25 proposes."""
+    max_articles = 120
+    """Articles whose sentences are reranked at most (the best by article score)."""
 
     def __init__(self, sentences: BM25Index, config: RankingConfig | None = None) -> None:
         self.sentences = sentences
@@ -98,6 +110,8 @@ class Ranker:
         self._slot = np.zeros(0, dtype=np.int64)  # sentence doc -> article doc (-1: removed)
         self._number = np.zeros(0, dtype=bool)  # sentence doc has a number term
         self._slot_key = np.zeros(0, dtype=np.int64)  # article doc -> caller's article key
+        self._first = np.zeros(0, dtype=np.int64)  # article doc -> its first sentence doc
+        self._count = np.zeros(0, dtype=np.int64)  # article doc -> its number of sentence docs
 
     def add(self, docs: Sequence[int], keys: Sequence[int], terms: Sequence[Sequence[str]]) -> None:
         """Record new sentence docs (already added to the sentence index) and their articles.
@@ -112,15 +126,19 @@ class Ranker:
         first = int(docs[0])
         if first != len(self._slot) or list(docs) != list(range(first, first + len(docs))):
             raise ValueError(f"sentence docs must continue from {len(self._slot)}, got {first}")
-        groups: list[tuple[int, list[str]]] = []
+        groups: list[tuple[int, int, list[str]]] = []  # key, first doc, words
         slots = np.empty(len(docs), dtype=np.int64)
         for i, (key, words) in enumerate(zip(keys, terms, strict=True)):
             if not groups or groups[-1][0] != key:
-                groups.append((key, []))
-            groups[-1][1].extend(words)
+                groups.append((key, first + i, []))
+            groups[-1][2].extend(words)
             slots[i] = len(self._slot_key) + len(groups) - 1
-        self.articles.add([words for _, words in groups])
-        self._slot_key = np.concatenate([self._slot_key, [key for key, _ in groups]])
+        self.articles.add([words for _, _, words in groups])
+        starts = np.array([start for _, start, _ in groups], dtype=np.int64)
+        ends = np.append(starts[1:], first + len(docs))
+        self._slot_key = np.concatenate([self._slot_key, [key for key, _, _ in groups]])
+        self._first = np.concatenate([self._first, starts])
+        self._count = np.concatenate([self._count, ends - starts])
         self._slot = np.concatenate([self._slot, slots])
         numbers = [any(_DIGIT.search(word) for word in words) for words in terms]
         self._number = np.concatenate([self._number, np.array(numbers, dtype=bool)])
@@ -133,66 +151,81 @@ class Ranker:
         slots = np.unique(self._slot[ids])
         slots = slots[slots >= 0]
         self._slot[ids] = -1
-        live = np.isin(slots, self._slot)
-        self.articles.remove(int(s) for s in slots[~live])
+        for slot in slots:
+            span = self._slot[self._first[slot] : self._first[slot] + self._count[slot]]
+            if not (span >= 0).any():
+                self.articles.remove([int(slot)])
 
     def rank(self, terms: Sequence[str], k: int, *, question: str = "") -> Ranking:
         """The ``k`` best sentence docs for the analysed question ``terms``, best first."""
         unique = list(dict.fromkeys(terms))
-        n_docs = len(self._slot)
-        total = np.zeros(n_docs)
-        live = self._slot >= 0
-        if not unique or not live.any():
+        if not unique or not len(self.sentences):
             return Ranking((), 0.0, False)
-        n_live = int(live.sum())
-        n_slots = len(self._slot_key)
-        slot = np.where(live, self._slot, 0)
-        per_article = np.bincount(slot[live], minlength=n_slots)
-        covered = np.zeros(n_docs)
-        idf_sum = 0.0
-        for term in unique:
-            scores = self.sentences.get_scores([term])[:n_docs]
-            matched = np.flatnonzero(scores > 0)
-            idf = float(lucene_idf(n_live, len(matched)))
-            idf_sum += idf
-            if not len(matched):
-                continue
-            in_article = np.zeros(n_slots, dtype=bool)
-            in_article[slot[matched]] = True
-            covered += idf * in_article[slot]
+        proposed = self.sentences.top_k(unique, max(self.candidates, k))
+        if not proposed:
+            return Ranking((), 0.0, False)
+        article_hits = self.articles.top_k(unique, self.candidate_articles)
+        slots = self._candidate_slots(proposed, article_hits)
+        docs = np.concatenate(
+            [np.arange(self._first[s], self._first[s] + self._count[s]) for s in slots]
+        )
+        docs = docs[self._slot[docs] >= 0]
+        column = np.searchsorted(slots, self._slot[docs])  # each doc's article position
+        matrix = self.sentences.term_scores(unique, docs)
+        present = matrix > 0
+        n_live = len(self.sentences)
+        idf = lucene_idf(n_live, self.sentences.document_frequencies(unique))
+        sentences_per_article = np.bincount(column, minlength=len(slots))
+        in_article = np.zeros((len(unique), len(slots)), dtype=bool)
+        total = np.zeros(len(docs))
+        for row in range(len(unique)):
+            hits = present[row]
+            df = np.bincount(column[hits], minlength=len(slots))
+            in_article[row] = df > 0
             if self.config.local_idf:
-                df = np.bincount(slot[matched], minlength=n_slots)
-                scale = lucene_idf(per_article, df) / lucene_idf(per_article, 1)
-                total[matched] += scores[matched] * scale[slot[matched]]
+                scale = lucene_idf(sentences_per_article, df) / lucene_idf(sentences_per_article, 1)
+                total += matrix[row] * scale[column]
             else:
-                total[matched] += scores[matched]
-        if not total.any():
-            return Ranking((), 0.0, False)
+                total += matrix[row]
         if self.config.article_weight:
-            article_scores = self.articles.get_scores(unique)[:n_slots]
-            candidates = np.flatnonzero(total > 0)
-            total[candidates] += self.config.article_weight * article_scores[slot[candidates]]
+            article_scores = self.articles.term_scores(unique, slots).sum(axis=0)
+            matched = total > 0
+            total[matched] += self.config.article_weight * article_scores[column[matched]]
         if self.config.number_boost and question and expects_number(question):
-            self._boost_numbers(total, question)
-        total[~live] = 0.0
-        hits = _top(total, k)
-        coverage = float(covered[hits[0][0]]) / idf_sum if hits and idf_sum > 0 else 0.0
-        return Ranking(tuple(hits), coverage, coverage >= self.config.min_coverage)
+            self._boost_numbers(total, docs, question)
+        order = _top(total, k)
+        hits = tuple((int(docs[i]), score) for i, score in order)
+        if not hits:
+            return Ranking((), 0.0, False)
+        idf_sum = float(idf.sum())
+        covered = float(idf[in_article[:, column[order[0][0]]]].sum())
+        coverage = covered / idf_sum if idf_sum > 0 else 0.0
+        return Ranking(hits, coverage, coverage >= self.config.min_coverage)
 
-    def _boost_numbers(self, total: np.ndarray, question: str) -> None:
+    def _candidate_slots(
+        self, proposed: Sequence[tuple[int, float]], article_hits: Sequence[tuple[int, float]]
+    ) -> npt.NDArray[np.int64]:
+        """The articles to rerank: those of the proposed sentences and the best articles."""
+        by_sentences = self._slot[np.array([doc for doc, _ in proposed], dtype=np.int64)]
+        ranked = list(dict.fromkeys([int(s) for s, _ in article_hits] + by_sentences.tolist()))
+        chosen = np.array([s for s in ranked if s >= 0][: self.max_articles], dtype=np.int64)
+        return np.unique(chosen)
+
+    def _boost_numbers(
+        self, total: npt.NDArray[np.float64], docs: npt.NDArray[np.int64], question: str
+    ) -> None:
         if set(re.findall(r"\d+", question)):
             # A question that names a number ("in 1901") gets no boost for repeating it.
             return
-        candidates = np.flatnonzero((total > 0) & self._number[: len(total)])
-        total[candidates] *= 1.0 + self.config.number_boost
+        boosted = (total > 0) & self._number[docs]
+        total[boosted] *= 1.0 + self.config.number_boost
 
     def save(self, directory: Path) -> None:
         """Write the article index and the per-sentence arrays under ``directory``."""
         directory.mkdir(parents=True, exist_ok=True)
         self.articles.save(directory / "articles")
-        np.save(directory / "slot.npy", self._slot)
-        np.save(directory / "number.npy", self._number)
-        np.save(directory / "slot_key.npy", self._slot_key)
+        for name in ("slot", "number", "slot_key", "first", "count"):
+            np.save(directory / f"{name}.npy", getattr(self, f"_{name}"))
 
     @classmethod
     def load(
@@ -201,12 +234,13 @@ class Ranker:
         """Read what :meth:`save` wrote; raises OSError or ValueError when it is unusable."""
         ranker = cls(sentences, config)
         ranker.articles = BM25Index.load(directory / "articles")
-        ranker._slot = np.load(directory / "slot.npy")
-        ranker._number = np.load(directory / "number.npy")
-        ranker._slot_key = np.load(directory / "slot_key.npy")
+        for name in ("slot", "number", "slot_key", "first", "count"):
+            setattr(ranker, f"_{name}", np.load(directory / f"{name}.npy"))
         total_docs = len(sentences.get_scores([]))  # live and removed ids alike
         if not len(ranker._slot) == len(ranker._number) == total_docs:
             raise ValueError("the ranking snapshot does not match the sentence index")
+        if not len(ranker._first) == len(ranker._count) == len(ranker._slot_key):
+            raise ValueError("the ranking snapshot does not match its article index")
         return ranker
 
 

@@ -319,3 +319,25 @@ def test_pruned_top_k_equals_sorting_on_a_zipf_corpus(variant: str) -> None:
             assert index.top_k(query, k) == simple_top(index, query, k)
         expected = [(i, s) for i, s in simple_top(index, query, 4000) if allowed[i]][:5]
         assert index.top_k(query, 5, allowed=allowed) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    docs=st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=8), min_size=1, max_size=30),
+    query=st.lists(st.sampled_from("abcdefghz"), min_size=1, max_size=5),
+    variant=st.sampled_from(["lucene", "okapi", "bm25l", "bm25plus"]),
+    data=st.data(),
+)
+def test_term_scores_are_get_scores_split_by_term(
+    docs: list[list[str]], query: list[str], variant: str, data: st.DataObject
+) -> None:
+    index = BM25Index(variant=variant, b=0.9)
+    half = len(docs) // 2
+    index.add(docs[:half])
+    index.add(docs[half:])
+    gone = data.draw(st.lists(st.integers(0, len(docs) - 1), max_size=3, unique=True))
+    index.remove(gone)
+    ids = np.array(data.draw(st.lists(st.integers(0, len(docs) - 1), max_size=10)), dtype=np.int64)
+    matrix = index.term_scores(query, ids)
+    assert matrix.shape == (len(query), len(ids))
+    np.testing.assert_allclose(matrix.sum(axis=0), index.get_scores(query)[ids], rtol=1e-12, atol=0)
