@@ -366,7 +366,9 @@ class AnswerBase:
             rows = self._store.sentence_rows(sids)
             if not sids or not ranking.found:
                 return Answer(question=text, passages=(), terms=terms, offset=offset)
-            passages = self._passages(sids, [score for _, score in hits], rows, set(terms))
+            passages = self._passages(
+                sids, [score for _, score in hits], rows, set(terms), needed=offset + k + 1
+            )
         page = passages[offset : offset + k]
         return Answer(
             question=text,
@@ -452,11 +454,21 @@ class AnswerBase:
         scores: Sequence[float],
         rows: dict[int, StoredSentence],
         terms: set[str],
+        *,
+        needed: int,
     ) -> list[Passage]:
+        """Passages for the ranked sentences, in :func:`_spread` order.
+
+        Building stops once ``needed`` passages are sure of their place up front: the page
+        and whether there is more are then known, and the rest would be built for nothing.
+        """
         articles: dict[int, StoredArticle] = {}
         siblings: dict[int, list[StoredSentence]] = {}
         merged: list[Passage] = []
+        shown: Counter[str] = Counter()
         for sid, score in zip(sids, scores, strict=True):
+            if sum(min(count, _PER_ARTICLE) for count in shown.values()) >= needed:
+                break
             row = rows.get(sid)
             if row is None:
                 continue
@@ -474,6 +486,7 @@ class AnswerBase:
             ):
                 continue  # a better passage of this article already shows this sentence
             merged.append(self._passage(article, row, score, start, end, terms))
+            shown[article.id] += 1
         return _spread(merged)
 
     def _passage(
@@ -760,7 +773,11 @@ def _leans_back(sentence: str) -> bool:
     return first_word is not None and first_word.group(1).lower() in _ANAPHORA
 
 
-def _spread(passages: list[Passage], per_article: int = 2) -> list[Passage]:
+_PER_ARTICLE = 2
+"""Passages of one article shown before other articles get their turn."""
+
+
+def _spread(passages: list[Passage], per_article: int = _PER_ARTICLE) -> list[Passage]:
     """Keep score order but let no article take more than ``per_article`` places up front."""
     first: list[Passage] = []
     rest: list[Passage] = []

@@ -1,0 +1,85 @@
+"""End-to-end answer speed: AnswerBase.search (question → passages) on a large answer base.
+
+Run on demand (pytest does not collect this file)::
+
+    .venv/bin/python tests/benchmarks/answers_speed.py [--articles 10000]
+
+Builds an answer base in a temporary folder from the 240 XQuAD English paragraphs plus
+generated distractor articles (``distractors.py``), then asks the 1,190 XQuAD questions and
+prints, in one run: ingest rate, the median and p95 of ``AnswerBase.search`` (analysis, two-
+level ranking, SQLite look-ups, passages) beside ``BM25Index.top_k`` alone on the same
+analysed questions, cold open + first answer, and the base's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def main() -> int:
+    """Print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000, help="distractor articles")
+    args = parser.parse_args()
+    from quality import DATA, load_xquad, make_distractors
+
+    if not DATA.is_dir():
+        print(f"XQuAD not found at {DATA}", file=sys.stderr)
+        return 2
+    from retrieval.analysis import analyzer_for
+    from retrieval.answers import AnswerBase
+    from retrieval.articles import make_draft
+
+    docs, cases = load_xquad("en")
+    docs = list(docs) + make_distractors(docs, args.articles, "en")
+    questions = [case.question for case in cases]
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        with AnswerBase.open(folder) as base:
+            drafts = [make_draft(doc.text, title="Untitled", language="en") for doc in docs]
+            for chunk in range(0, len(drafts), 1000):
+                base.add_many(drafts[chunk : chunk + 1000])
+            ingest = time.perf_counter() - started
+            sentences = base.stats().sentences
+            analyzer = analyzer_for("en")
+            terms = [list(dict.fromkeys(analyzer(q))) for q in questions]
+            index = base._index  # the bare index, for the comparison row only
+            search_ms, top_k_ms = [], []
+            for question, words in zip(questions, terms, strict=True):
+                t0 = time.perf_counter()
+                base.search(question, k=3)
+                search_ms.append((time.perf_counter() - t0) * 1000)
+                t0 = time.perf_counter()
+                index.top_k(words, 10)
+                top_k_ms.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        with AnswerBase.open(folder) as base:
+            base.search(questions[0], k=3)
+            cold = time.perf_counter() - t0
+    print(
+        f"{'articles':>8} {'sentences':>9} {'ingest sent/s':>13} {'path':28} {'median ms':>9} {'p95 ms':>7}"
+    )
+    for label, values in (
+        ("AnswerBase.search (k=3)", search_ms),
+        ("BM25Index.top_k (k=10)", top_k_ms),
+    ):
+        p95 = statistics.quantiles(values, n=20)[-1]
+        print(
+            f"{len(docs):8} {sentences:9} {sentences / ingest:13.0f} {label:28} "
+            f"{statistics.median(values):9.2f} {p95:7.2f}"
+        )
+    print(f"cold open + first answer: {cold:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
