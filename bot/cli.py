@@ -21,6 +21,7 @@ from bot.config import Config, load_config
 from bot.console import (
     Repl,
     add_paths,
+    added_line,
     answer_json,
     article_line,
     progress_bar,
@@ -206,10 +207,7 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
             err.print(f"newsdesk: stdin: {error}", markup=False)
             failed += 1
         else:
-            out.print(
-                f"added {article.id}: {article.title} ({article.sentence_count} sentences)",
-                markup=False,
-            )
+            out.print(added_line(article), markup=False)
     return 1 if failed else 0
 
 

@@ -9,13 +9,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from retrieval.sources import describe
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
 from retrieval.answers import Answer, AnswerBase, Article, Passage, iter_article_files
 from retrieval.errors import DuplicateArticleError, NewsdeskError
+from retrieval.sources import describe
 
 HELP = """\
 Type a question and press Enter. Commands:
@@ -127,11 +127,13 @@ def add_paths(base: AnswerBase, paths: list[Path], console: Console) -> int:
             console.print(f"[red]failed[/red] {file}: {err}", highlight=False)
             failed += 1
         else:
-            console.print(
-                f"added {article.id}: {article.title} ({article.sentence_count} sentences)",
-                highlight=False,
-            )
+            console.print(added_line(article), highlight=False, markup=False)
     return failed
+
+
+def added_line(article: Article) -> str:
+    """What the console says after adding an article."""
+    return f"added {article.id}: {article.title} ({article.sentence_count} sentences)"
 
 
 class Repl:

@@ -167,26 +167,22 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The next passages of a question (the "More" button)."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    _, key, offset = query.data.split(":")
-    question = _questions(context).get(key)
-    if question is None or not isinstance(query.message, Message):
-        await query.answer("That question is too old; please ask it again.")
+    found = await _button_question(update, context)
+    if query is None or found is None or not isinstance(query.message, Message):
         return
+    key, question, offset = found
     await query.answer()
-    await _answer(query.message, context, question, offset=int(offset), key=key)
+    await _answer(query.message, context, question, offset=offset, key=key)
 
 
 async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The paragraph around a passage (the "Context" button)."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    _, key, position = query.data.split(":")
-    question = _questions(context).get(key)
-    if question is None or not isinstance(query.message, Message):
-        await query.answer("That question is too old; please ask it again.")
+    found = await _button_question(update, context)
+    if query is None or found is None or not isinstance(query.message, Message):
         return
-    answer = await asyncio.to_thread(_base(context).search, question, 1, offset=int(position))
+    _, question, position = found
+    answer = await asyncio.to_thread(_base(context).search, question, 1, offset=position)
     await query.answer()
     if not answer.passages:
         await query.message.reply_text("That passage is no longer in my articles.")
@@ -380,6 +376,21 @@ async def _resync(context: ContextTypes.DEFAULT_TYPE) -> None:
             len(report.updated),
             len(report.removed),
         )
+
+
+async def _button_question(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[str, str, int] | None:
+    """(key, question, number) of a More/Context button; None (and a notice) when expired."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return None
+    _, key, number = query.data.split(":")
+    question = _questions(context).get(key)
+    if question is None or not isinstance(query.message, Message):
+        await query.answer("That question is too old; please ask it again.")
+        return None
+    return key, question, int(number)
 
 
 def _questions(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[str, str]:
