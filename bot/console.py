@@ -13,8 +13,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from retrieval.answers import Answer, AnswerBase, Article, Passage, iter_article_files
+from retrieval.answers import Answer, AnswerBase, Article, iter_article_files
 from retrieval.errors import DuplicateArticleError, NewsdeskError
+from retrieval.passages import Passage
 from retrieval.sources import describe
 
 HELP = """\

@@ -9,7 +9,8 @@ import html
 import re
 from collections.abc import Sequence
 
-from retrieval.answers import Answer, Article, Passage, Stats
+from retrieval.answers import Answer, Article, Stats
+from retrieval.passages import Passage
 from retrieval.sources import describe
 
 MESSAGE_LIMIT = 4096

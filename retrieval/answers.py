@@ -49,9 +49,10 @@ from retrieval.errors import (
 )
 from retrieval.index import BM25Index
 from retrieval.languages import detect_language
+from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
 from retrieval.ranking import Ranker
 from retrieval.sentences import SentenceSplitter
-from retrieval.sources import Attribution, attribute_paragraph
+from retrieval.sources import attribute_paragraph
 from retrieval.store import NewSentence, Store, StoredArticle, StoredSentence, write_atomically
 
 log = logging.getLogger(__name__)
@@ -89,28 +90,6 @@ class Article:
     content_hash: str
     added: str
     sentence_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """One answer passage: the ranked sentence, the context that makes it readable, its source."""
-
-    article_id: str
-    title: str
-    sentence: str
-    start: int
-    end: int
-    context: str
-    context_start: int
-    context_end: int
-    score: float
-    reported_by: str | None
-    attribution: Attribution | None
-    url: str | None
-    outlet: str | None
-    published: str | None
-    highlights: tuple[tuple[int, int], ...]
-    paragraph: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,7 +446,7 @@ class AnswerBase:
         merged: list[Passage] = []
         shown: Counter[str] = Counter()
         for sid, score in zip(sids, scores, strict=True):
-            if sum(min(count, _PER_ARTICLE) for count in shown.values()) >= needed:
+            if sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed:
                 break
             row = rows.get(sid)
             if row is None:
@@ -479,58 +458,15 @@ class AnswerBase:
                 articles[row.article] = stored
                 siblings[row.article] = list(self._store.sentences(article=row.article))
             article = articles[row.article]
-            start, end = _context(row, siblings[row.article], article.text)
+            start, end = context_span(row, siblings[row.article], article.text)
             if any(
                 p.article_id == article.id and p.context_start <= end and start <= p.context_end
                 for p in merged
             ):
                 continue  # a better passage of this article already shows this sentence
-            merged.append(self._passage(article, row, score, start, end, terms))
+            merged.append(make_passage(article, row, score, start, end, terms))
             shown[article.id] += 1
-        return _spread(merged)
-
-    def _passage(
-        self,
-        article: StoredArticle,
-        row: StoredSentence,
-        score: float,
-        start: int,
-        end: int,
-        terms: set[str],
-    ) -> Passage:
-        text = article.text
-        context = text[start:end]
-        analyzer = analyzer_for(article.language)
-        highlights = tuple(
-            (s, e) for term, s, e in analyzer.terms_with_spans(context) if term in terms
-        )
-        attribution = Attribution(row.source, row.source_detail) if row.source is not None else None
-        paragraph = next(
-            (
-                text[p_start:p_end]
-                for p_start, p_end, _ in article.paragraphs
-                if p_start <= row.start < p_end
-            ),
-            context,
-        )
-        return Passage(
-            article_id=article.id,
-            title=article.title,
-            sentence=text[row.start : row.end],
-            start=row.start,
-            end=row.end,
-            context=context,
-            context_start=start,
-            context_end=end,
-            score=float(score),
-            reported_by=row.source,
-            attribution=attribution,
-            url=article.url,
-            outlet=article.outlet,
-            published=article.published,
-            highlights=highlights,
-            paragraph=paragraph,
-        )
+        return spread(merged)
 
     def _prepare(self, draft: ArticleDraft) -> _Prepared:
         """Split, attribute and analyse an article: the slow part, done before any lock."""
@@ -728,64 +664,6 @@ class AnswerBase:
         np.save(snapshot / "articles.npy", np.frombuffer(self._doc_articles, dtype=np.int64))
         self._store.set_meta("snapshot_generation", generation)
         self._dirty = False
-
-
-# Longest context made by adding a following sentence, in characters.
-_MAX_CONTEXT = 500
-
-# A sentence opening with one of these leans on the sentence before it.
-_ANAPHORA = frozenset(
-    (
-        "this that these those it its he his him she her they their them such there then "
-        "also however but meanwhile moreover besides among "
-        "это этот эта эти этим он она они его её ее их однако также при среди тем "
-        "це цей ця ці цим він вона вони його її їх однак також серед тим"
-    ).split()
-)
-
-
-def _context(row: StoredSentence, siblings: Sequence[StoredSentence], text: str) -> tuple[int, int]:
-    """The span to show for a hit: the sentence, plus the neighbours that lean on each other.
-
-    The sentence before is added when the hit opens with a word pointing back to it ("This
-    may become …", "Among them …"); the sentence after when it points back to the hit, or
-    when the hit is only a lead-in (ends with a colon, or is very short).
-    """
-    same = [s for s in siblings if s.paragraph == row.paragraph]
-    index = next(i for i, s in enumerate(same) if s.sid == row.sid)
-    start, end = row.start, row.end
-    if index > 0 and _leans_back(text[row.start : row.end]):
-        start = same[index - 1].start
-    if index + 1 < len(same):
-        following = same[index + 1]
-        sentence = text[row.start : row.end].rstrip()
-        lead_in = sentence.endswith(":") or len(sentence) < 60
-        if lead_in or (
-            _leans_back(text[following.start : following.end])
-            and following.end - start <= _MAX_CONTEXT
-        ):
-            end = following.end
-    return start, end
-
-
-def _leans_back(sentence: str) -> bool:
-    first_word = re.match(r"\W*(\w+)", sentence)
-    return first_word is not None and first_word.group(1).lower() in _ANAPHORA
-
-
-_PER_ARTICLE = 2
-"""Passages of one article shown before other articles get their turn."""
-
-
-def _spread(passages: list[Passage], per_article: int = _PER_ARTICLE) -> list[Passage]:
-    """Keep score order but let no article take more than ``per_article`` places up front."""
-    first: list[Passage] = []
-    rest: list[Passage] = []
-    counts: Counter[str] = Counter()
-    for passage in passages:
-        counts[passage.article_id] += 1
-        (first if counts[passage.article_id] <= per_article else rest).append(passage)
-    return first + rest
 
 
 def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:

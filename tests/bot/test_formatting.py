@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.formatting import escape, format_passage, highlighted, split_message
-from retrieval.answers import Passage
+from retrieval.passages import Passage
 from retrieval.sources import Attribution
 from tests.bot.botapi import parse_html
 

@@ -1,0 +1,142 @@
+"""Passages: a ranked sentence made readable — its context, its source, its highlights.
+
+A hit sentence is shown with the neighbour it leans on ("This may become …" needs the
+sentence before; "… were arrested." is followed by "Among them are …"), with the question's
+terms marked, and passages are spread so one article does not crowd out the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retrieval.analysis import analyzer_for
+from retrieval.sources import Attribution
+from retrieval.store import StoredArticle, StoredSentence
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One answer passage: the ranked sentence, the context that makes it readable, its source."""
+
+    article_id: str
+    title: str
+    sentence: str
+    start: int
+    end: int
+    context: str
+    context_start: int
+    context_end: int
+    score: float
+    reported_by: str | None
+    attribution: Attribution | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    highlights: tuple[tuple[int, int], ...]
+    paragraph: str
+
+
+def make_passage(
+    article: StoredArticle,
+    row: StoredSentence,
+    score: float,
+    start: int,
+    end: int,
+    terms: set[str],
+) -> Passage:
+    """The passage for one ranked sentence shown with the context ``text[start:end]``."""
+    text = article.text
+    context = text[start:end]
+    analyzer = analyzer_for(article.language)
+    highlights = tuple((s, e) for term, s, e in analyzer.terms_with_spans(context) if term in terms)
+    attribution = Attribution(row.source, row.source_detail) if row.source is not None else None
+    paragraph = next(
+        (
+            text[p_start:p_end]
+            for p_start, p_end, _ in article.paragraphs
+            if p_start <= row.start < p_end
+        ),
+        context,
+    )
+    return Passage(
+        article_id=article.id,
+        title=article.title,
+        sentence=text[row.start : row.end],
+        start=row.start,
+        end=row.end,
+        context=context,
+        context_start=start,
+        context_end=end,
+        score=float(score),
+        reported_by=row.source,
+        attribution=attribution,
+        url=article.url,
+        outlet=article.outlet,
+        published=article.published,
+        highlights=highlights,
+        paragraph=paragraph,
+    )
+
+
+# Longest context made by adding a following sentence, in characters.
+_MAX_CONTEXT = 500
+
+# A sentence opening with one of these leans on the sentence before it.
+_ANAPHORA = frozenset(
+    (
+        "this that these those it its he his him she her they their them such there then "
+        "also however but meanwhile moreover besides among "
+        "это этот эта эти этим он она они его её ее их однако также при среди тем "
+        "це цей ця ці цим він вона вони його її їх однак також серед тим"
+    ).split()
+)
+
+
+def context_span(
+    row: StoredSentence, siblings: Sequence[StoredSentence], text: str
+) -> tuple[int, int]:
+    """The span to show for a hit: the sentence, plus the neighbours that lean on each other.
+
+    The sentence before is added when the hit opens with a word pointing back to it ("This
+    may become …", "Among them …"); the sentence after when it points back to the hit, or
+    when the hit is only a lead-in (ends with a colon, or is very short).
+    """
+    same = [s for s in siblings if s.paragraph == row.paragraph]
+    index = next(i for i, s in enumerate(same) if s.sid == row.sid)
+    start, end = row.start, row.end
+    if index > 0 and leans_back(text[row.start : row.end]):
+        start = same[index - 1].start
+    if index + 1 < len(same):
+        following = same[index + 1]
+        sentence = text[row.start : row.end].rstrip()
+        lead_in = sentence.endswith(":") or len(sentence) < 60
+        if lead_in or (
+            leans_back(text[following.start : following.end])
+            and following.end - start <= _MAX_CONTEXT
+        ):
+            end = following.end
+    return start, end
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether a sentence opens with a word pointing back to the one before it."""
+    first_word = re.match(r"\W*(\w+)", sentence)
+    return first_word is not None and first_word.group(1).lower() in _ANAPHORA
+
+
+PER_ARTICLE = 2
+"""Passages of one article shown before other articles get their turn."""
+
+
+def spread(passages: list[Passage], per_article: int = PER_ARTICLE) -> list[Passage]:
+    """Keep score order but let no article take more than ``per_article`` places up front."""
+    first: list[Passage] = []
+    rest: list[Passage] = []
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        counts[passage.article_id] += 1
+        (first if counts[passage.article_id] <= per_article else rest).append(passage)
+    return first + rest
