@@ -160,7 +160,6 @@ class AnswerBase:
         self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
-        self._doc_articles = array("q")
         self._dirty = False
         self._main_lang: str | None = None
         self._load_index()
@@ -396,7 +395,6 @@ class AnswerBase:
             self._index = self._new_index()
             self._ranker = Ranker(self._index)
             self._doc_sids = array("q")
-            self._doc_articles = array("q")
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
             self._dirty = True
             return self.sync(progress)
@@ -542,7 +540,6 @@ class AnswerBase:
         docs = self._index.add([terms for _, _, terms in rows])
         self._ranker.add(docs, [article for _, article, _ in rows], [t for _, _, t in rows])
         self._doc_sids.extend(sid for sid, _, _ in rows)
-        self._doc_articles.extend(article for _, article, _ in rows)
         self._dirty = True
 
     def _delete(self, articles: Sequence[StoredArticle]) -> None:
@@ -642,15 +639,13 @@ class AnswerBase:
                 self._index = BM25Index.load(snapshot)
                 self._ranker = Ranker.load(snapshot / "ranking", self._index)
                 self._doc_sids = array("q", np.load(snapshot / "sids.npy").tobytes())
-                self._doc_articles = array("q", np.load(snapshot / "articles.npy").tobytes())
-                if len(self._doc_sids) == len(self._doc_articles):
+                if len(self._doc_sids) == len(self._index.get_scores([])):
                     return
             except (OSError, ValueError, KeyError) as err:
                 log.warning("index snapshot unreadable (%s); rebuilding it", err)
         self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
-        self._doc_articles = array("q")
         self._index_sentences([(s.sid, s.article, s.terms) for s in self._store.sentences()])
         self._dirty = True
 
@@ -661,7 +656,6 @@ class AnswerBase:
         self._index.save(snapshot)
         self._ranker.save(snapshot / "ranking")
         np.save(snapshot / "sids.npy", np.frombuffer(self._doc_sids, dtype=np.int64))
-        np.save(snapshot / "articles.npy", np.frombuffer(self._doc_articles, dtype=np.int64))
         self._store.set_meta("snapshot_generation", generation)
         self._dirty = False
 
