@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -247,22 +248,26 @@ class Repl:
         return input("? ")
 
     def _start_history(self) -> None:
-        if self.history is None or self.stdin is not None:
-            return
-        try:
-            import readline
-        except ImportError:  # pragma: no cover - Windows
+        readline = self._readline()
+        if readline is None:
             return
         with contextlib.suppress(OSError):
             readline.read_history_file(self.history)
         readline.set_history_length(1000)
 
     def _save_history(self) -> None:
-        if self.history is None or self.stdin is not None:
-            return
-        try:
-            import readline
-        except ImportError:  # pragma: no cover - Windows
+        readline = self._readline()
+        if readline is None:
             return
         with contextlib.suppress(OSError):
             readline.write_history_file(self.history)
+
+    def _readline(self) -> ModuleType | None:
+        """The readline module when history is kept (a terminal, a history file), else None."""
+        if self.history is None or self.stdin is not None:
+            return None
+        try:
+            import readline
+        except ImportError:  # pragma: no cover - Windows
+            return None
+        return readline

@@ -578,15 +578,10 @@ class AnswerBase:
         (report.updated if old is not None else report.added).append(file.stem)
 
     def _seed_paths(self) -> dict[str, Path]:
-        found: dict[str, Path] = {}
-        for file in sorted(self.seeds.rglob("*")):
-            relative = file.relative_to(self.seeds)
-            if any(part.startswith(".") for part in relative.parts):
-                _drop_stale_temporary(file)
-                continue
-            if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                found[relative.as_posix()] = file
-        return found
+        return {
+            file.relative_to(self.seeds).as_posix(): file
+            for file in _article_files(self.seeds, on_hidden=_drop_stale_temporary)
+        }
 
     def _next_number(self) -> int:
         numbers = [
@@ -682,11 +677,17 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Expand files and folders into the article files newsdesk can read, in name order."""
     for path in paths:
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                relative = file.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield file
+            yield from _article_files(path)
         else:
             yield path
+
+
+def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """Readable article files below ``folder`` in name order; hidden ones are passed over."""
+    for file in sorted(folder.rglob("*")):
+        if any(part.startswith(".") for part in file.relative_to(folder).parts):
+            if on_hidden is not None:
+                on_hidden(file)
+            continue
+        if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield file
