@@ -123,7 +123,6 @@ def score(ranks: Sequence[int | None]) -> Result:
 def split_units(docs: Sequence[Doc]) -> list[Unit]:
     """Sentences of each doc's body paragraphs, as newsdesk splits them."""
     from retrieval.articles import make_draft
-
     from retrieval.sentences import SentenceSplitter
 
     splitter = SentenceSplitter()
@@ -233,9 +232,8 @@ class NewsdeskRun:
 
 def run_newsdesk(docs: Sequence[Doc], cases: Sequence[Case], no_answer: bool) -> NewsdeskRun:
     """Build an answer base with the public API and ask every question."""
-    from retrieval.articles import make_draft
-
     from retrieval.answers import AnswerBase
+    from retrieval.articles import make_draft
 
     texts = {d.key: d.text for d in docs}
     by_key: dict[str, list[Case]] = defaultdict(list)
