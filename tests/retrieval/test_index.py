@@ -166,6 +166,88 @@ def test_incremental_adds_rank_like_a_full_rebuild(
         assert np.array_equal(index.get_scores(query), rebuilt.get_scores(query))
 
 
+@settings(max_examples=40, deadline=None)
+@given(docs=DOCS, extra=DOCS, queries=QUERIES, data=st.data())
+def test_optimize_merges_into_one_segment_and_changes_no_score(
+    docs: list[list[str]], extra: list[list[str]], queries: list[list[str]], data: st.DataObject
+) -> None:
+    index = build(docs, data.draw(st.integers(2, 6)))
+    index.remove(data.draw(st.sets(st.integers(0, len(docs) - 1))))
+    before = [(index.get_scores(q), index.top_k(q, 5)) for q in queries]
+    segments = index.segment_count
+    assert index.optimize() is (segments > 1)
+    assert index.segment_count == 1
+    for query, (scores, top) in zip(queries, before, strict=True):
+        assert np.array_equal(index.get_scores(query), scores)
+        assert index.top_k(query, 5) == top
+    # It goes on working as an index: adds and removes after it rank like a rebuild.
+    index.add(extra)
+    gone = data.draw(st.sets(st.integers(0, len(docs) + len(extra) - 1)))
+    index.remove(gone)
+    for query in queries:
+        assert index.top_k(query, 10) == simple_top(index, query, 10)
+
+
+@pytest.fixture
+def unmerged() -> Iterator[None]:
+    """Keep every add a segment of its own: adds never merge."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "_MERGE_RATIO", 0)
+        yield
+
+
+@pytest.mark.usefixtures("unmerged")
+def test_optimize_keeps_what_is_added_while_it_merges() -> None:
+    index = build(CORPUS, 3)
+    assert index.segment_count == 3
+    merge = index_module._merge
+
+    def add_meanwhile(*args: object) -> object:
+        index.add([["cat", "late"]])
+        return merge(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "_merge", add_meanwhile)
+        assert index.optimize() is True
+    assert index.segment_count == 2
+    rebuilt = BM25Index()
+    rebuilt.add([*CORPUS, ["cat", "late"]])
+    assert index.top_k(["cat", "late"], 10) == rebuilt.top_k(["cat", "late"], 10)
+    assert index.top_k(["late"], 10) == [(6, rebuilt.top_k(["late"], 1)[0][1])]
+
+
+@pytest.mark.usefixtures("unmerged")
+def test_optimize_gives_way_to_a_remove_that_rewrote_a_segment() -> None:
+    index = build(CORPUS, 3)
+    assert index.segment_count == 3
+    merge = index_module._merge
+    calls = 0
+
+    def remove_meanwhile(*args: object) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 1:  # the optimize's own merge: a remove kills a whole segment meanwhile
+            index.remove([0, 1])
+        return merge(*args)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_module, "_merge", remove_meanwhile)
+        assert index.optimize() is False
+    assert index.segment_count == 3
+    assert index.top_k(["sat"], 10) == simple_top(index, ["sat"], 10)
+    assert [doc for doc, _ in index.top_k(["sat"], 10)] == []
+    assert index.optimize() is True
+    assert index.segment_count == 1
+
+
+def test_optimize_on_one_segment_does_nothing() -> None:
+    index = BM25Index()
+    assert index.optimize() is False
+    index.add(CORPUS)
+    assert index.segment_count == 1
+    assert index.optimize() is False
+
+
 def test_remove_is_as_if_never_added() -> None:
     index = build(CORPUS)
     index.remove([0, 2])
