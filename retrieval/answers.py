@@ -30,7 +30,7 @@ from types import TracebackType
 
 import numpy as np
 
-from retrieval.analysis import analyzer_for
+from retrieval.analysis import ANALYSIS_VERSION, analyzer_for
 from retrieval.articles import (
     SUPPORTED_SUFFIXES,
     ArticleDraft,
@@ -63,6 +63,7 @@ Progress = Callable[[int, int], None]
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
+_MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class AnswerBase:
         self._dirty = False
         self._main_lang: str | None = None
         self._load_index()
+        self._check_analysis()
 
     @classmethod
     def open(
@@ -278,6 +280,7 @@ class AnswerBase:
                     with contextlib.suppress(OSError):
                         seed.unlink()
                 raise
+        self._compact()
         return stored
 
     def remove(self, article_id: str) -> Article:
@@ -384,6 +387,7 @@ class AnswerBase:
                 self._sync_file(relative, file, old_row, report)
                 if progress:
                     progress(done, len(todo))
+        self._compact()
         return report
 
     def reindex(self, progress: Progress | None = None) -> SyncReport:
@@ -625,6 +629,26 @@ class AnswerBase:
         generation = int(self._store.get_meta("generation") or 0) + 1
         self._store.set_meta("generation", str(generation))
 
+    def _check_analysis(self) -> None:
+        """Re-read the seeds when the stored terms came from another version of the analysis.
+
+        Questions are analysed by this version; terms stored by another would not match them.
+        The version is recorded only once the rebuild is done, so an interrupted one is redone.
+        """
+        stored = self._store.get_meta("analysis_version")
+        if stored == ANALYSIS_VERSION:
+            return
+        if self._store.counts()[1]:
+            log.warning(
+                "the answer base was analysed by version %s of the text analysis, this is %s; "
+                "rebuilding it from %s",
+                stored or "1",
+                ANALYSIS_VERSION,
+                self.seeds,
+            )
+            self.reindex()
+        self._store.set_meta("analysis_version", ANALYSIS_VERSION)
+
     def _load_index(self) -> None:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""
         snapshot = self.path / _SNAPSHOT
@@ -644,7 +668,18 @@ class AnswerBase:
         self._index_sentences([(s.sid, s.article, s.terms) for s in self._store.sentences()])
         self._dirty = True
 
+    def _compact(self, most: int = _MOST_SEGMENTS) -> None:
+        """Merge the indexes' segments into one when they are more than ``most``.
+
+        Adds leave segments behind (a big ingest about five; live adds keep two or three);
+        every query pays for each. Searches go on meanwhile: the merge runs outside the lock.
+        """
+        for index in (self._index, self._ranker.articles):
+            if index.segment_count > most:
+                index.optimize()
+
     def _save_index(self) -> None:
+        self._compact(most=1)
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
         self._store.set_meta("snapshot_generation", "")

@@ -33,7 +33,7 @@ def test_numbers_are_kept_and_normalised() -> None:
         "3.5",
         "2024",
     ]
-    assert analyzer_for("ru")("3,5 млн и 1\u00a0000 человек") == ["3.5", "млн", "1000", "человек"]
+    assert analyzer_for("ru")("3,5 млн и 1\u00a0000 человек") == ["3.5", "млн", "1000", "челов"]
 
 
 @pytest.mark.parametrize(
@@ -58,13 +58,24 @@ def test_hyphenated_words_are_split_and_possessives_dropped() -> None:
     assert analyse("Russia’s army") == ["russia", "armi"]
 
 
-def test_russian_uses_the_russian_stemmer() -> None:
+def test_russian_uses_the_russian_stemmer_cut_to_five_letters() -> None:
     assert analyzer_for("ru")("Кто координирует операцию в Курской области?") == [
-        "координир",
-        "операц",
+        "коорд",
+        "опера",
         "курск",
-        "област",
+        "облас",
     ]
+
+
+def test_russian_derived_forms_share_a_term_short_stems_stay_whole() -> None:
+    analyse = analyzer_for("ru")
+    # Snowball leaves the suffixes on: "министр" / "министерств", "оперативн" / "операц".
+    assert analyse("министр министерство министерства") == ["минис"] * 3
+    assert analyse("оперативный операция") == ["опера"] * 2
+    assert analyse("мир мира миру") == ["мир"] * 3
+    # Cut only in Russian: the Ukrainian lemma and English stem stay whole.
+    assert analyse("Bloomberg reported") == ["bloomberg", "report"]
+    assert analyzer_for("uk")("міністерство") == ["міністерство"]
 
 
 def test_ukrainian_uses_lemmas_and_keeps_apostrophes() -> None:

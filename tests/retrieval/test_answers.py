@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -259,6 +260,64 @@ def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -
         assert base.search(question, k=5) == expected
         base.reindex()
         assert base.search(question, k=5) == expected
+
+
+def test_segments_left_by_adds_are_merged_and_answers_stay(
+    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.index as index_module
+
+    monkeypatch.setattr(index_module, "_MERGE_RATIO", 0)  # every add stays a segment
+    monkeypatch.setattr(index_module, "_SMALL_SEGMENT", 0)
+    question = "Who coordinates the law enforcement agencies in the Kursk region?"
+    counts = []
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        base.sync()
+        expected = base.search(question, k=5)
+        for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
+            base.add_file(CORPUS / name)
+            counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+        base.add("Grain prices rose in Chicago on Monday. Traders cited the weather.")
+        counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+        answers = [base.search(q, k=5) for q in (question, "grain prices", "Что проверяет?")]
+        assert answers[0].passages[0].sentence == expected.passages[0].sentence
+    assert counts == [(2, 2), (3, 3), (1, 1), (2, 2)]
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        assert (base._index.segment_count, base._ranker.articles.segment_count) == (1, 1)
+        assert [base.search(a.question, k=5) for a in answers] == answers
+        base.reindex()  # a full rebuild ranks the same
+        assert [base.search(a.question, k=5) for a in answers] == answers
+
+
+def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
+    tmp_path: Path, seeds: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    shutil.copy(CORPUS / "kursk-ru.md", seeds / "kursk-ru.md")
+    question = "Что проверяет министерство обороны?"
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        base.sync()
+        expected = base.search(question, k=5)
+    # What an older newsdesk left behind: other terms, an older version, its snapshot.
+    database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
+    with database:
+        database.execute("UPDATE sentences SET terms = 'старый термин'")
+        database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
+    database.close()
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        assert "version 1 of the text analysis, this is 2; rebuilding it from" in caplog.text
+        assert [article.id for article in base.articles()] == [SEED.stem, "kursk-ru"]
+        assert base.search(question, k=5) == expected
+    database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
+    assert database.execute(
+        "SELECT COUNT(*) FROM sentences WHERE terms LIKE '%старый%'"
+    ).fetchone() == (0,)
+    assert database.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone() == (
+        "2",
+    )
+    database.close()
+    caplog.clear()
+    with AnswerBase.open(tmp_path / "base", seeds=seeds):
+        assert "rebuilding" not in caplog.text
 
 
 def test_russian_and_ukrainian_questions(base: AnswerBase, seeds: Path) -> None:
