@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -166,6 +167,21 @@ def test_the_same_article_twice_is_reported(base: AnswerBase, seeds: Path) -> No
     assert str(err.value) == f"this article is already in the answer base as {first.id}."
     assert files(seeds) == before
     assert len(base) == 2
+
+
+def test_new_ids_number_on_from_the_highest_seed_number(base: AnswerBase, seeds: Path) -> None:
+    numbers = []
+    numbers.append(base.add("Oil prices climbed on Monday.").id[:4])
+    numbers.append(base.add("Gas prices fell on Tuesday.").id[:4])
+    (seeds / "041_by-hand.txt").write_text("Coal prices held on Wednesday.", "utf-8")
+    # Dropped in by hand a while after the add (within one clock tick, the folder's time may
+    # not change and the number only orders ids: the hash in them keeps them unique).
+    later = seeds.stat().st_mtime_ns + 1_000_000_000
+    os.utime(seeds, ns=(later, later))
+    numbers.append(base.add("Wheat prices rose on Thursday.").id[:4])
+    numbers.append(base.add("Corn rose too.", article_id="100_custom").id[:4])
+    numbers.append(base.add("Soy fell on Friday.").id[:4])
+    assert numbers == ["001_", "002_", "042_", "100_", "101_"]
 
 
 def test_add_many_is_all_or_nothing(base: AnswerBase, seeds: Path) -> None:
