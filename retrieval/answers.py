@@ -53,7 +53,14 @@ from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage,
 from retrieval.ranking import Ranker
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import attribute_paragraph
-from retrieval.store import NewSentence, Store, StoredArticle, StoredSentence, write_atomically
+from retrieval.store import (
+    NewSentence,
+    Store,
+    StoredArticle,
+    StoredSentence,
+    fsync_directory,
+    write_atomically,
+)
 
 log = logging.getLogger(__name__)
 
@@ -273,9 +280,11 @@ class AnswerBase:
                 rows = []
                 for item, article_id in planned:
                     seed = self.seeds / f"{article_id}.md"
-                    stat = write_atomically(seed, render_seed(item.draft, article_id))
+                    text = render_seed(item.draft, article_id)
+                    stat = write_atomically(seed, text, sync_directory=False)
                     written.append(seed)
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
+                fsync_directory(self.seeds)  # once for the batch, before the rows point at them
                 stored = self._insert(rows)
                 self._numbers_used([article_id for _, article_id in planned], next_number)
             except BaseException:

@@ -357,8 +357,12 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
     )
 
 
-def write_atomically(path: Path, text: str) -> os.stat_result:
-    """Write ``text`` to ``path`` so that a reader or a crash sees the old file or the new one."""
+def write_atomically(path: Path, text: str, *, sync_directory: bool = True) -> os.stat_result:
+    """Write ``text`` to ``path`` so that a reader or a crash sees the old file or the new one.
+
+    The rename is durable once the folder is synced: here, or (``sync_directory=False``, for
+    a batch) by one :func:`fsync_directory` after the last file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -371,10 +375,16 @@ def write_atomically(path: Path, text: str) -> os.stat_result:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    if sync_directory:
+        fsync_directory(path.parent)
+    return path.stat()
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make the renames done in ``folder`` durable (where the platform allows it)."""
     with contextlib.suppress(OSError):
-        directory = os.open(path.parent, os.O_RDONLY)
+        directory = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(directory)
         finally:
             os.close(directory)
-    return path.stat()
