@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import re
 import shutil
 import threading
@@ -71,6 +72,7 @@ Progress = Callable[[int, int], None]
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
+_SYNC_BATCH = 500  # seeds a sync stores per transaction and index add
 _MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
@@ -152,6 +154,31 @@ class _Prepared:
     draft: ArticleDraft
     content_hash: str
     sentences: tuple[NewSentence, ...]
+
+
+@dataclass(slots=True)
+class _SyncBatch:
+    """Seeds read by a sync and not yet stored: stored together, a few hundred at a time.
+
+    One by one, every article would copy the ranker's per-sentence arrays and merge the
+    index's newest segment again: at 200,000 seeds, quadratic.
+    """
+
+    rows: list[tuple[_Prepared, str, Path, int, int]] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # content hash -> article id
+    ids: dict[str, str] = field(default_factory=dict)  # article id -> seed path
+
+    def add(
+        self, item: _Prepared, article_id: str, file: Path, relative: str, stat: os.stat_result
+    ) -> None:
+        self.rows.append((item, article_id, file, stat.st_mtime_ns, stat.st_size))
+        self.hashes[item.content_hash] = article_id
+        self.ids[article_id] = relative
+
+    def take(self) -> list[tuple[_Prepared, str, Path, int, int]]:
+        rows = self.rows
+        self.rows, self.hashes, self.ids = [], {}, {}
+        return rows
 
 
 class AnswerBase:
@@ -395,10 +422,14 @@ class AnswerBase:
                     todo.append((relative, file, known_row))
                 else:
                     todo.append((relative, file, None))
+            batch = _SyncBatch()
             for done, (relative, file, old_row) in enumerate(todo, 1):
-                self._sync_file(relative, file, old_row, report)
+                self._sync_file(relative, file, old_row, report, batch)
+                if len(batch.rows) >= _SYNC_BATCH:
+                    self._insert(batch.take())
                 if progress:
                     progress(done, len(todo))
+            self._insert(batch.take())
         self._compact()
         return report
 
@@ -517,6 +548,8 @@ class AnswerBase:
 
     def _insert(self, rows: Sequence[tuple[_Prepared, str, Path, int, int]]) -> list[Article]:
         """Store prepared articles in one transaction, then make them searchable."""
+        if not rows:
+            return []
         added = _now()
         stored: list[tuple[StoredArticle, list[int], _Prepared]] = []
         with self._store.transaction():
@@ -570,7 +603,15 @@ class AnswerBase:
             self._ranker.remove(int(p) for p in positions)
             self._dirty = True
 
-    def _sync_file(self, relative: str, file: Path, rowid: int | None, report: SyncReport) -> None:
+    def _sync_file(
+        self,
+        relative: str,
+        file: Path,
+        rowid: int | None,
+        report: SyncReport,
+        batch: _SyncBatch,
+    ) -> None:
+        """Read one new or changed seed; what is to be stored goes into ``batch``."""
         try:
             draft = parse_file(file)
             item = self._prepare(draft)
@@ -588,10 +629,26 @@ class AnswerBase:
         if other is not None and (old is None or other.rowid != old.rowid):
             report.duplicates.append((relative, other.id))
             return
+        if item.content_hash in batch.hashes:
+            report.duplicates.append((relative, batch.hashes[item.content_hash]))
+            return
+        article_id = file.stem
+        taken = self._store.article(id=article_id)
+        if article_id in batch.ids or (
+            taken is not None and (old is None or taken.rowid != old.rowid)
+        ):
+            where = batch.ids.get(article_id) or (taken.path if taken else "")
+            message = (
+                f"{where} already gives the article id {article_id!r}; "
+                "seed files need different names, even in different folders"
+            )
+            report.failed.append((relative, message))
+            log.warning("skipped seed %s: %s", relative, message)
+            return
         if old is not None:
             self._delete([old])
-        self._insert([(item, file.stem, file, stat.st_mtime_ns, stat.st_size)])
-        (report.updated if old is not None else report.added).append(file.stem)
+        batch.add(item, article_id, file, relative, stat)
+        (report.updated if old is not None else report.added).append(article_id)
 
     def _seed_paths(self) -> dict[str, Path]:
         return {

@@ -298,11 +298,16 @@ def make_draft(
     kinds = [_pattern_kind(text[start:end]) for start, end, _ in blocks]
 
     wanted = _language_code(language)
+    detected_from = None
     if wanted is None:
         considered = [text[s:e] for (s, e, _), kind in zip(blocks, kinds, strict=True) if not kind]
-        wanted = detect_language("\n".join(considered) or text)
+        detected_from = "\n".join(considered) or text
+        wanted = detect_language(detected_from)
     for number, (start, end, _) in enumerate(blocks):
-        if not kinds[number] and _is_foreign(text[start:end], wanted):
+        paragraph = text[start:end]
+        # The text the language was detected from is in it: no second guess (a one-paragraph
+        # article would pay for language identification twice).
+        if not kinds[number] and paragraph != detected_from and _is_foreign(paragraph, wanted):
             kinds[number] = "foreign"
 
     clean_title = _one_line(title) or None if title else None

@@ -264,6 +264,50 @@ def test_sync_reports_unreadable_seeds_and_goes_on(base: AnswerBase, seeds: Path
     assert [path for path, _ in report.failed] == ["broken.txt"]
 
 
+@pytest.mark.parametrize("batch", [1, 500])
+def test_sync_reports_a_copy_and_a_second_seed_of_the_same_name(
+    base: AnswerBase, seeds: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    import retrieval.answers as answers_module
+
+    monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)  # found stored or still pending
+    for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
+        (seeds / folder).mkdir()
+        (seeds / folder / "report.txt").write_text(text, "utf-8")
+    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-copy.md")
+    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
+    report = base.sync()
+    assert report.added == ["report", "markets-copy"]
+    assert report.duplicates == [("markets-en.md", "markets-copy")]
+    assert report.failed == [
+        (
+            "b/report.txt",
+            "a/report.txt already gives the article id 'report'; "
+            "seed files need different names, even in different folders",
+        )
+    ]
+    assert [a.id for a in base.articles()] == [SEED.stem, "report", "markets-copy"]
+    assert base.search("Where did gas prices fall?").passages[0].article_id == "report"
+    assert base.search("Why did Brent crude rise?").passages[0].article_id == "markets-copy"
+
+
+def test_sync_stores_many_seeds_in_batches_as_one_by_one(
+    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.answers as answers_module
+
+    for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
+        shutil.copy(CORPUS / name, seeds / name)
+    questions = ["Why did Brent crude rise?", "Что проверяет министерство обороны?", "Kursk"]
+    answers = []
+    for batch in (1, 2, 500):
+        monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)
+        with AnswerBase.open(tmp_path / f"base-{batch}", seeds=seeds) as base:
+            assert len(base.sync().added) == 4
+            answers.append([base.search(q, k=5) for q in questions])
+    assert answers[0] == answers[1] == answers[2]
+
+
 def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -> None:
     for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
