@@ -487,7 +487,6 @@ class AnswerBase:
         and whether there is more are then known, and the rest would be built for nothing.
         """
         articles: dict[int, StoredArticle] = {}
-        siblings: dict[int, list[StoredSentence]] = {}
         merged: list[Passage] = []
         shown: Counter[str] = Counter()
         for sid, score in zip(sids, scores, strict=True):
@@ -501,9 +500,10 @@ class AnswerBase:
                 if stored is None:
                     continue
                 articles[row.article] = stored
-                siblings[row.article] = list(self._store.sentences(article=row.article))
             article = articles[row.article]
-            start, end = context_span(row, siblings[row.article], article.text)
+            # The context takes at most the sentence before and the one after.
+            near = list(self._store.sentences(article=row.article, around=row.position))
+            start, end = context_span(row, near, article.text)
             if any(
                 p.article_id == article.id and p.context_start <= end and start <= p.context_end
                 for p in merged

@@ -265,8 +265,13 @@ class Store:
             rows = self._db.execute("SELECT path, rowid, mtime_ns, size FROM articles")
             return {path: (rowid, mtime, size) for path, rowid, mtime, size in rows}
 
-    def sentences(self, *, article: int | None = None) -> Iterator[StoredSentence]:
-        """All sentences in id order, or one article's in reading order."""
+    def sentences(
+        self, *, article: int | None = None, around: int | None = None
+    ) -> Iterator[StoredSentence]:
+        """All sentences in id order, or one article's in reading order.
+
+        With ``around`` (a position), only that sentence of the article and its neighbours.
+        """
         query = (
             "SELECT sid, article, position, paragraph, start, end, source, source_detail, terms "
             "FROM sentences "
@@ -274,9 +279,14 @@ class Store:
         with self._lock:
             if article is None:
                 rows = self._db.execute(query + "ORDER BY sid").fetchall()
-            else:
+            elif around is None:
                 rows = self._db.execute(
                     query + "WHERE article = ? ORDER BY position", (article,)
+                ).fetchall()
+            else:
+                rows = self._db.execute(
+                    query + "WHERE article = ? AND position BETWEEN ? AND ? ORDER BY position",
+                    (article, around - 1, around + 1),
                 ).fetchall()
         for row in rows:
             yield _sentence(row)
