@@ -380,6 +380,23 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         assert "rebuilding" not in caplog.text
 
 
+def test_questions_are_analysed_in_the_base_language_of_their_script(
+    base: AnswerBase, seeds: Path
+) -> None:
+    from retrieval.analysis import analyzer_for
+
+    question = "Скільки військових перевіряє міністерство оборони?"  # Ukrainian
+    as_ru = tuple(dict.fromkeys(analyzer_for("ru")(question)))
+    as_uk = tuple(dict.fromkeys(analyzer_for("uk")(question)))
+    assert as_ru != as_uk
+    shutil.copy(CORPUS / "kursk-ru.md", seeds / "kursk-ru.md")
+    base.sync()
+    assert base.search(question).terms == as_ru  # the one Cyrillic language of the base
+    shutil.copy(CORPUS / "grain-uk.md", seeds / "grain-uk.md")
+    base.sync()
+    assert base.search(question).terms == as_uk  # two: the question's own is detected
+
+
 def test_russian_and_ukrainian_questions(base: AnswerBase, seeds: Path) -> None:
     for name in ("kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
