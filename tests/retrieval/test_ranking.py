@@ -99,6 +99,19 @@ def test_coverage_is_the_idf_share_of_the_question_found() -> None:
     assert unseen.hits  # the passages are still there for whoever wants them
 
 
+def test_coverage_counts_the_article_and_the_best_sentences_neighbourhood_half_each() -> None:
+    story = ["alpha beta", "gamma delta", "epsilon zeta", "eta theta", "iota lambda"]
+    ranker = build({10: story, 20: ["mu nu"], 30: ["xi omicron"]})
+    near = ranker.rank(["beta", "gamma"], 3)  # in the best sentence and the next one
+    assert near.coverage == pytest.approx(1.0)
+    far = ranker.rank(["beta", "lambda"], 3)  # both in the article, four sentences apart
+    assert far.coverage == pytest.approx(0.75)  # equal IDFs: article 1, neighbourhood 1/2
+    assert far.found
+    strict = build({10: story}, RankingConfig(min_coverage=0.8))
+    assert not strict.rank(["beta", "lambda"], 3).found
+    assert strict.rank(["beta", "gamma"], 3).found
+
+
 def test_min_coverage_zero_always_answers() -> None:
     ranker = build({10: WARSAW}, RankingConfig(min_coverage=0))
     assert ranker.rank(["census", "zeppelin", "zurich"], 3).found
