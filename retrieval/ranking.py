@@ -20,9 +20,9 @@ over two places: the best sentence's article, and the best sentence with its nei
 (:attr:`Ranking.coverage`, 0..1); below ``min_coverage`` the answer is "not found". An article
 that mentions every term somewhere but nowhere near the best sentence is half a match (on
 XQuAD with the question's own paragraph removed, this says "not found" 3 points more often
-than the article alone, at the same rate on answerable questions). Terms that occur nowhere in the base count against
-coverage with the highest IDF, so a question about something never reported is not answered
-from a sentence that merely shares its common words.
+than the article alone, at the same rate on answerable questions). Terms that occur nowhere
+in the base count against coverage with the highest IDF, so a question about something never
+reported is not answered from a sentence that merely shares its common words.
 """
 
 from __future__ import annotations
