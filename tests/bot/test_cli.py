@@ -107,6 +107,24 @@ def test_add_bad_file_fails_clearly(
     assert json.loads(capsys.readouterr().out)["articles"] == 1
 
 
+def test_seeds_sharing_a_name_or_a_text_are_reported_and_skipped(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = config.parent / "seeds"
+    for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
+        (seeds / folder).mkdir()
+        (seeds / folder / "report.txt").write_text(text, "utf-8")
+    shutil.copy(SEED, seeds / "copy.txt")
+    assert run(config, "list") == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[-2:] == [
+        "newsdesk: skipped seed b/report.txt: a/report.txt already gives the article id "
+        "'report'; seed files need different names, even in different folders",
+        f"newsdesk: skipped seed copy.txt: same text as {SEED.stem}",
+    ]
+    assert "report" in captured.out
+
+
 def test_remove_unknown_id(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(config, "remove", "nope") == 1
     assert capsys.readouterr().err == "newsdesk: there is no article with id 'nope'.\n"
