@@ -22,6 +22,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python tests/benchmarks/splitter.py
 	$(BIN)/python tests/benchmarks/quality.py
 	$(BIN)/python tests/benchmarks/speed.py
+	$(BIN)/python tests/benchmarks/answers_speed.py --first-start
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
