@@ -314,12 +314,12 @@ class AnswerBase:
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
                 stored = self._insert(rows)
-                self._numbers_used([article_id for _, article_id in planned], next_number)
             except BaseException:
                 for seed in written:
                     with contextlib.suppress(OSError):
                         seed.unlink()
                 raise
+            self._numbers_used([article_id for _, article_id in planned], next_number)
         self._compact()
         return stored
 
@@ -696,7 +696,10 @@ class AnswerBase:
         for article_id in ids:
             if match := _NUMBERED.match(article_id):
                 next_number = max(next_number, int(match.group(1)) + 1)
-        self._numbering = (self.seeds.stat().st_mtime_ns, next_number)
+        try:
+            self._numbering = (self.seeds.stat().st_mtime_ns, next_number)
+        except OSError:
+            self._numbering = None  # the next add lists the folder
 
     def _check_new_id(self, wanted: str, planned: Sequence[tuple[_Prepared, str]]) -> str:
         if not _ID_PATTERN.match(wanted):
