@@ -94,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     # httpx logs every request URL, and Telegram's URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # pymorphy3 logs its dictionary's file format when it loads: nothing for a user.
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     command = args.command or "run"
     try:
         with AnswerBase.open(
