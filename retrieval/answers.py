@@ -197,8 +197,7 @@ class AnswerBase:
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
-        self._main_lang: str | None = None
-        self._languages: dict[str, int] = {}  # article language -> articles, with _main_lang
+        self._languages: dict[str, int] | None = None  # see _language_counts
         self._numbering: tuple[int, int] | None = None  # (seeds folder mtime, next number)
         self._load_index()
         self._check_analysis()
@@ -466,26 +465,26 @@ class AnswerBase:
             )
         return text
 
-    def _main_language(self) -> str:
-        """The most common article language: the guess for questions too short to tell."""
-        if self._main_lang is None:
+    def _language_counts(self) -> dict[str, int]:
+        """Article language → number of articles (read once per change of the base)."""
+        if self._languages is None:
             self._languages = self._store.language_counts()
-            languages = self._languages
-            self._main_lang = max(languages, key=languages.__getitem__) if languages else "en"
-        return self._main_lang
+        return self._languages
 
     def _question_language(self, text: str) -> str:
         """The language to analyse a question in.
 
         When the base holds one language in the question's script, that one: the analysers
         route words by script, so guessing among languages the base does not hold would only
-        cost time (py3langid, a twentieth of an answer at 1M sentences). Else a detection.
+        cost time (py3langid, a twentieth of an answer at 1M sentences). Else a detection,
+        with the most common article language as the guess for questions too short to tell.
         """
-        main = self._main_language()
+        languages = self._language_counts()
         script = script_of(text)
-        same = [code for code in self._languages if script_of_language(code) == script]
+        same = [code for code in languages if script_of_language(code) == script]
         if len(same) == 1:
             return same[0]
+        main = max(languages, key=languages.__getitem__) if languages else "en"
         return detect_language(text, default=main)
 
     def _passages(
@@ -731,7 +730,7 @@ class AnswerBase:
         )
 
     def _bump_generation(self) -> None:
-        self._main_lang = None
+        self._languages = None
         generation = int(self._store.get_meta("generation") or 0) + 1
         self._store.set_meta("generation", str(generation))
 

@@ -681,7 +681,7 @@ class BM25Index:
                 data / f"{key}.npy", mmap_mode="r", allow_pickle=False
             )
             # A plain read-only view of the mapped pages: slicing an np.memmap makes a new
-            # memmap object each time, a third of a query's time in hot loops.
+            # memmap object each time, about a sixth of a query's time at 1M sentences.
             return loaded.view(np.ndarray)
 
         terms = json.loads((data / "terms.json").read_text("utf-8"))

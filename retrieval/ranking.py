@@ -214,8 +214,13 @@ class Ranker:
         best = order[0][0]
         around = present[:, best].copy()  # the best sentence and its neighbours
         for near in (best - 1, best + 1):
-            if 0 <= near < len(docs) and abs(int(docs[near]) - int(docs[best])) == 1:
-                around |= present[:, near] & (column[near] == column[best])
+            # docs run in text order per article: a neighbour is the next or previous id there
+            if (
+                0 <= near < len(docs)
+                and column[near] == column[best]
+                and abs(int(docs[near]) - int(docs[best])) == 1
+            ):
+                around |= present[:, near]
         covered = float(idf[in_article[:, column[best]]].sum()) + float(idf[around].sum())
         coverage = covered / 2 / idf_sum if idf_sum > 0 else 0.0
         return Ranking(hits, coverage, coverage >= self.config.min_coverage)
