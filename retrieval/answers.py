@@ -52,6 +52,7 @@ from retrieval.index import BM25Index
 from retrieval.languages import detect_language, script_of, script_of_language
 from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
 from retrieval.ranking import Ranker
+from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_reranker, rerank
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import attribute_paragraph
 from retrieval.store import (
@@ -84,6 +85,8 @@ class RetrievalConfig:
     k1: float = 1.2
     b: float = 0.75
     max_question_chars: int = 12_000
+    reranker: str = "none"
+    """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,7 @@ class AnswerBase:
     def __init__(self, path: Path, seeds: Path, config: RetrievalConfig) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
+        self.reranker: Reranker | None = load_reranker(config.reranker)
         self.path = path
         self.seeds = seeds
         self.config = config
@@ -379,15 +383,36 @@ class AnswerBase:
                 "the question has no words to search for; ask with a few keywords, "
                 "e.g. “Who coordinates the operation in Kursk?”"
             )
+        articles: dict[int, StoredArticle] = {}
+        texts: list[str] = []  # the sentences the reranker compares with the question
+        empty = Answer(question=text, passages=(), terms=terms, offset=offset)
         with self._lock:
             ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text)
-            hits = ranking.hits
-            sids = [self._doc_sids[doc] for doc, _ in hits]
-            rows = self._store.sentence_rows(sids)
-            if not sids or not ranking.found:
-                return Answer(question=text, passages=(), terms=terms, offset=offset)
+            if not ranking.hits or (self.reranker is None and not ranking.found):
+                return empty
+            rows = self._store.sentence_rows([self._doc_sids[doc] for doc, _ in ranking.hits])
+            hits = [(self._doc_sids[doc], score) for doc, score in ranking.hits]
+            hits = [(sid, score) for sid, score in hits if sid in rows]
+            if self.reranker is not None:
+                for sid, _ in hits[:DEPTH]:
+                    row = rows[sid]
+                    article = self._cached_article(row.article, articles)
+                    texts.append(article.text[row.start : row.end] if article else "")
+        if self.reranker is not None:
+            # The model takes a few milliseconds a sentence: adds and other questions go on.
+            similarities = self.reranker.similarities(text, texts)
+            coverage = coverage_with_meaning(ranking.coverage, similarities)
+            if coverage < self._ranker.config.min_coverage:
+                return empty
+            hits = rerank(hits, similarities)
+        with self._lock:
             passages = self._passages(
-                sids, [score for _, score in hits], rows, set(terms), needed=offset + k + 1
+                [sid for sid, _ in hits],
+                [score for _, score in hits],
+                rows,
+                set(terms),
+                needed=offset + k + 1,
+                articles=articles,
             )
         page = passages[offset : offset + k]
         return Answer(
@@ -495,13 +520,13 @@ class AnswerBase:
         terms: set[str],
         *,
         needed: int,
+        articles: dict[int, StoredArticle],
     ) -> list[Passage]:
         """Passages for the ranked sentences, in :func:`_spread` order.
 
         Building stops once ``needed`` passages are sure of their place up front: the page
         and whether there is more are then known, and the rest would be built for nothing.
         """
-        articles: dict[int, StoredArticle] = {}
         merged: list[Passage] = []
         shown: Counter[str] = Counter()
         for sid, score in zip(sids, scores, strict=True):
@@ -510,12 +535,9 @@ class AnswerBase:
             row = rows.get(sid)
             if row is None:
                 continue
-            if row.article not in articles:
-                stored = self._store.article(rowid=row.article)
-                if stored is None:
-                    continue
-                articles[row.article] = stored
-            article = articles[row.article]
+            article = self._cached_article(row.article, articles)
+            if article is None:
+                continue
             # The context takes at most the sentence before and the one after.
             near = list(self._store.sentences(article=row.article, around=row.position))
             start, end = context_span(row, near, article.text)
@@ -527,6 +549,15 @@ class AnswerBase:
             merged.append(make_passage(article, row, score, start, end, terms))
             shown[article.id] += 1
         return spread(merged)
+
+    def _cached_article(self, rowid: int, cache: dict[int, StoredArticle]) -> StoredArticle | None:
+        """The stored article ``rowid``, read once per answer (None if it was removed)."""
+        if rowid not in cache:
+            stored = self._store.article(rowid=rowid)
+            if stored is None:
+                return None
+            cache[rowid] = stored
+        return cache[rowid]
 
     def _prepare(self, draft: ArticleDraft) -> _Prepared:
         """Split, attribute and analyse an article: the slow part, done before any lock."""
