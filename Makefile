@@ -30,15 +30,15 @@ $(VENV)/.created:
 	touch $@
 
 $(VENV)/.installed-run: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e '.[webhooks]'
+	$(BIN)/python -m pip install --quiet -e '.[webhooks,rerank]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e '.[webhooks,test]'
+	$(BIN)/python -m pip install --quiet -e '.[webhooks,rerank,test]'
 	touch $@ $(VENV)/.installed-run
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e '.[webhooks,test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[webhooks,rerank,test,bench]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
 clean:

@@ -101,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with AnswerBase.open(
             config.data_dir, seeds=config.seeds_dir, config=config.retrieval
         ) as base:
+            if base.reranker is None:
+                log.info("answers ranked by BM25 alone (reranker: %s)", config.retrieval.reranker)
+            else:
+                log.info("answers reranked by meaning with %s", base.reranker.name)
             if command != "reindex":
                 _sync(base, err)
             return _dispatch(command, args, base, config, out, err)

@@ -16,6 +16,7 @@ from typing import Any
 
 from retrieval.answers import VARIANTS, RetrievalConfig
 from retrieval.errors import ConfigError
+from retrieval.rerank import RERANKERS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "newsdesk.toml"
@@ -63,7 +64,9 @@ def load_config(
             "allowed: [paths], [search], [telegram], [logging]."
         )
     paths = _section(raw, "paths", file, {"seeds", "data"})
-    search = _section(raw, "search", file, {"answers", "variant", "k1", "b", "max_question_chars"})
+    search = _section(
+        raw, "search", file, {"answers", "variant", "k1", "b", "max_question_chars", "reranker"}
+    )
     telegram = _section(
         raw,
         "telegram",
@@ -98,8 +101,14 @@ def load_config(
         raise ConfigError(
             f"{where('[search] variant')} is {variant!r}; allowed: {', '.join(VARIANTS)}."
         )
+    reranker = search.get("reranker", "auto")
+    if reranker not in RERANKERS:
+        raise ConfigError(
+            f"{where('[search] reranker')} is {reranker!r}; allowed: {', '.join(RERANKERS)}."
+        )
     retrieval = RetrievalConfig(
         variant=variant,
+        reranker=reranker,
         k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
         b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),
         max_question_chars=int(

