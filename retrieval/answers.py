@@ -540,6 +540,8 @@ class AnswerBase:
                 continue
             # The context takes at most the sentence before and the one after.
             near = list(self._store.sentences(article=row.article, around=row.position))
+            if not any(sentence.sid == row.sid for sentence in near):
+                continue  # removed while the reranker ran, outside the lock
             start, end = context_span(row, near, article.text)
             if any(
                 p.article_id == article.id and p.context_start <= end and start <= p.context_end
