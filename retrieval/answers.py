@@ -85,7 +85,7 @@ class RetrievalConfig:
     k1: float = 1.2
     b: float = 0.75
     max_question_chars: int = 12_000
-    reranker: str = "none"
+    reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
 
 

