@@ -182,7 +182,8 @@ def _dispatch(
             languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
             out.print(
                 f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
-                f"BM25 {stats.variant}; seeds {stats.seeds_dir}; base {stats.data_dir}",
+                f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}; "
+                f"seeds {stats.seeds_dir}; base {stats.data_dir}",
                 markup=False,
             )
         return 0

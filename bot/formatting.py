@@ -95,7 +95,8 @@ def format_stats(stats: Stats) -> str:
     languages = ", ".join(f"{escape(lang)} {n}" for lang, n in sorted(stats.languages.items()))
     return (
         f"<b>{stats.articles}</b> articles ({languages or 'none'}), "
-        f"<b>{stats.sentences}</b> sentences; BM25 {escape(stats.variant)}."
+        f"<b>{stats.sentences}</b> sentences; BM25 {escape(stats.variant)}"
+        + (f", reranked by {escape(stats.reranker)}." if stats.reranker else ".")
     )
 
 

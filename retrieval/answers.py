@@ -132,6 +132,8 @@ class Stats:
     data_dir: Path
     seeds_dir: Path
     variant: str
+    reranker: str | None = None
+    """The reranker's name ("e5"), None when answers are ranked by BM25 alone."""
 
 
 @dataclass(slots=True)
@@ -362,6 +364,7 @@ class AnswerBase:
             data_dir=self.path,
             seeds_dir=self.seeds,
             variant=self.config.variant,
+            reranker=self.reranker.name if self.reranker else None,
         )
 
     def __len__(self) -> int:

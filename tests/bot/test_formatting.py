@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.formatting import escape, format_passage, highlighted, split_message
+from bot.formatting import escape, format_passage, format_stats, highlighted, split_message
+from retrieval.answers import Stats
 from retrieval.passages import Passage
 from retrieval.sources import Attribution
 from tests.bot.botapi import parse_html
@@ -96,3 +99,11 @@ def test_any_text_splits_into_valid_messages(pieces: list[str]) -> None:
     for part in split_message(html, limit=500):
         assert len(part) <= 500
         parse_html(part)
+
+
+@pytest.mark.parametrize(
+    ("reranker", "ending"), [(None, "BM25 lucene."), ("e5", "BM25 lucene, reranked by e5.")]
+)
+def test_stats_name_the_ranking(reranker: str | None, ending: str) -> None:
+    stats = Stats(2, 31, {"ru": 1, "en": 1}, Path("d"), Path("s"), "lucene", reranker)
+    assert format_stats(stats) == f"<b>2</b> articles (en 1, ru 1), <b>31</b> sentences; {ending}"

@@ -289,7 +289,7 @@ async def test_remove_is_for_admins(bot: FakeBotAPI, base: AnswerBase) -> None:
     assert len(base) == 0
 
 
-async def test_sources_and_stats(bot: FakeBotAPI) -> None:
+async def test_sources_and_stats(bot: FakeBotAPI, base: AnswerBase) -> None:
     bot.push(message("/sources"))
     (listing,) = await bot.wait_for("sendMessage")
     assert parse_html(listing.params["text"]) == (
@@ -299,7 +299,10 @@ async def test_sources_and_stats(bot: FakeBotAPI) -> None:
     )
     bot.push(message("/stats"))
     calls = await bot.wait_for("sendMessage", 2)
-    assert parse_html(calls[1].params["text"]).startswith("1 articles (en 1), ")
+    reranked = ", reranked by e5" if base.reranker else ""
+    assert parse_html(calls[1].params["text"]) == (
+        f"1 articles (en 1), {base.stats().sentences} sentences; BM25 lucene{reranked}."
+    )
 
 
 async def test_inline_query_offers_passages(bot: FakeBotAPI) -> None:
