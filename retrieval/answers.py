@@ -394,8 +394,9 @@ class AnswerBase:
             if not ranking.hits or (self.reranker is None and not ranking.found):
                 return empty
             rows = self._store.sentence_rows([self._doc_sids[doc] for doc, _ in ranking.hits])
-            hits = [(self._doc_sids[doc], score) for doc, score in ranking.hits]
-            hits = [(sid, score) for sid, score in hits if sid in rows]
+            hits = [
+                (sid, score) for doc, score in ranking.hits if (sid := self._doc_sids[doc]) in rows
+            ]
             if self.reranker is not None:
                 for sid, _ in hits[:DEPTH]:
                     row = rows[sid]
@@ -535,9 +536,7 @@ class AnswerBase:
         for sid, score in zip(sids, scores, strict=True):
             if sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed:
                 break
-            row = rows.get(sid)
-            if row is None:
-                continue
+            row = rows[sid]  # search keeps only the hits whose rows it read
             article = self._cached_article(row.article, articles)
             if article is None:
                 continue
