@@ -59,6 +59,7 @@ def test_reranked_searches_while_articles_come_and_go(tmp_path: Path) -> None:
     base = AnswerBase.open(tmp_path / "base", config=config)
     stop = threading.Event()
     errors: list[BaseException] = []
+    problems: list[str] = []
     answered = 0
 
     def ask() -> None:
@@ -70,11 +71,8 @@ def test_reranked_searches_while_articles_come_and_go(tmp_path: Path) -> None:
             except BaseException as error:
                 errors.append(error)
                 return
-            for passage in answer.passages:
-                assert (
-                    passage.context.startswith(passage.sentence)
-                    or passage.sentence in passage.context
-                )
+            # Checked here, not asserted: an assertion failing in this thread would be lost.
+            problems.extend(p.article_id for p in answer.passages if p.sentence not in p.context)
             answered += 1
 
     reader = threading.Thread(target=ask)
@@ -91,6 +89,7 @@ def test_reranked_searches_while_articles_come_and_go(tmp_path: Path) -> None:
         stop.set()
         reader.join(timeout=60)
     assert errors == []
+    assert problems == []
     assert answered > 0
     assert len(base) == 15
     base.close()
