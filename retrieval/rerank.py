@@ -58,7 +58,7 @@ MEANING_PIVOT = 0.84
 multilingual-e5's cosines are high for any pair (0.7–0.95); on XQuAD the best sentence's
 median is .885 for answerable questions and .819 once their paragraph is removed. With these
 values "not found" on answerable questions falls from .023 to .019 (en) and from .030 to
-.015 (ru), and on unanswerable ones rises from .567 to .667 (en) and from .501 to .577 (ru);
+.015 (ru), and on unanswerable ones rises from .567 to .666 (en) and from .501 to .576 (ru);
 ``quality.py`` prints the rates."""
 
 MAX_CHARS = 2_000
