@@ -54,7 +54,7 @@ from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage,
 from retrieval.ranking import Ranker
 from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_reranker, rerank
 from retrieval.sentences import SentenceSplitter
-from retrieval.sources import attribute_paragraph
+from retrieval.sources import ATTRIBUTION_VERSION, attribute_article
 from retrieval.store import (
     NewSentence,
     Store,
@@ -566,17 +566,18 @@ class AnswerBase:
     def _prepare(self, draft: ArticleDraft) -> _Prepared:
         """Split, attribute and analyse an article: the slow part, done before any lock."""
         analyzer = analyzer_for(draft.language)
+        body = [(n, p) for n, p in enumerate(draft.paragraphs) if p.kind == "body"]
+        spans = [
+            self._splitter.split_paragraph(draft.text, p.start, p.end, draft.language)
+            for _, p in body
+        ]
+        sources = attribute_article(
+            draft.text, [[(s.start, s.end) for s in group] for group in spans], draft.language
+        )
         sentences: list[NewSentence] = []
-        for number, paragraph in enumerate(draft.paragraphs):
-            if paragraph.kind != "body":
-                continue
-            spans = self._splitter.split_paragraph(
-                draft.text, paragraph.start, paragraph.end, draft.language
-            )
-            texts = [draft.text[span.start : span.end] for span in spans]
-            sources = attribute_paragraph(texts, draft.language)
-            for span, sentence, source in zip(spans, texts, sources, strict=True):
-                terms = analyzer(sentence)
+        for (number, _), group, attributions in zip(body, spans, sources, strict=True):
+            for span, source in zip(group, attributions, strict=True):
+                terms = analyzer(draft.text[span.start : span.end])
                 if not terms:
                     continue
                 sentences.append(
@@ -585,8 +586,7 @@ class AnswerBase:
                         paragraph=number,
                         start=span.start,
                         end=span.end,
-                        source=source.source if source else None,
-                        source_detail=source.detail if source else None,
+                        attribution=source,
                         terms=tuple(terms),
                     )
                 )
@@ -773,21 +773,26 @@ class AnswerBase:
         """Re-read the seeds when the stored terms came from another version of the analysis.
 
         Questions are analysed by this version; terms stored by another would not match them.
-        The version is recorded only once the rebuild is done, so an interrupted one is redone.
+        Attributions made by another version of the engine are recomputed the same way.
+        The versions are recorded only once the rebuild is done, so an interrupted one is redone.
         """
         stored = self._store.get_meta("analysis_version")
-        if stored == ANALYSIS_VERSION:
+        attributed = self._store.get_meta("attribution_version")
+        if stored == ANALYSIS_VERSION and attributed == ATTRIBUTION_VERSION:
             return
         if self._store.counts()[1]:
             log.warning(
-                "the answer base was analysed by version %s of the text analysis, this is %s; "
-                "rebuilding it from %s",
+                "the answer base was analysed by version %s of the text analysis and %s of "
+                "attribution, this is %s and %s; rebuilding it from %s",
                 stored or "1",
+                attributed or "1",
                 ANALYSIS_VERSION,
+                ATTRIBUTION_VERSION,
                 self.seeds,
             )
             self.reindex()
         self._store.set_meta("analysis_version", ANALYSIS_VERSION)
+        self._store.set_meta("attribution_version", ATTRIBUTION_VERSION)
 
     def _load_index(self) -> None:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.errors import StoreError
+from retrieval.sources import KINDS, Attribution
 
 SCHEMA_VERSION = 1
 
@@ -50,7 +51,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     end INTEGER NOT NULL,
     source TEXT,
     source_detail TEXT,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL,
+    source_cue TEXT,
+    source_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article, position);
 """
@@ -69,6 +72,16 @@ class StoredSentence:
     source: str | None
     source_detail: str | None
     terms: tuple[str, ...]
+    source_cue: str | None = None
+    source_kind: str | None = None
+
+    @property
+    def attribution(self) -> Attribution | None:
+        """The reported source of the sentence (None: the outlet's own claim)."""
+        if self.source is None:
+            return None
+        kind = next((k for k in KINDS if k == self.source_kind), "reported speech")
+        return Attribution(self.source, self.source_detail, self.source_cue, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +112,14 @@ class NewSentence:
     paragraph: int
     start: int
     end: int
-    source: str | None
-    source_detail: str | None
+    attribution: Attribution | None
     terms: tuple[str, ...]
 
 
+_SENTENCE_COLUMNS = (
+    "sid, article, position, paragraph, start, end, source, source_detail, terms, source_cue, "
+    "source_kind"
+)
 _ARTICLE_COLUMNS = (
     "rowid, id, path, mtime_ns, size, content_hash, title, text, url, outlet, published, "
     "language, added, paragraphs"
@@ -124,6 +140,7 @@ class Store:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
+            _add_missing_columns(self._db)
             version = self._db.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'"
             ).fetchone()
@@ -191,15 +208,15 @@ class Store:
             for sentence in sentences:
                 cursor = self._db.execute(
                     "INSERT INTO sentences(article, position, paragraph, start, end, source, "
-                    "source_detail, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "source_detail, source_cue, source_kind, terms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         rowid,
                         sentence.position,
                         sentence.paragraph,
                         sentence.start,
                         sentence.end,
-                        sentence.source,
-                        sentence.source_detail,
+                        *_attribution_columns(sentence.attribution),
                         " ".join(sentence.terms),
                     ),
                 )
@@ -273,8 +290,7 @@ class Store:
         With ``around`` (a position), only that sentence of the article and its neighbours.
         """
         query = (
-            "SELECT sid, article, position, paragraph, start, end, source, source_detail, terms "
-            "FROM sentences "
+            f"SELECT {_SENTENCE_COLUMNS} FROM sentences "
         )
         with self._lock:
             if article is None:
@@ -298,8 +314,7 @@ class Store:
         marks = ",".join("?" * len(sids))
         with self._lock:
             rows = self._db.execute(
-                "SELECT sid, article, position, paragraph, start, end, source, source_detail, "
-                f"terms FROM sentences WHERE sid IN ({marks})",
+                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE sid IN ({marks})",
                 tuple(sids),
             ).fetchall()
         return {row[0]: _sentence(row) for row in rows}
@@ -364,7 +379,23 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
         source=row[6],
         source_detail=row[7],
         terms=tuple(row[8].split()),
+        source_cue=row[9],
+        source_kind=row[10],
     )
+
+
+def _attribution_columns(attribution: Attribution | None) -> tuple[str | None, ...]:
+    if attribution is None:
+        return (None, None, None, None)
+    return (attribution.source, attribution.detail, attribution.cue, attribution.kind)
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    """Add the columns a base made by an older newsdesk lacks (their values come on reindex)."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(sentences)")}
+    for column in ("source_cue", "source_kind"):
+        if column not in have:
+            db.execute(f"ALTER TABLE sentences ADD COLUMN {column} TEXT")
 
 
 def write_atomically(path: Path, text: str, *, sync_directory: bool = True) -> os.stat_result:

@@ -1,0 +1,144 @@
+"""Speakers as a reader would name them: full names, resolved pronouns, unnamed sources.
+
+The article introduces a person once in full ("Sergei Lavrov", "Сергей Лавров") and then
+uses the surname, a pronoun or a role ("Lavrov", "he", "the minister"). :class:`Speakers`
+follows one article in reading order: a surname becomes the full name mentioned last before
+it, a pronoun the most recent compatible speaker, and what it cannot resolve stays
+unresolved (:data:`~retrieval.sources.record.NOT_NAMED`) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from retrieval.sources.record import NOT_NAMED, UNNAMED
+from retrieval.sources.words import nominative, same_name
+
+_CAP = r"[A-ZА-ЯЁІЇЄҐ]"
+_NAME_WORD = rf"{_CAP}[\w'’-]*[\w]|{_CAP}\."
+_FULL_NAME = re.compile(rf"\b(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}))+")
+_TITLES: Final = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
+    "secretary minister chairman chairwoman sir lord madam"
+    " господин госпожа пан пані".split()
+)
+_ORG_WORDS: Final = frozenset(
+    "times post news journal party committee department ministry agency institute inc corp "
+    "company campaign reuters bloomberg associated press cnn fox nbc abc cbs msnbc council "
+    "office house senate congress commission bank university center centre kremlin pentagon "
+    "foundation group service fbi cia police court government administration association "
+    "network magazine tribune herald telegraph guardian review daily weekly radio tv "
+    "министерство минобороны кремль правительство агентство издание газета служба компания "
+    "міністерство уряд агентство видання газета служба компанія тасс риа интерфакс "
+    "укрінформ уніан коммерсантъ ведомости".split()
+)
+_UNNAMED = re.compile(
+    r"^(?:(?:a|an|the|two|three|several|some|many|other|one|another|anonymous|unnamed|"
+    r"senior|informed|government|administration|campaign|military|western|u\.s\.|american|"
+    r"russian|ukrainian|intelligence|former|current|people|person)\s+)*"
+    r"(?:sources?|officials?|insiders?|people familiar with .+|person familiar with .+|"
+    r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
+    re.IGNORECASE,
+)
+_CYR_UNNAMED = re.compile(
+    r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
+    re.IGNORECASE,
+)
+_BACK = re.compile(
+    r"^(?:the|this|that|its|their|his|her|это\w*|эт\w+|ц\w+)\s+(?:\w+\s+)?(?P<noun>\w+)$",
+    re.IGNORECASE,
+)
+_PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони"})
+_PERSON_PRONOUNS: Final = frozenset({"he", "she", "он", "она", "він", "вона"})
+_THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A source the article has attributed something to."""
+
+    name: str
+    person: bool
+    plural: bool
+    words: frozenset[str]
+
+
+class Speakers:
+    """The speakers of one article, in reading order."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self._language = language
+        self._names = [(m.start(), m.group()) for m in _FULL_NAME.finditer(text)]
+        self._starts = [start for start, _ in self._names]
+        self._said: list[Speaker] = []
+
+    def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
+        """(source, detail) for the words ``subject`` used at ``position`` in the article.
+
+        ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
+        """
+        words = " ".join(subject.strip(" \"“”«»„'’").split())
+        lowered = words.lower()
+        if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
+            return None
+        if _UNNAMED.match(lowered) or _CYR_UNNAMED.match(lowered):
+            detail = None if lowered in {"sources", "источники", "джерела"} else words
+            return UNNAMED, detail
+        if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
+            found = self._recent(lowered)
+            return (found.name, None) if found else (NOT_NAMED, words)
+        back = _BACK.match(lowered)
+        if back and not words[:1].isupper() or (back and lowered.startswith("the ")):
+            noun = back.group("noun") if back else ""
+            for speaker in reversed(self._said):
+                if noun in speaker.words:
+                    return speaker.name, None
+        name = self._full_name(words, position)
+        if self._language in {"ru", "uk"}:
+            name = nominative(name, self._language)
+        self._remember(name)
+        return name, None
+
+    def note(self, source: str) -> None:
+        """Record a source found another way (a quote's speaker) as the latest speaker."""
+        if source not in {UNNAMED, NOT_NAMED}:
+            self._remember(source)
+
+    def _remember(self, name: str) -> None:
+        tokens = [t.strip(".,").lower() for t in name.split()]
+        capitalised = any(t[:1].isupper() for t in name.split())
+        org = any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
+        person = capitalised and not org
+        plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
+        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
+
+    def _recent(self, pronoun: str) -> Speaker | None:
+        for speaker in reversed(self._said[-6:]):
+            if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
+                return speaker
+            if pronoun in _PLURAL_PRONOUNS and speaker.plural:
+                return speaker
+            if pronoun in _THING_PRONOUNS and not speaker.person and not speaker.plural:
+                return speaker
+        return None
+
+    def _full_name(self, words: str, position: int) -> str:
+        """ "Lavrov" → "Sergei Lavrov" when the article named him in full before."""
+        parts = words.split()
+        while len(parts) > 1 and parts[0].lower() in _TITLES:
+            parts = parts[1:]
+        if len(parts) != 1 or not parts[0][:1].isupper():
+            return words
+        surname = parts[0]
+        end = bisect.bisect_left(self._starts, position)
+        for _, name in reversed(self._names[:end]):
+            tokens = name.split()
+            if same_name(tokens[-1], surname, self._language) and len(tokens) >= 2:
+                tail = [t for t in tokens if t.lower() not in _TITLES]
+                if len(tail) >= 2 and not any(t.lower() in _ORG_WORDS for t in tail):
+                    keep = 3 if len(tail) >= 3 and tail[-2].endswith(".") else 2
+                    return " ".join(tail[-keep:])
+        return words

@@ -1,0 +1,79 @@
+"""Word forms for ru and uk sources: lemmas, cases and names in the nominative (pymorphy3)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+@functools.cache
+def _morph(language: str) -> Any:
+    import pymorphy3  # loaded on the first Cyrillic source: its dictionary takes a while
+
+    return pymorphy3.MorphAnalyzer(lang="uk" if language == "uk" else "ru")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def parses(word: str, language: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of ``word``, most likely first."""
+    return tuple(_morph(language).parse(word))
+
+
+def lemma(word: str, language: str) -> str:
+    """The dictionary form of a word ("заявил" → "заявить")."""
+    found = parses(word.lower(), language)
+    return str(found[0].normal_form) if found else word.lower()
+
+
+def cases(word: str, language: str) -> frozenset[str]:
+    """The grammatical cases ``word`` can be in ("журналистам" → {"datv"})."""
+    return frozenset(
+        str(p.tag.case) for p in parses(word.lower(), language) if p.tag.case is not None
+    )
+
+
+def nominative(name: str, language: str) -> str:
+    """A person's name in the nominative ("Сергея Лаврова" → "Сергей Лавров").
+
+    Only a name every capitalised word of which is a first name, patronymic or surname is
+    changed: an organisation keeps the form the sentence gives it.
+    """
+    words = name.split()
+    out: list[str] = []
+    changed = False
+    for word in words:
+        if not word[:1].isupper():
+            out.append(word)
+            continue
+        person = [p for p in parses(word, language) if _NAME_TAGS & set(p.tag.grammemes)]
+        if not person:
+            return name
+        best = person[0]
+        if best.tag.case == "nomn":
+            out.append(word)
+            continue
+        form = best.inflect({"nomn"})
+        if form is None:
+            return name
+        out.append(_like(word, str(form.word)))
+        changed = True
+    return " ".join(out) if changed else name
+
+
+def _like(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+def same_name(mentioned: str, used: str, language: str) -> bool:
+    """Whether a surname used now is the one mentioned before ("Лаврова" and "Лавров")."""
+    a, b = mentioned.lower().strip(".,"), used.lower().strip(".,")
+    if a == b:
+        return True
+    if language not in {"ru", "uk"} or min(len(a), len(b)) < 4:
+        return False
+    stem = min(len(a), len(b)) - 2
+    return a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
