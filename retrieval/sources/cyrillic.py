@@ -1,8 +1,78 @@
-"""Russian and Ukrainian reporting cues and their subjects."""
+"""Russian and Ukrainian reporting cues and their subjects.
+
+Verbs are matched by lemma (pymorphy3), so every form counts: "заявил", "заявила",
+"заявили", "заявив", "заявляет". Their subject is the nominative noun phrase before the verb
+("Песков заявил", "Військовий аналітик Іван Смирнов вважає") or, when the verb follows a
+comma, a dash or a quote, after it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС);
+words in other cases are passed over, never taken as the speaker ("сказал журналистам
+Песков"). Source phrases ("по словам", "по данным", "как сообщает", "за словами", "за
+даними", "як повідомляє") take the noun phrase after them, "со ссылкой на" / "з посиланням
+на" its detail, and "В Кремле заявили" the place in the nominative ("Кремль").
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
 from retrieval.sources.record import Finding
+from retrieval.sources.words import cases, lemma, nominative, parses
+
+_TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+_VERBS: Final = frozenset(
+    (
+        "заявить заявлять сообщить сообщать сказать говорить отметить отмечать подчеркнуть "
+        "подчёркивать подчеркивать рассказать рассказывать написать писать пояснить пояснять "
+        "добавить добавлять считать полагать утверждать признать признавать предупредить "
+        "предупреждать подтвердить подтверждать опровергнуть объявить объявлять указать "
+        "указывать напомнить напоминать уточнить уточнять заверить заверять передать "
+        "передавать констатировать прокомментировать комментировать ответить отвечать "
+        "призвать призывать потребовать требовать пообещать обещать допустить настаивать "
+        "отрицать прогнозировать ожидать опасаться сообщаться уверять "
+        "заявити заявляти повідомити повідомляти сказати говорити зазначити зазначати "
+        "наголосити наголошувати розповісти розповідати написати писати пояснити пояснювати "
+        "додати додавати вважати стверджувати визнати визнавати попередити попереджати "
+        "підтвердити підтверджувати спростувати оголосити оголошувати вказати вказувати "
+        "нагадати нагадувати уточнити уточнювати запевнити запевняти передати передавати "
+        "констатувати прокоментувати коментувати відповісти відповідати закликати вимагати "
+        "пообіцяти обіцяти припустити наполягати заперечувати підкреслити підкреслювати "
+        "прогнозувати очікувати"
+    ).split()
+)
+_PREFIXES: Final = frozenset(word[:2] for word in _VERBS)
+# Source phrases: the words, and whether the noun phrase after them is in the genitive.
+_PHRASES: Final = re.compile(
+    r"(?i)\b(?P<cue>по\s+(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|"
+    r"подсчетам|подсчётам|утверждению|версии)|согласно\s+(?:данным|информации)?|"
+    r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
+    r"на\s+думку|згідно\s+з(?:\s+даними)?|"
+    r"как\s+(?:сообщает|сообщил[аио]?|сообщили|пишет|писал[аио]?|заявил[аио]?|заявили|"
+    r"отмечает|отметил[аи]?|рассказал[аи]?|утверждает|передает|передаёт|уточнил[аи]?|"
+    r"сообщается\s+(?:на|в)\s+сайте)|"
+    r"як\s+(?:повідомляє|повідомив|повідомила|повідомили|пише|писав|писала|заявив|"
+    r"заявила|заявили|зазначає|зазначив|зазначила|розповів|розповіла|передає|"
+    r"стверджує|уточнив|уточнила))\s+"
+)
+_CITING: Final = re.compile(r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
+                            r"посилаючись\s+на)\s+(?P<what>[^,.;:—()]+)")
+_STOPS: Final = frozenset(
+    "что чтобы о об про в во на у с со и а но как который которая которые когда если "
+    "що щоб та і й але як який яка які коли якщо з із зі від до для за к из от".split()
+)
+_PREPOSITIONS: Final = frozenset(
+    "в во на у о об про с со к из от по за до для при над под перед "
+    "з із зі від біля через".split()
+)
+_NOT_SUBJECTS: Final = frozenset(
+    "это этом то том это тот все всё кто что оно "
+    "це цьому те тому все хто що воно".split()
+)
+_SKIP_AFTER: Final = frozenset(
+    "также уже ранее позже тогда еще ещё в во на у по журналистам об этом этом том "
+    "також вже раніше пізніше тоді ще про це цьому".split()
+)
+_PLACE: Final = frozenset({"в", "во", "у"})
 
 
 class Rules:
@@ -13,4 +83,196 @@ class Rules:
 
     def find(self, sentence: str) -> list[Finding]:
         """Every cue in the sentence with its subject, in order of position."""
-        return []
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        found: list[Finding] = []
+        for match in _PHRASES.finditer(sentence):
+            finding = self._phrase(sentence, tokens, match)
+            if finding is not None:
+                found.append(finding)
+        for i, (word, start, _) in enumerate(tokens):
+            low = word.lower()
+            if len(low) < 4 or low[:2] not in _PREFIXES or not word[0].isalpha():
+                continue
+            if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
+                continue
+            if lemma(low, self.language) not in _VERBS or not _is_verb(low, self.language):
+                continue
+            finding = self._verb(sentence, tokens, i)
+            if finding is not None:
+                found.append(finding)
+        return sorted(found, key=lambda f: f.position)
+
+    def _phrase(
+        self, sentence: str, tokens: list[tuple[str, int, int]], match: re.Match[str]
+    ) -> Finding | None:
+        first = next((k for k, t in enumerate(tokens) if t[1] >= match.end()), None)
+        if first is None:
+            return None
+        last = _np_end(tokens, first, self.language, after_phrase=True)
+        if last < first:
+            return None
+        subject = _clean(sentence[tokens[first][1] : tokens[last][2]])
+        detail = None
+        citing = _CITING.match(sentence, tokens[last][2])
+        if citing:
+            detail = " ".join(citing.group(0).strip(" ,").split())
+        cue = " ".join(match.group("cue").split()).lower()
+        kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
+        return Finding(subject, cue, kind, "phrase", match.start(), detail)
+
+    def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:
+        word, position = tokens[i][0], tokens[i][1]
+        before = tokens[i - 1][0] if i > 0 else ""
+        after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
+        subject: str | None = None
+        rule = "subject-verb"
+        if not after_quote:
+            subject = self._left(sentence, tokens, i)
+        if subject is None:
+            subject = self._right(sentence, tokens, i)
+            rule = "verb-subject"
+        if subject is None and not after_quote:
+            subject = self._place(sentence, tokens, i)
+            rule = "place"
+        if subject is None:
+            return None
+        detail = None
+        citing = _CITING.search(sentence, tokens[i][2])
+        if citing:
+            detail = " ".join(citing.group(0).strip(" ,").split())
+        return Finding(subject, word, "reported speech", rule, position, detail)
+
+    def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """The nominative noun phrase just before the verb."""
+        j = i - 1
+        while j >= 0 and tokens[j][0].lower() in {"также", "ранее", "уже", "також", "раніше",
+                                                  "вже", "не", "ещё", "еще", "ще"}:
+            j -= 1
+        if j < 0 or not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", "\"", "”"}:
+            return None
+        end = j
+        if tokens[j][0] in {"»", "\"", "”"}:
+            k = j - 1
+            while k >= 0 and tokens[k][0] not in {"«", "\"", "“", "„"}:
+                k -= 1
+            if k < 0:
+                return None
+            j = k - 1
+            start = k
+        else:
+            if tokens[j][0].lower() in _NOT_SUBJECTS or not _nominative(tokens[j][0], self.language):
+                return None
+            start = j
+            j -= 1
+        while j >= 0 and tokens[j][0][0].isalnum() and end - j < 8:
+            low = tokens[j][0].lower()
+            if low in _STOPS or not (_nominative(tokens[j][0], self.language) or
+                                     _genitive_modifier(tokens, j, self.language)):
+                break
+            start = j
+            j -= 1
+        if start > 0 and tokens[start - 1][0].lower() in _PREPOSITIONS:
+            return None  # "В Кремле заявили": a place, not a subject
+        text = sentence[tokens[start][1] : tokens[end][2]]
+        return _clean(text) or None
+
+    def _right(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """The nominative noun phrase after the verb, past words in other cases."""
+        k = i + 1
+        while k < len(tokens) and k - i < 6:
+            word = tokens[k][0]
+            low = word.lower()
+            if word in {"«", "\"", "“", "„"} or (word[0].isupper() and _nominative(word, self.language)):
+                break
+            if word[0].isalpha() and _nominative(word, self.language) and low not in _SKIP_AFTER:
+                if not {"datv", "ablt", "loct"} & cases(low, self.language) or _only_nominative(low, self.language):
+                    break
+            if not word[0].isalnum() and word not in {"«"}:
+                return None
+            k += 1
+        if k >= len(tokens) or k - i >= 6:
+            return None
+        end = _np_end(tokens, k, self.language, after_phrase=False)
+        if end < k:
+            return None
+        return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
+
+    def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """ "В Кремле заявили": the institution named by where, for a verb without subject."""
+        if not tokens[i][0].lower().endswith(("ли", "ють", "ять", "ют", "ят")):
+            return None
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
+                place = tokens[j + 1][0]
+                return lemma(place, self.language).capitalize() if place[1:].islower() else place
+        return None
+
+
+def _np_end(tokens: list[tuple[str, int, int]], first: int, language: str, *, after_phrase: bool) -> int:
+    """The last token of the noun phrase starting at ``first`` (``first - 1`` if none)."""
+    if tokens[first][0] in {"«", "\"", "“", "„"}:
+        k = first + 1
+        while k < len(tokens) and tokens[k][0] not in {"»", "\"", "”", "“"}:
+            k += 1
+        return k if k < len(tokens) else first - 1
+    last = first - 1
+    k = first
+    while k < len(tokens) and k - first < 8:
+        word = tokens[k][0]
+        if not word[0].isalnum():
+            if word in {"«", "\"", "“", "„"} and k > first:
+                end = _np_end(tokens, k, language, after_phrase=after_phrase)
+                return end if end >= k else last
+            break
+        if word.lower() in _STOPS and k > first:
+            break
+        last = k
+        k += 1
+    return last
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:—-")
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _OUTLET_NOUNS and words[1][:1].isupper():
+        text = " ".join(words[1:])  # "агентство Укрінформ" → "Укрінформ"
+    quoted = re.search(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]", text)
+    if quoted:
+        lead = text[: quoted.start()].strip().lower()
+        # "издание «Коммерсантъ»" → the outlet's name; "министр «…»" keeps both.
+        if not lead or lemma(lead.split()[-1], "ru") in _OUTLET_NOUNS or lead.split()[-1] in _OUTLET_NOUNS:
+            return quoted.group(1).strip()
+    return text
+
+
+_OUTLET_NOUNS: Final = frozenset(
+    "издание газета агентство телеканал канал журнал сайт портал радиостанция "
+    "видання газета агентство телеканал канал журнал сайт портал радіостанція "
+    "издания газеты агентства телеканала канала журнала сайта".split()
+)
+
+
+def _is_verb(word: str, language: str) -> bool:
+    return any(
+        str(p.tag.POS) in {"VERB", "INFN", "GRND", "PRTS"}
+        for p in parses(word, language)[:2]
+    )
+
+
+def _nominative(word: str, language: str) -> bool:
+    if word.isupper() and len(word) > 1:
+        return True  # ТАСС, РБК, НАТО
+    found = cases(word, language)
+    return "nomn" in found or (not found and word[:1].isupper())
+
+
+def _only_nominative(word: str, language: str) -> bool:
+    return cases(word, language) == {"nomn"}
+
+
+def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:
+    """ "министр иностранных дел Сергей Лавров": the genitive words inside the title."""
+    return "gent" in cases(tokens[j][0], language) and tokens[j][0][:1].islower()
+
+
+__all__ = ["Rules", "nominative"]

@@ -57,6 +57,13 @@ def _forms(base: str) -> tuple[str, ...]:
     return (base, third, past, gerund)
 
 
+# Verbs that report only with a "that" clause: "Trump charges that …", "the court ruled that …"
+_WITH_THAT: Final = frozenset(
+    "charge charges charged rule rules ruled decide decides decided feel feels felt hope hopes "
+    "hoped doubt doubts doubted bet bets imply implies implied speculate speculates speculated "
+    "recognize recognizes recognized realize realizes realized complain complains complained "
+    "fear fears feared worry worries worried".split()
+)
 VERBS: Final[dict[str, str]] = {}
 for _base in _REGULAR:
     for _form in _forms(_base):
@@ -66,6 +73,8 @@ for _base, _all in _IRREGULAR.items():
         VERBS.setdefault(_form, _base)
 for _form in ("deny", "denies", "denied", "denying"):
     VERBS[_form] = "deny"
+for _form in _WITH_THAT:
+    VERBS.setdefault(_form, f"{_form}:that")
 
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
@@ -110,6 +119,7 @@ _NOT_HEAD: Final = frozenset(
     "each every both other such no not only even also very more less".split()
 )
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
+_OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
 _MAX_NP = 9
 
 
@@ -144,7 +154,7 @@ def _according(
     last = first
     while last < len(tokens) and lower[last] not in {",", ".", ";", ":", "(", "that", "who"}:
         last += 1
-    if last == first or last - first > 14:
+    if last == first or last - first > 25:
         return None
     subject = _span(sentence, tokens, first, last - 1)
     detail = None
@@ -170,6 +180,8 @@ def _verb(
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
+    if word in _WITH_THAT and after != "that":
+        return None  # "Trump charges that …" reports; "the charges" does not
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
@@ -187,18 +199,23 @@ def _verb(
         return None
     subject, detail, head = found
     head_word = tokens[head][0]
+    if lower[head] in _OBJECTS:
+        return None
+    if after == ":" and head < i and i + 2 >= len(tokens):
+        return None  # "The New York Times reports:" announces what follows, claims nothing
     if head_word.endswith(("'s", "’s")):
         return None  # "Friday’s tweets"
     if word in _NOUN_LIKE and not (head_word[:1].isupper() or lower[head] in PRONOUNS):
         return None  # "… in key battleground states."
     if word in {"called", "calls"} and after not in {"for", "on"}:
         return None  # "a group called …", "called him a liar"
-    if bare and not (
-        lower[head] in {"they", "we", "i", "you"}
-        or (lower[head].endswith("s") and not lower[head].endswith("ss"))
-    ):
-        return None  # "the state", "a simple question"
     start = _np_start(tokens, lower, head)
+    plural = any(
+        w.endswith("s") and not w.endswith("ss") and tokens[k][0].islower()
+        for k, w in enumerate(lower[start : head + 1], start)
+    )
+    if bare and not (lower[head] in {"they", "we", "i", "you"} or plural):
+        return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
     rule = "tail" if tail else _rule(i, head)
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i][1], detail)
@@ -326,6 +343,8 @@ def _left_subject(
         return None
     if lower[head] in VERBS or lower[head].endswith("ly"):
         return None
+    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
+        return None  # "A report released last year found": "released" is not the subject
     start = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1

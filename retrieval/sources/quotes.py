@@ -52,6 +52,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                 char = '"'  # ''…'' (typewriter doubled apostrophes) for "…"
                 i += 1
             if open_at is None:
+                if char == "”" and i == p_start:
+                    char = "“"  # a paragraph opened with the wrong mark still opens a quote
                 if char in _OPENERS and _opens(text, i, p_start):
                     open_at, closers, depth = i + 1, _CLOSERS[char], 0
             elif char == "«" and closers == "»":

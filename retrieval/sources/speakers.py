@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from retrieval.analysis import stopwords
 from retrieval.sources.record import NOT_NAMED, UNNAMED
-from retrieval.sources.words import nominative, same_name
+from retrieval.sources.words import nominative, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 _NAME_WORD = rf"{_CAP}[\w'’-]*[\w]|{_CAP}\."
@@ -56,6 +57,18 @@ _PERSON_PRONOUNS: Final = frozenset({"he", "she", "он", "она", "він", "�
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
 
 
+def _trim(name: str, common: frozenset[str]) -> str:
+    """A capitalised run without a sentence-opening common word or a possessor before it."""
+    words = name.split()
+    while words and words[0].lower() in common:
+        words = words[1:]
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            words = words[i + 1 :] if i + 1 < len(words) else words[:i]
+            break
+    return " ".join(words)
+
+
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A source the article has attributed something to."""
@@ -71,7 +84,12 @@ class Speakers:
 
     def __init__(self, text: str, language: str) -> None:
         self._language = language
-        self._names = [(m.start(), m.group()) for m in _FULL_NAME.finditer(text)]
+        common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
+        self._names = [
+            (m.start(), name)
+            for m in _FULL_NAME.finditer(text)
+            if (name := _trim(m.group(), common)).count(" ")
+        ]
         self._starts = [start for start, _ in self._names]
         self._said: list[Speaker] = []
 
@@ -96,11 +114,14 @@ class Speakers:
             for speaker in reversed(self._said):
                 if noun in speaker.words:
                     return speaker.name, None
+        role = None
+        if self._language in {"ru", "uk"}:
+            words, role = person_and_role(words, self._language)
         name = self._full_name(words, position)
         if self._language in {"ru", "uk"}:
             name = nominative(name, self._language)
         self._remember(name)
-        return name, None
+        return name, role
 
     def note(self, source: str) -> None:
         """Record a source found another way (a quote's speaker) as the latest speaker."""

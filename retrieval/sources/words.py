@@ -77,3 +77,35 @@ def same_name(mentioned: str, used: str, language: str) -> bool:
         return False
     stem = min(len(a), len(b)) - 2
     return a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
+
+
+def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
+    """ "министр иностранных дел Сергей Лавров" → ("Сергей Лавров", "министр иностранных дел").
+
+    The trailing first names, patronymics and surnames are the person; the words before them
+    the role. A phrase that does not end in a person's name is returned whole.
+    """
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and _is_name(words[k - 1], language):
+        k -= 1
+    if k == len(words) or k == 0:
+        return phrase, None
+    return " ".join(words[k:]), " ".join(words[:k])
+
+
+def _is_name(word: str, language: str) -> bool:
+    found = parses(word, language)
+    if not found:
+        return True
+    grammemes = set(found[0].tag.grammemes)
+    if any(_NAME_TAGS & set(p.tag.grammemes) for p in found):
+        return True
+    if any({"Geox", "Orgn"} & set(p.tag.grammemes) for p in found):
+        return False  # "России", "НАТО": part of the role, not of the person
+    if found[0].tag.case not in {None, "nomn"}:
+        return False  # "України": a genitive of the role
+    if {"UNKN", "LATN", "ADJF"} & grammemes:
+        return True
+    # A capitalised noun that is not a title ("Президент", "Министр" are animate nouns).
+    return "NOUN" in grammemes and "anim" not in grammemes
