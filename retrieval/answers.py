@@ -54,7 +54,7 @@ from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage,
 from retrieval.ranking import Ranker
 from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_reranker, rerank
 from retrieval.sentences import SentenceSplitter
-from retrieval.sources import ATTRIBUTION_VERSION, attribute_article
+from retrieval.sources import ATTRIBUTION_VERSION, Attribution, attribute_article
 from retrieval.store import (
     NewSentence,
     Store,
@@ -104,6 +104,20 @@ class Article:
     content_hash: str
     added: str
     sentence_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSentence:
+    """One indexed sentence of an article with who the article says it comes from."""
+
+    position: int
+    paragraph: int
+    start: int
+    end: int
+    """Offsets into the article's text."""
+    text: str
+    reported_by: str | None
+    attribution: Attribution | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +363,24 @@ class AnswerBase:
         if stored is None:
             raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
         return self._article(stored)
+
+    def sentences(self, article_id: str) -> list[ArticleSentence]:
+        """Every indexed sentence of an article in reading order, with its attribution."""
+        stored = self._store.article(id=article_id)
+        if stored is None:
+            raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
+        return [
+            ArticleSentence(
+                position=row.position,
+                paragraph=row.paragraph,
+                start=row.start,
+                end=row.end,
+                text=stored.text[row.start : row.end],
+                reported_by=row.source,
+                attribution=row.attribution,
+            )
+            for row in self._store.sentences(article=stored.rowid)
+        ]
 
     def articles(self) -> list[Article]:
         """All articles, oldest first."""
@@ -781,15 +813,22 @@ class AnswerBase:
         if stored == ANALYSIS_VERSION and attributed == ATTRIBUTION_VERSION:
             return
         if self._store.counts()[1]:
-            log.warning(
-                "the answer base was analysed by version %s of the text analysis and %s of "
-                "attribution, this is %s and %s; rebuilding it from %s",
-                stored or "1",
-                attributed or "1",
-                ANALYSIS_VERSION,
-                ATTRIBUTION_VERSION,
-                self.seeds,
-            )
+            if stored != ANALYSIS_VERSION:
+                log.warning(
+                    "the answer base was analysed by version %s of the text analysis, this is %s; "
+                    "rebuilding it from %s",
+                    stored or "1",
+                    ANALYSIS_VERSION,
+                    self.seeds,
+                )
+            else:
+                log.warning(
+                    "the answer base's sources were attributed by version %s of attribution, "
+                    "this is %s; rebuilding it from %s",
+                    attributed or "1",
+                    ATTRIBUTION_VERSION,
+                    self.seeds,
+                )
             self.reindex()
         self._store.set_meta("analysis_version", ANALYSIS_VERSION)
         self._store.set_meta("attribution_version", ATTRIBUTION_VERSION)

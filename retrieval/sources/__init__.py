@@ -16,6 +16,7 @@ from retrieval.sources.record import (
     Attribution,
     Kind,
     describe,
+    explain,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "Kind",
     "attribute_article",
     "describe",
+    "explain",
 ]

@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from retrieval.sources.record import Finding
-from retrieval.sources.words import cases, lemma, nominative, parses
+from retrieval.sources.words import cases, head_nominative, lemma, nominative, parses
 
 _TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -112,6 +112,8 @@ class Rules:
         if last < first:
             return None
         subject = _clean(sentence[tokens[first][1] : tokens[last][2]])
+        if not match.group("cue").lower().startswith(("как", "як")):
+            subject = head_nominative(subject, self.language)
         detail = None
         citing = _CITING.match(sentence, tokens[last][2])
         if citing:
@@ -195,6 +197,13 @@ class Rules:
         end = _np_end(tokens, k, self.language, after_phrase=False)
         if end < k:
             return None
+        while end > k and not _nominative(tokens[end][0], self.language):
+            end -= 1  # "сказал Лавров журналистам": the dative is not part of the speaker
+        for m in range(k + 1, end + 1):
+            if tokens[m][0][0].isalpha() and not _nominative(tokens[m][0], self.language):
+                if "gent" not in cases(tokens[m][0], self.language):
+                    end = m - 1
+                    break
         return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:

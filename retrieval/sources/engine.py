@@ -131,7 +131,7 @@ def _join(first: str | None, second: str | None) -> str | None:
 
 
 _SPEAKER_TAG = re.compile(
-    r"^\s*(?P<name>[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,3})\s*:\s"
+    r"\s*(?P<name>[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,3})\s*:\s"
 )
 _DASH_NAME = re.compile(
     r"^[”\"»“]?\s*[―—–-]\s*(?P<name>[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,3})"
@@ -185,7 +185,9 @@ def _quotes(sentences: list[_Sentence], text: str, speakers: Speakers, quotes: S
             announces = text[before.start : before.end].rstrip().endswith(":")
             if announces or before.attribution.source != NOT_NAMED:
                 speaker = before.attribution
-                kind = "quote" if announces else "carried over"
+                # A quote right after a quote or an announcement is the same speaker's.
+                quoted = announces or before.attribution.kind == "quote"
+                kind = "quote" if quoted else "carried over"
         if speaker is None:
             # The speaker of an earlier quote in the same paragraph goes on speaking.
             paragraph = sentences[first].paragraph

@@ -191,6 +191,8 @@ def _verb(
             return inverted
     j = _skip_back(lower, i - 1)
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
+    if participle and after == "by":
+        return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
@@ -211,7 +213,7 @@ def _verb(
         return None  # "a group called …", "called him a liar"
     start = _np_start(tokens, lower, head)
     plural = any(
-        w.endswith("s") and not w.endswith("ss") and tokens[k][0].islower()
+        w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
         for k, w in enumerate(lower[start : head + 1], start)
     )
     if bare and not (lower[head] in {"they", "we", "i", "you"} or plural):
@@ -341,8 +343,8 @@ def _left_subject(
     head = j
     if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD | _STOP:
         return None
-    if lower[head] in VERBS or lower[head].endswith("ly"):
-        return None
+    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
+        return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
         return None  # "A report released last year found": "released" is not the subject
     start = _np_start(tokens, lower, head)
@@ -382,11 +384,13 @@ def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -
         if not word[0].isalnum() or low in _STOP or low in VERBS or low in _AUX:
             break
         if name:
-            if word[:1].isupper() or low in {"of", "&"}:
+            if word[:1].isupper() or low in {"of", "&", "for"}:
                 start -= 1
                 continue
             if low == "the":
                 start -= 1
+                if start - 1 >= 0 and lower[start - 1] in {"of", "for"}:
+                    continue  # "the Institute for the Study of War"
             break
         if low in _NP_JOINERS and low in {"in", "at"}:
             if not (start - 2 >= 0 and lower[start - 2].endswith("s")):

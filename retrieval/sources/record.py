@@ -62,6 +62,14 @@ def describe(attribution: Attribution | None) -> str:
     return f"reported by {attribution}"
 
 
+def explain(attribution: Attribution | None) -> str:
+    """The line for an audit: who, how the article attributes it, and by which words."""
+    if attribution is None:
+        return "the outlet's own claim: nothing in or around the sentence attributes it"
+    cue = f", cue “{attribution.cue}”" if attribution.cue else ""
+    return f"{describe(attribution)} · {attribution.kind}{cue}"
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a language's rules read in one sentence: a cue and its subject, as written.

@@ -16,7 +16,7 @@ from typing import Final
 
 from retrieval.analysis import stopwords
 from retrieval.sources.record import NOT_NAMED, UNNAMED
-from retrieval.sources.words import nominative, person_and_role, same_name
+from retrieval.sources.words import lemma, nominative, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 _NAME_WORD = rf"{_CAP}[\w'’-]*[\w]|{_CAP}\."
@@ -55,6 +55,25 @@ _BACK = re.compile(
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони"})
 _PERSON_PRONOUNS: Final = frozenset({"he", "she", "он", "она", "він", "вона"})
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
+
+
+_MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
+_OUTLETS: Final = frozenset(
+    "publication newspaper paper outlet agency magazine channel site website portal "
+    "broadcaster tabloid daily weekly издание газета агентство телеканал канал журнал сайт "
+    "портал видання газета агентство телеканал канал журнал сайт портал".split()
+)
+
+
+def _named_in_marks(subject: str) -> str:
+    """ "the independent Russian publication “Verstka”" → "Verstka"."""
+    marked = _MARKED.search(subject)
+    if marked is None:
+        return subject
+    lead = subject[: marked.start()].split()
+    if not lead or lead[-1].lower() in _OUTLETS:
+        return marked.group("name")
+    return subject
 
 
 def _trim(name: str, common: frozenset[str]) -> str:
@@ -98,7 +117,7 @@ class Speakers:
 
         ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
         """
-        words = " ".join(subject.strip(" \"“”«»„'’").split())
+        words = _named_in_marks(" ".join(subject.split())).strip(" \"“”«»„'’")
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
@@ -108,6 +127,11 @@ class Speakers:
         if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)
+        if self._language in {"ru", "uk"} and " " not in lowered:
+            if lemma(lowered, self._language) in _OUTLETS:
+                # "по данным издания": the outlet named last.
+                outlet = next((s for s in reversed(self._said) if not s.person), None)
+                return (outlet.name, None) if outlet else (NOT_NAMED, words)
         back = _BACK.match(lowered)
         if back and not words[:1].isupper() or (back and lowered.startswith("the ")):
             noun = back.group("noun") if back else ""

@@ -62,6 +62,25 @@ def nominative(name: str, language: str) -> str:
     return " ".join(out) if changed else name
 
 
+def head_nominative(phrase: str, language: str) -> str:
+    """An organisation named in the genitive, its head noun made nominative.
+
+    "Міністерства аграрної політики" → "Міністерство аграрної політики"; the genitive words
+    after the head stay as they are.
+    """
+    words = phrase.split()
+    if not words or not words[0][:1].isupper():
+        return phrase
+    found = [p for p in parses(words[0], language) if p.tag.POS == "NOUN"]
+    if not found or found[0].tag.case != "gent" or _NAME_TAGS & set(found[0].tag.grammemes):
+        return phrase
+    number = found[0].tag.number
+    form = found[0].inflect({"nomn", number} if number else {"nomn"})
+    if form is None:
+        return phrase
+    return " ".join([_like(words[0], str(form.word)), *words[1:]])
+
+
 def _like(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
