@@ -8,6 +8,7 @@ nowhere else; errors from the core become one line on stderr and a non-zero exit
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -28,6 +29,7 @@ from bot.console import (
     render_answer,
 )
 from retrieval.answers import AnswerBase, SyncReport
+from retrieval.articles import decode
 from retrieval.errors import NewsdeskError
 
 log = logging.getLogger("newsdesk")
@@ -40,8 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask questions about news articles; get the sentence that answers and "
         "who said it.",
     )
-    parser.add_argument("--config", type=Path, help="config file (default: config/newsdesk.toml)")
-    parser.add_argument("--data-dir", type=Path, help="answer base folder (overrides the config)")
+    parser.add_argument(
+        "--config", help="config file (default: config/newsdesk.toml in the working folder)"
+    )
+    parser.add_argument("--data-dir", help="answer base folder (overrides the config)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser(
@@ -80,8 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the newsdesk command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    out = Console(highlight=False, soft_wrap=True)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    # emoji=False: ":fire:" in an article is text, not an emoji.
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     try:
         config = load_config(args.config, data_dir=args.data_dir)
     except NewsdeskError as error:
@@ -136,6 +141,9 @@ def _dispatch(
         command = "console"
     if command == "console":
         history = config.data_dir / "console_history"
+        # A line that is not UTF-8 becomes a question the answer base refuses with a message.
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="surrogateescape")
         stdin = None if sys.stdin.isatty() else sys.stdin
         Repl(base, console=out, k=config.answers_per_page, history=history, stdin=stdin).run()
         return 0
@@ -200,8 +208,8 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
     paths = [Path(p) for p in args.paths if p != "-"]
     failed = add_paths(base, paths, out) if paths else 0
     if "-" in args.paths:
-        text = sys.stdin.read()
         try:
+            text = decode(sys.stdin.buffer.read(), "the input")
             article = base.add(
                 text,
                 title=args.title,

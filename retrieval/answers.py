@@ -197,6 +197,11 @@ class AnswerBase:
         self.seeds = seeds
         self.config = config
         self._store = Store(path / "newsdesk.sqlite3")
+        try:
+            self._check_seeds_folder()
+        except BaseException:
+            self._store.close()
+            raise
         self._splitter = SentenceSplitter()
         self._lock = threading.RLock()
         self._index = self._new_index()
@@ -221,12 +226,35 @@ class AnswerBase:
         seeds_dir = folder / "seeds" if seeds is None else Path(seeds).expanduser()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            seeds_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(
                 f"cannot create the answer base at {folder}: {err.strerror}."
             ) from None
         return cls(folder, seeds_dir, config or RetrievalConfig())
+
+    def _check_seeds_folder(self) -> None:
+        """Create the seeds folder of a new base; refuse a missing one that a base was built from.
+
+        A mistyped seeds path must not empty the base to match a folder that is not there.
+        """
+        if self.seeds.is_dir():
+            return
+        if self.seeds.exists():
+            raise StoreError(f"the seeds folder {self.seeds} is not a folder.")
+        articles = self._store.counts()[0]
+        if articles:
+            raise StoreError(
+                f"the seeds folder {self.seeds} does not exist, and the answer base at "
+                f"{self.path} holds {articles} articles read from seeds; nothing was changed. "
+                "Check the seeds path (NEWSDESK_SEEDS_DIR or [paths] seeds), or create the "
+                "folder to start from no articles."
+            )
+        try:
+            self.seeds.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"cannot create the seeds folder {self.seeds}: {err.strerror}."
+            ) from None
 
     def __enter__(self) -> AnswerBase:
         return self
@@ -483,6 +511,13 @@ class AnswerBase:
     def _check_question(self, question: object) -> str:
         if not isinstance(question, str):
             raise QuestionError("the question must be text.")
+        if not question.isascii():
+            try:
+                question.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
+                raise QuestionError(
+                    "the question is not valid UTF-8 text; type it again."
+                ) from None
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; type a question about the news.")
