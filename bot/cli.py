@@ -14,6 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from rich.console import Console
@@ -97,11 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # A log file on a full disk must not print logging's own tracebacks on stderr.
+    logging.raiseExceptions = False
     # httpx logs every request URL, and Telegram's URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     # pymorphy3 logs its dictionary's file format when it loads: nothing for a user.
     logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     command = args.command or "run"
+    log_file = _log_to_file(config.data_dir / LOG_FILE)
     try:
         with AnswerBase.open(
             config.data_dir, seeds=config.seeds_dir, config=config.retrieval
@@ -118,6 +122,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        # A bug or a fault newsdesk does not know: one line here, the traceback in the log.
+        where = f"the details are in {log_file.baseFilename}" if log_file else "no log file"
+        if log_file is not None:
+            log_file.handle(
+                log.makeRecord(
+                    log.name, logging.ERROR, __file__, 0, "unexpected error", (), sys.exc_info()
+                )
+            )
+        err.print(
+            f"newsdesk: unexpected error ({type(error).__name__}: {error}); {where}.",
+            markup=False,
+        )
+        return 1
+    finally:
+        if log_file is not None:
+            logging.getLogger().removeHandler(log_file)
+            log_file.close()
+
+
+LOG_FILE = "newsdesk.log"
+"""The log in the data folder: what stderr shows, and the tracebacks it does not."""
+
+
+def _log_to_file(path: Path) -> RotatingFileHandler | None:
+    """Log to ``path`` too (a few MB at most); None when it cannot be written (read-only, full)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)
+    return handler
 
 
 def _dispatch(

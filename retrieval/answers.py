@@ -56,6 +56,7 @@ from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_rerank
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import attribute_paragraph
 from retrieval.store import (
+    FolderLock,
     NewSentence,
     Store,
     StoredArticle,
@@ -87,6 +88,8 @@ class RetrievalConfig:
     max_question_chars: int = 12_000
     reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
+    lock_timeout: float = 10.0
+    """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,18 +199,22 @@ class AnswerBase:
         self.path = path
         self.seeds = seeds
         self.config = config
-        self._store = Store(path / "newsdesk.sqlite3")
+        self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
         try:
             self._check_seeds_folder()
         except BaseException:
             self._store.close()
             raise
         self._splitter = SentenceSplitter()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # this process's threads
+        self._writers = FolderLock(
+            seeds, timeout=config.lock_timeout
+        )  # other processes changing the same seeds folder
         self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
+        self._generation = "0"  # the database generation the index in memory describes
         self._languages: dict[str, int] | None = None  # see _language_counts
         self._numbering: tuple[int, int] | None = None  # (seeds folder mtime, next number)
         self._load_index()
@@ -318,7 +325,8 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             seen: dict[str, str] = {}
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
@@ -358,7 +366,8 @@ class AnswerBase:
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
                 raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
@@ -460,7 +469,8 @@ class AnswerBase:
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
         report = SyncReport()
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             known = self._store.seed_files()
             files = self._seed_paths()
             gone = [path for path in known if path not in files]
@@ -492,7 +502,7 @@ class AnswerBase:
 
     def reindex(self, progress: Progress | None = None) -> SyncReport:
         """Throw the derived data away and rebuild everything from seeds/."""
-        with self._lock:
+        with self._lock, self._writers:
             with self._store.transaction():
                 self._store.clear()
                 self._bump_generation()
@@ -801,8 +811,19 @@ class AnswerBase:
 
     def _bump_generation(self) -> None:
         self._languages = None
-        generation = int(self._store.get_meta("generation") or 0) + 1
-        self._store.set_meta("generation", str(generation))
+        generation = str(int(self._store.get_meta("generation") or 0) + 1)
+        self._store.set_meta("generation", generation)
+        self._generation = generation
+
+    def _in_step(self) -> None:
+        """Reload the index when another process changed the database since it was read.
+
+        Each process keeps its own index in memory; the database's generation says whether
+        it still describes the rows (a bot's periodic sync and a ``newsdesk add`` beside it).
+        """
+        if (self._store.get_meta("generation") or "0") != self._generation:
+            log.info("the answer base was changed by another process; reloading its index")
+            self._load_index()
 
     def _check_analysis(self) -> None:
         """Re-read the seeds when the stored terms came from another version of the analysis.
@@ -828,6 +849,8 @@ class AnswerBase:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        self._generation = generation
+        self._languages = None
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)
@@ -857,6 +880,8 @@ class AnswerBase:
         self._compact(most=1)
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        if generation != self._generation:
+            return  # another process wrote since: the next open rebuilds from the rows
         self._store.set_meta("snapshot_generation", "")
         self._index.save(snapshot)
         self._ranker.save(snapshot / "ranking")

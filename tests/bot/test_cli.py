@@ -222,3 +222,19 @@ def test_article_text_is_printed_as_written_not_as_emoji(
     assert passage["sentence"] == text.decode()
     assert run(config, "ask", "Snerdcorp merger vote") == 0
     assert ":x:" in capsys.readouterr().out
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_is_in_the_log(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("retrieval.answers.AnswerBase.stats", broken)
+    assert run(config, "stats") == 1
+    log_file = config.parent / "base" / "newsdesk.log"
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"newsdesk: unexpected error (RuntimeError: boom); the details are in {log_file}."
+    )
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
