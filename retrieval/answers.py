@@ -56,6 +56,7 @@ from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_rerank
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import ATTRIBUTION_VERSION, Attribution, attribute_article
 from retrieval.store import (
+    FolderLock,
     NewSentence,
     Store,
     StoredArticle,
@@ -87,6 +88,8 @@ class RetrievalConfig:
     max_question_chars: int = 12_000
     reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
+    lock_timeout: float = 10.0
+    """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,13 +213,22 @@ class AnswerBase:
         self.path = path
         self.seeds = seeds
         self.config = config
-        self._store = Store(path / "newsdesk.sqlite3")
+        self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
+        try:
+            self._check_seeds_folder()
+        except BaseException:
+            self._store.close()
+            raise
         self._splitter = SentenceSplitter()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # this process's threads
+        self._writers = FolderLock(
+            seeds, timeout=config.lock_timeout
+        )  # other processes changing the same seeds folder
         self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
+        self._generation = "0"  # the database generation the index in memory describes
         self._languages: dict[str, int] | None = None  # see _language_counts
         self._numbering: tuple[int, int] | None = None  # (seeds folder mtime, next number)
         self._load_index()
@@ -235,12 +247,35 @@ class AnswerBase:
         seeds_dir = folder / "seeds" if seeds is None else Path(seeds).expanduser()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            seeds_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(
                 f"cannot create the answer base at {folder}: {err.strerror}."
             ) from None
         return cls(folder, seeds_dir, config or RetrievalConfig())
+
+    def _check_seeds_folder(self) -> None:
+        """Create the seeds folder of a new base; refuse a missing one that a base was built from.
+
+        A mistyped seeds path must not empty the base to match a folder that is not there.
+        """
+        if self.seeds.is_dir():
+            return
+        if self.seeds.exists():
+            raise StoreError(f"the seeds folder {self.seeds} is not a folder.")
+        articles = self._store.counts()[0]
+        if articles:
+            raise StoreError(
+                f"the seeds folder {self.seeds} does not exist, and the answer base at "
+                f"{self.path} holds {articles} articles read from seeds; nothing was changed. "
+                "Check the seeds path (NEWSDESK_SEEDS_DIR or [paths] seeds), or create the "
+                "folder to start from no articles."
+            )
+        try:
+            self.seeds.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"cannot create the seeds folder {self.seeds}: {err.strerror}."
+            ) from None
 
     def __enter__(self) -> AnswerBase:
         return self
@@ -304,7 +339,8 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             seen: dict[str, str] = {}
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
@@ -344,7 +380,8 @@ class AnswerBase:
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
                 raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
@@ -464,7 +501,8 @@ class AnswerBase:
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
         report = SyncReport()
-        with self._lock:
+        with self._lock, self._writers:
+            self._in_step()
             known = self._store.seed_files()
             files = self._seed_paths()
             gone = [path for path in known if path not in files]
@@ -496,7 +534,7 @@ class AnswerBase:
 
     def reindex(self, progress: Progress | None = None) -> SyncReport:
         """Throw the derived data away and rebuild everything from seeds/."""
-        with self._lock:
+        with self._lock, self._writers:
             with self._store.transaction():
                 self._store.clear()
                 self._bump_generation()
@@ -515,6 +553,13 @@ class AnswerBase:
     def _check_question(self, question: object) -> str:
         if not isinstance(question, str):
             raise QuestionError("the question must be text.")
+        if not question.isascii():
+            try:
+                question.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
+                raise QuestionError(
+                    "the question is not valid UTF-8 text; type it again."
+                ) from None
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; type a question about the news.")
@@ -798,8 +843,19 @@ class AnswerBase:
 
     def _bump_generation(self) -> None:
         self._languages = None
-        generation = int(self._store.get_meta("generation") or 0) + 1
-        self._store.set_meta("generation", str(generation))
+        generation = str(int(self._store.get_meta("generation") or 0) + 1)
+        self._store.set_meta("generation", generation)
+        self._generation = generation
+
+    def _in_step(self) -> None:
+        """Reload the index when another process changed the database since it was read.
+
+        Each process keeps its own index in memory; the database's generation says whether
+        it still describes the rows (a bot's periodic sync and a ``newsdesk add`` beside it).
+        """
+        if (self._store.get_meta("generation") or "0") != self._generation:
+            log.info("the answer base was changed by another process; reloading its index")
+            self._load_index()
 
     def _check_analysis(self) -> None:
         """Re-read the seeds when the stored terms came from another version of the analysis.
@@ -837,6 +893,8 @@ class AnswerBase:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        self._generation = generation
+        self._languages = None
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)
@@ -866,6 +924,8 @@ class AnswerBase:
         self._compact(most=1)
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        if generation != self._generation:
+            return  # another process wrote since: the next open rebuilds from the rows
         self._store.set_meta("snapshot_generation", "")
         self._index.save(snapshot)
         self._ranker.save(snapshot / "ranking")
