@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any
 
 from retrieval.errors import DuplicateArticleError, StoreError
-from retrieval.sources import KINDS, Attribution
+from retrieval.sources import Attribution, kind_of
 
 SCHEMA_VERSION = 1
 
@@ -84,7 +84,7 @@ class StoredSentence:
         """The reported source of the sentence (None: the outlet's own claim)."""
         if self.source is None:
             return None
-        kind = next((k for k in KINDS if k == self.source_kind), "reported speech")
+        kind = kind_of(self.source_kind)
         return Attribution(self.source, self.source_detail, self.source_cue, kind)
 
 
@@ -330,9 +330,7 @@ class Store:
 
         With ``around`` (a position), only that sentence of the article and its neighbours.
         """
-        query = (
-            f"SELECT {_SENTENCE_COLUMNS} FROM sentences "
-        )
+        query = f"SELECT {_SENTENCE_COLUMNS} FROM sentences "
         with self._lock:
             if article is None:
                 rows = self._db.execute(query + "ORDER BY sid").fetchall()

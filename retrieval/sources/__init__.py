@@ -17,6 +17,7 @@ from retrieval.sources.record import (
     Kind,
     describe,
     explain,
+    kind_of,
 )
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "attribute_article",
     "describe",
     "explain",
+    "kind_of",
 ]

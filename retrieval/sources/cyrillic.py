@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from retrieval.sources.record import Finding
+from retrieval.sources.record import Finding, Kind
 from retrieval.sources.words import cases, head_nominative, lemma, nominative, parses
 
 _TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -54,19 +54,19 @@ _PHRASES: Final = re.compile(
     r"заявила|заявили|зазначає|зазначив|зазначила|розповів|розповіла|передає|"
     r"стверджує|уточнив|уточнила))\s+"
 )
-_CITING: Final = re.compile(r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
-                            r"посилаючись\s+на)\s+(?P<what>[^,.;:—()]+)")
+_CITING: Final = re.compile(
+    r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
+    r"посилаючись\s+на)\s+(?P<what>[^,.;:—()]+)"
+)
 _STOPS: Final = frozenset(
     "что чтобы о об про в во на у с со и а но как который которая которые когда если "
     "що щоб та і й але як який яка які коли якщо з із зі від до для за к из от".split()
 )
 _PREPOSITIONS: Final = frozenset(
-    "в во на у о об про с со к из от по за до для при над под перед "
-    "з із зі від біля через".split()
+    "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через".split()
 )
 _NOT_SUBJECTS: Final = frozenset(
-    "это этом то том это тот все всё кто что оно "
-    "це цьому те тому все хто що воно".split()
+    "это этом то том это тот все всё кто что оно це цьому те тому все хто що воно".split()
 )
 _SKIP_AFTER: Final = frozenset(
     "также уже ранее позже тогда еще ещё в во на у по журналистам об этом этом том "
@@ -119,7 +119,7 @@ class Rules:
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
         cue = " ".join(match.group("cue").split()).lower()
-        kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
+        kind: Kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
         return Finding(subject, cue, kind, "phrase", match.start(), detail)
 
     def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:
@@ -147,29 +147,43 @@ class Rules:
     def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """The nominative noun phrase just before the verb."""
         j = i - 1
-        while j >= 0 and tokens[j][0].lower() in {"также", "ранее", "уже", "також", "раніше",
-                                                  "вже", "не", "ещё", "еще", "ще"}:
+        while j >= 0 and tokens[j][0].lower() in {
+            "также",
+            "ранее",
+            "уже",
+            "також",
+            "раніше",
+            "вже",
+            "не",
+            "ещё",
+            "еще",
+            "ще",
+        }:
             j -= 1
-        if j < 0 or not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", "\"", "”"}:
+        if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
             return None
         end = j
-        if tokens[j][0] in {"»", "\"", "”"}:
+        if tokens[j][0] in {"»", '"', "”"}:
             k = j - 1
-            while k >= 0 and tokens[k][0] not in {"«", "\"", "“", "„"}:
+            while k >= 0 and tokens[k][0] not in {"«", '"', "“", "„"}:
                 k -= 1
             if k < 0:
                 return None
             j = k - 1
             start = k
         else:
-            if tokens[j][0].lower() in _NOT_SUBJECTS or not _nominative(tokens[j][0], self.language):
+            if tokens[j][0].lower() in _NOT_SUBJECTS or not _nominative(
+                tokens[j][0], self.language
+            ):
                 return None
             start = j
             j -= 1
         while j >= 0 and tokens[j][0][0].isalnum() and end - j < 8:
             low = tokens[j][0].lower()
-            if low in _STOPS or not (_nominative(tokens[j][0], self.language) or
-                                     _genitive_modifier(tokens, j, self.language)):
+            if low in _STOPS or not (
+                _nominative(tokens[j][0], self.language)
+                or _genitive_modifier(tokens, j, self.language)
+            ):
                 break
             start = j
             j -= 1
@@ -184,11 +198,20 @@ class Rules:
         while k < len(tokens) and k - i < 6:
             word = tokens[k][0]
             low = word.lower()
-            if word in {"«", "\"", "“", "„"} or (word[0].isupper() and _nominative(word, self.language)):
+            if word in {"«", '"', "“", "„"} or (
+                word[0].isupper() and _nominative(word, self.language)
+            ):
                 break
-            if word[0].isalpha() and _nominative(word, self.language) and low not in _SKIP_AFTER:
-                if not {"datv", "ablt", "loct"} & cases(low, self.language) or _only_nominative(low, self.language):
-                    break
+            if (
+                word[0].isalpha()
+                and _nominative(word, self.language)
+                and low not in _SKIP_AFTER
+                and (
+                    not {"datv", "ablt", "loct"} & cases(low, self.language)
+                    or _only_nominative(low, self.language)
+                )
+            ):
+                break
             if not word[0].isalnum() and word not in {"«"}:
                 return None
             k += 1
@@ -200,10 +223,14 @@ class Rules:
         while end > k and not _nominative(tokens[end][0], self.language):
             end -= 1  # "сказал Лавров журналистам": the dative is not part of the speaker
         for m in range(k + 1, end + 1):
-            if tokens[m][0][0].isalpha() and not _nominative(tokens[m][0], self.language):
-                if "gent" not in cases(tokens[m][0], self.language):
-                    end = m - 1
-                    break
+            word = tokens[m][0]
+            if (
+                word[0].isalpha()
+                and not _nominative(word, self.language)
+                and "gent" not in cases(word, self.language)
+            ):
+                end = m - 1
+                break
         return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
@@ -217,11 +244,13 @@ class Rules:
         return None
 
 
-def _np_end(tokens: list[tuple[str, int, int]], first: int, language: str, *, after_phrase: bool) -> int:
+def _np_end(
+    tokens: list[tuple[str, int, int]], first: int, language: str, *, after_phrase: bool
+) -> int:
     """The last token of the noun phrase starting at ``first`` (``first - 1`` if none)."""
-    if tokens[first][0] in {"«", "\"", "“", "„"}:
+    if tokens[first][0] in {"«", '"', "“", "„"}:
         k = first + 1
-        while k < len(tokens) and tokens[k][0] not in {"»", "\"", "”", "“"}:
+        while k < len(tokens) and tokens[k][0] not in {"»", '"', "”", "“"}:
             k += 1
         return k if k < len(tokens) else first - 1
     last = first - 1
@@ -229,7 +258,7 @@ def _np_end(tokens: list[tuple[str, int, int]], first: int, language: str, *, af
     while k < len(tokens) and k - first < 8:
         word = tokens[k][0]
         if not word[0].isalnum():
-            if word in {"«", "\"", "“", "„"} and k > first:
+            if word in {"«", '"', "“", "„"} and k > first:
                 end = _np_end(tokens, k, language, after_phrase=after_phrase)
                 return end if end >= k else last
             break
@@ -249,7 +278,11 @@ def _clean(text: str) -> str:
     if quoted:
         lead = text[: quoted.start()].strip().lower()
         # "издание «Коммерсантъ»" → the outlet's name; "министр «…»" keeps both.
-        if not lead or lemma(lead.split()[-1], "ru") in _OUTLET_NOUNS or lead.split()[-1] in _OUTLET_NOUNS:
+        if (
+            not lead
+            or lemma(lead.split()[-1], "ru") in _OUTLET_NOUNS
+            or lead.split()[-1] in _OUTLET_NOUNS
+        ):
             return quoted.group(1).strip()
     return text
 
@@ -263,8 +296,7 @@ _OUTLET_NOUNS: Final = frozenset(
 
 def _is_verb(word: str, language: str) -> bool:
     return any(
-        str(p.tag.POS) in {"VERB", "INFN", "GRND", "PRTS"}
-        for p in parses(word, language)[:2]
+        str(p.tag.POS) in {"VERB", "INFN", "GRND", "PRTS"} for p in parses(word, language)[:2]
     )
 
 

@@ -17,13 +17,14 @@ Anything else is the outlet's own claim (``None``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from retrieval.sources import cyrillic, english
 from retrieval.sources.quotes import Quote, find_quotes
-from retrieval.sources.record import NOT_NAMED, Attribution, Finding
+from retrieval.sources.record import NOT_NAMED, Attribution, Finding, Kind
 from retrieval.sources.speakers import Speakers
 
 Span = tuple[int, int]
@@ -162,7 +163,9 @@ def _named_in_quote(text: str, quotes: Sequence[Quote], speakers: Speakers) -> A
     return Attribution(resolved[0], resolved[1], rule, "quote", f"quote-{rule}")
 
 
-def _quotes(sentences: list[_Sentence], text: str, speakers: Speakers, quotes: Sequence[Quote]) -> None:
+def _quotes(
+    sentences: list[_Sentence], text: str, speakers: Speakers, quotes: Sequence[Quote]
+) -> None:
     """Give each sentence inside a quotation its speaker."""
     quotes_of: dict[int, list[Quote]] = {}
     for quote in quotes:
@@ -176,7 +179,7 @@ def _quotes(sentences: list[_Sentence], text: str, speakers: Speakers, quotes: S
             (sentences[i].attribution for i in members if sentences[i].attribution is not None),
             None,
         )
-        kind = "quote"
+        kind: Kind = "quote"
         if speaker is None:
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         first = members[0]
@@ -213,7 +216,7 @@ def _quotes(sentences: list[_Sentence], text: str, speakers: Speakers, quotes: S
 
 
 def _carry_over(sentences: list[_Sentence], text: str) -> None:
-    for previous, item in zip(sentences, sentences[1:], strict=False):
+    for previous, item in itertools.pairwise(sentences):
         if (
             item.attribution is None
             and previous.attribution is not None

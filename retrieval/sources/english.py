@@ -49,7 +49,9 @@ def _forms(base: str) -> tuple[str, ...]:
     if base.endswith("y") and base not in {"say", "pray"}:
         return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
     third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    past = (stem + "ed") if not re.search(r"[^aeiou][aeiou][bdgpt]$", base) else base + base[-1] + "ed"
+    past = (
+        (stem + "ed") if not re.search(r"[^aeiou][aeiou][bdgpt]$", base) else base + base[-1] + "ed"
+    )
     if base in {"admit", "regret"}:
         past = base + base[-1] + "ed"
     doubled = past == base + base[-1] + "ed"
@@ -233,9 +235,10 @@ def _agent(
     sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
 ) -> Finding | None:
     """The agent of a passive report: "… was first reported by The Washington Post"."""
-    if i + 2 >= len(tokens) or lower[i + 1] != "by" or not tokens[i + 2][0][:1].isupper():
-        if not (i + 3 < len(tokens) and lower[i + 1] == "by" and lower[i + 2] == "the"):
-            return None
+    named = i + 2 < len(tokens) and tokens[i + 2][0][:1].isupper()
+    definite = i + 3 < len(tokens) and lower[i + 2] == "the"
+    if i + 2 >= len(tokens) or lower[i + 1] != "by" or not (named or definite):
+        return None
     first = i + 2
     last = first
     while last < len(tokens) and (tokens[last][0][:1].isupper() or lower[last] in {"the", "of"}):
@@ -284,16 +287,40 @@ def _inverted(
 ) -> Finding | None:
     first = i + 1
     last = first
-    while last < len(tokens) and lower[last] not in {",", ".", ";", ":", "(", "—", "in", "on",
-                                                      "at", "during", "after", "before", "that",
-                                                      "”", '"', "?", "!"}:
+    while last < len(tokens) and lower[last] not in {
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        "—",
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "that",
+        "”",
+        '"',
+        "?",
+        "!",
+    }:
         last += 1
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
     if last - first == 1 and lower[first] in {"he", "she", "they"}:
         pass
     elif not any(w[:1].isupper() for w, _, _ in tokens[first:last]) and lower[first] not in {
-        "the", "a", "an", "one", "another", "his", "her", "its", "their"
+        "the",
+        "a",
+        "an",
+        "one",
+        "another",
+        "his",
+        "her",
+        "its",
+        "their",
     }:
         return None
     subject = _span(sentence, tokens, first, last - 1)
@@ -423,10 +450,11 @@ def _participle(
         end = start
         while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
             end += 1
-        if end == start or lower[start] in _NOT_HEAD and end == start + 1:
+        if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
             if start < len(lower) and lower[start] in {"he", "she", "they"}:
-                return Finding(tokens[start][0], tokens[i][0], "reported speech", "participle",
-                               tokens[i][1])
+                return Finding(
+                    tokens[start][0], tokens[i][0], "reported speech", "participle", tokens[i][1]
+                )
             return None
         subject = _span(sentence, tokens, start, end - 1)
     return Finding(subject, tokens[i][0], "reported speech", "participle", tokens[i][1])

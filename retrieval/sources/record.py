@@ -14,7 +14,13 @@ source phrase ("According to Bloomberg", "по данным ТАСС"); ``carrie
 continues a report made in the sentence before it.
 """
 
-KINDS: Final = ("quote", "reported speech", "according to", "carried over")
+KINDS: Final[tuple[Kind, ...]] = ("quote", "reported speech", "according to", "carried over")
+
+
+def kind_of(stored: str | None) -> Kind:
+    """The kind a stored string names ("reported speech" for one this version does not know)."""
+    return next((kind for kind in KINDS if kind == stored), "reported speech")
+
 
 ATTRIBUTION_VERSION: Final = "2"
 """Changes whenever the engine attributes some text differently; old bases are recomputed."""

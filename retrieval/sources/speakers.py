@@ -127,14 +127,14 @@ class Speakers:
         if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)
-        if self._language in {"ru", "uk"} and " " not in lowered:
-            if lemma(lowered, self._language) in _OUTLETS:
-                # "по данным издания": the outlet named last.
-                outlet = next((s for s in reversed(self._said) if not s.person), None)
-                return (outlet.name, None) if outlet else (NOT_NAMED, words)
+        cyrillic = self._language in {"ru", "uk"} and " " not in lowered
+        if cyrillic and lemma(lowered, self._language) in _OUTLETS:
+            # "по данным издания": the outlet named last.
+            outlet = next((s for s in reversed(self._said) if not s.person), None)
+            return (outlet.name, None) if outlet else (NOT_NAMED, words)
         back = _BACK.match(lowered)
-        if back and not words[:1].isupper() or (back and lowered.startswith("the ")):
-            noun = back.group("noun") if back else ""
+        if back:
+            noun = back.group("noun")
             for speaker in reversed(self._said):
                 if noun in speaker.words:
                     return speaker.name, None

@@ -134,7 +134,10 @@ def test_every_sentence_of_the_seed() -> None:
         (
             "According to Bloomberg, citing people familiar with the matter, the deal is off.",
             Attribution(
-                "Bloomberg", "citing people familiar with the matter", "according to", "according to"
+                "Bloomberg",
+                "citing people familiar with the matter",
+                "according to",
+                "according to",
             ),
         ),
         (
@@ -142,7 +145,10 @@ def test_every_sentence_of_the_seed() -> None:
             Attribution("The Guardian", None, "reported by"),
         ),
         ("Officials said the bridge was closed.", Attribution(UNNAMED, "Officials", "said")),
-        ("According to sources, the bridge was closed.", Attribution(UNNAMED, None, "according to", "according to")),
+        (
+            "According to sources, the bridge was closed.",
+            Attribution(UNNAMED, None, "according to", "according to"),
+        ),
         # Nothing attributes these.
         ("He won in key battleground states.", None),
         ("The bridge was closed, citing safety concerns.", None),

@@ -59,7 +59,9 @@ def test_attributions_are_kept_whole(tmp_path: Path) -> None:
         rowid, _ = store.insert_article(article(), rows)
     first, second = store.sentences(article=rowid)
     assert (first.source, first.source_detail) == ("Sergei Lavrov", "the foreign minister")
-    assert first.attribution == Attribution("Sergei Lavrov", "the foreign minister", "said", "quote")
+    assert first.attribution == Attribution(
+        "Sergei Lavrov", "the foreign minister", "said", "quote"
+    )
     assert second.attribution is None
     store.close()
 
