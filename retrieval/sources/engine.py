@@ -17,6 +17,7 @@ Anything else is the outlet's own claim (``None``).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Sequence
@@ -60,18 +61,23 @@ def attribute_article(
     sentences in ``text``. ``carry_over=False`` leaves sentences after a report unattributed.
     """
     bounds = [(group[0][0], group[-1][1]) for group in paragraphs if group]
-    quotes = [q for q in find_quotes(text, bounds) if q.is_speech]
-    speech_runs = {q.run for q in quotes}
-    quotes = [q for q in find_quotes(text, bounds) if q.run in speech_runs]
-    sentences = [
-        _sentence(start, end, number, quotes)
-        for number, group in enumerate(paragraphs)
-        for start, end in group
-    ]
+    found = find_quotes(text, bounds)
+    speech_runs = {q.run for q in found if q.is_speech}
+    quotes = [q for q in found if q.run in speech_runs]
+    ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
+    sentences = []
+    for number, group in enumerate(paragraphs):
+        for start, end in group:
+            near = quotes[bisect.bisect_right(ends, start) :]
+            near = near[: bisect.bisect_left([q.start for q in near[:8]], end)] if near else []
+            sentences.append(_sentence(start, end, number, near))
     rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
     speakers = Speakers(text, language)
     for item in sentences:
-        frame = _masked(text, item.start, item.end, quotes)
+        near = quotes[bisect.bisect_right(ends, item.start) :][:8]
+        frame = (
+            _masked(text, item.start, item.end, near) if item.runs else text[item.start : item.end]
+        )
         findings = rules.find(frame) if rules is not None else english.find(frame)
         item.attribution = _first(findings, speakers, item.start)
     _quotes(sentences, text, speakers, quotes)
@@ -98,12 +104,12 @@ def _sentence(start: int, end: int, paragraph: int, quotes: Sequence[Quote]) -> 
 
 def _masked(text: str, start: int, end: int, quotes: Sequence[Quote]) -> str:
     """The sentence with quoted words blanked (same length, so offsets hold)."""
-    chars = list(text[start:end])
+    frame = text[start:end]
     for quote in quotes:
-        a, b = max(start, quote.start), min(end, quote.end)
-        for i in range(a, b):
-            chars[i - start] = " "
-    return "".join(chars)
+        a, b = max(start, quote.start) - start, min(end, quote.end) - start
+        if a < b:
+            frame = frame[:a] + " " * (b - a) + frame[b:]
+    return frame
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."

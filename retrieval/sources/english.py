@@ -125,8 +125,14 @@ _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".sp
 _MAX_NP = 9
 
 
+_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
+    if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.replace("According", "according"))):
+        return []  # most sentences: no need to tokenise them
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     words = [t[0] for t in tokens]
     lower = [w.lower() for w in words]

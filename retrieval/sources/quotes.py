@@ -16,6 +16,7 @@ from dataclasses import dataclass
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
 _OPENERS = frozenset(_CLOSERS)
 _WORD = re.compile(r"\w+")
+_MARK = re.compile(r"''|[“”„«»\"]")
 _SPEECH_WORDS = 4
 
 
@@ -45,12 +46,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     closers = ""
     depth = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
-        i = p_start
-        while i < p_end:
-            char, mark = text[i], i
-            if char == "'" and text[i + 1 : i + 2] == "'":
-                char = '"'  # ''…'' (typewriter doubled apostrophes) for "…"
-                i += 1
+        for found in _MARK.finditer(text, p_start, p_end):
+            mark = found.start()
+            i = found.end() - 1
+            # ''…'' (typewriter doubled apostrophes) stands for "…"
+            char = '"' if found.group() == "''" else found.group()
             if open_at is None:
                 if char == "”" and i == p_start:
                     char = "“"  # a paragraph opened with the wrong mark still opens a quote
@@ -65,7 +65,6 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                     quotes.append(_quote(text, open_at, mark, run))
                     open_at = None
                     run += 1
-            i += 1
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if following is not None and text[following : following + 1] in _OPENERS:
