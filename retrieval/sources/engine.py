@@ -169,6 +169,23 @@ def _named_in_quote(text: str, quotes: Sequence[Quote], speakers: Speakers) -> A
     return Attribution(resolved[0], resolved[1], rule, "quote", f"quote-{rule}")
 
 
+def _tagged_piece(
+    text: str, pieces: Sequence[Quote], item: _Sentence, speakers: Speakers
+) -> Attribution | None:
+    """The speaker a transcript tag names at the start of a quote piece in this sentence."""
+    for piece in pieces:
+        if item.start <= piece.start < item.end and piece is not pieces[0]:
+            tag = _SPEAKER_TAG.match(text, piece.start, piece.end)
+            if tag:
+                name = tag.group("name")
+                resolved = speakers.resolve(name.title() if name.isupper() else name, piece.start)
+                if resolved is not None:
+                    return Attribution(
+                        resolved[0], resolved[1], "transcript", "quote", "quote-transcript"
+                    )
+    return None
+
+
 def _quotes(
     sentences: list[_Sentence], text: str, speakers: Speakers, quotes: Sequence[Quote]
 ) -> None:
@@ -209,6 +226,9 @@ def _quotes(
             kind = "carried over"
         for i in members:
             item = sentences[i]
+            tagged = _tagged_piece(text, quotes_of[run], item, speakers)
+            if tagged is not None:
+                speaker, kind = tagged, "quote"  # "WALLACE: …" then "PENCE: …" in one run
             if item.inside != run and item.attribution is None:
                 continue
             if item.attribution is not None and item.attribution.kind != "carried over":

@@ -288,30 +288,21 @@ def _can_speak_for_data(lower: list[str], i: int) -> bool:
     )
 
 
+_AFTER_INVERTED: Final = frozenset(
+    ', . ; : ( — – in on at during after before that ” " ? ! when while as'.split()
+)
+
+
 def _inverted(
     sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
 ) -> Finding | None:
     first = i + 1
     last = first
-    while last < len(tokens) and lower[last] not in {
-        ",",
-        ".",
-        ";",
-        ":",
-        "(",
-        "—",
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "that",
-        "”",
-        '"',
-        "?",
-        "!",
-    }:
+    while last < len(tokens) and lower[last] not in _AFTER_INVERTED:
+        if tokens[last][0].islower() and (
+            lower[last].endswith(("ing", "ed")) or lower[last] in VERBS or lower[last] in _AUX
+        ):
+            return None  # "said the union expected …": a clause, not a speaker
         last += 1
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
@@ -456,6 +447,8 @@ def _participle(
         end = start
         while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
             end += 1
+        if lower[start] in _PREPOSITIONS | _STOP:
+            return None  # "During a speech, …": no subject at the start
         if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
             if start < len(lower) and lower[start] in {"he", "she", "they"}:
                 return Finding(

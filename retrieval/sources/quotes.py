@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_CLOSERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"'}
 _OPENERS = frozenset(_CLOSERS)
 _WORD = re.compile(r"\w+")
 _MARK = re.compile(r"''|[“”„«»\"]")
