@@ -43,8 +43,12 @@ _VERBS: Final = frozenset(
 _PREFIXES: Final = frozenset(word[:2] for word in _VERBS)
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
-    r"(?i)\b(?P<cue>по\s+(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|"
+    r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
+    r"по\s+(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|"
     r"подсчетам|подсчётам|утверждению|версии)|согласно\s+(?:данным|информации)?|"
+    r"(?:следует|видно|вытекает)\s+из\s+(?:данных|доклада|отчета|отчёта)|"
+    r"(?:випливає|видно)\s+з\s+(?:даних|доповіді|звіту)|"
+    r"за(?=\s+(?:його|її|їхніми|їх)\s)|на(?=\s+(?:його|її|їхню|їх)\s+думку)|"
     r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
     r"на\s+думку|згідно\s+з(?:\s+даними)?|"
     r"как\s+(?:сообщает|сообщил[аио]?|сообщили|пишет|писал[аио]?|заявил[аио]?|заявили|"
@@ -54,6 +58,7 @@ _PHRASES: Final = re.compile(
     r"заявила|заявили|зазначає|зазначив|зазначила|розповів|розповіла|передає|"
     r"стверджує|уточнив|уточнила))\s+"
 )
+_POSSESSIVES: Final = frozenset("его её ее их його її їх їхніми їхню".split())
 _CITING: Final = re.compile(
     r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
     r"посилаючись\s+на)\s+(?P<what>[^,.;:—()]+)"
@@ -108,6 +113,10 @@ class Rules:
         first = next((k for k, t in enumerate(tokens) if t[1] >= match.end()), None)
         if first is None:
             return None
+        if tokens[first][0].lower() in _POSSESSIVES and first + 1 < len(tokens):
+            # "По его словам", "за її даними": the pronoun is the source, resolved later.
+            cue = " ".join(sentence[match.start() : tokens[first + 1][2]].split()).lower()
+            return Finding(tokens[first][0], cue, "according to", "phrase", match.start())
         last = _np_end(tokens, first, self.language, after_phrase=True)
         if last < first:
             return None
@@ -212,6 +221,10 @@ class Rules:
                 )
             ):
                 break
+            if low in _PLACE and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper():
+                if _impersonal(tokens[i][0]):
+                    # "…, повідомили в Міністерстві аграрної політики."
+                    return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
             if not word[0].isalnum() and word not in {"«"}:
                 return None
             k += 1
@@ -235,32 +248,63 @@ class Rules:
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """ "В Кремле заявили": the institution named by where, for a verb without subject."""
-        if not tokens[i][0].lower().endswith(("ли", "ють", "ять", "ют", "ят")):
+        if not _impersonal(tokens[i][0]):
             return None
-        for j in range(i - 1, max(-1, i - 4), -1):
+        for j in range(i - 1, max(-1, i - 5), -1):
             if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
-                place = tokens[j + 1][0]
-                return lemma(place, self.language).capitalize() if place[1:].islower() else place
+                return self._place_name(sentence, tokens, j + 1, i - 1)
         return None
+
+    def _place_name(
+        self, sentence: str, tokens: list[tuple[str, int, int]], first: int, limit: int
+    ) -> str:
+        """ "Министерстве обороны" → "Министерство обороны"; "Кремле" → "Кремль"."""
+        last = first
+        while (
+            last + 1 <= limit
+            and tokens[last + 1][0][0].isalpha()
+            and tokens[last + 1][0].lower() not in _STOPS
+            and "gent" in cases(tokens[last + 1][0], self.language)
+        ):
+            last += 1
+        head = tokens[first][0]
+        if head.isupper() and len(head) > 1:
+            nominal = head
+        else:
+            found = [p for p in parses(head, self.language) if p.tag.case in {"loct", "datv"}]
+            form = found[0].inflect({"nomn"}) if found else None
+            nominal = str(form.word).capitalize() if form is not None else head
+        rest = sentence[tokens[first][2] : tokens[last][2]]
+        return nominal + rest
+
+
+def _impersonal(verb: str) -> bool:
+    """A plural verb with no subject of its own ("заявили", "повідомляють")."""
+    return verb.lower().endswith(("ли", "ють", "ять", "ют", "ят"))
 
 
 def _np_end(
     tokens: list[tuple[str, int, int]], first: int, language: str, *, after_phrase: bool
 ) -> int:
-    """The last token of the noun phrase starting at ``first`` (``first - 1`` if none)."""
-    if tokens[first][0] in {"«", '"', "“", "„"}:
-        k = first + 1
-        while k < len(tokens) and tokens[k][0] not in {"»", '"', "”", "“"}:
-            k += 1
-        return k if k < len(tokens) else first - 1
+    """The last token of the noun phrase starting at ``first`` (``first - 1`` if none).
+
+    A name in quotation marks is part of it ("аналитик центра «Совэкон» Андрей Сизов").
+    """
     last = first - 1
     k = first
-    while k < len(tokens) and k - first < 8:
+    while k < len(tokens) and k - first < 10:
         word = tokens[k][0]
+        if word in {"«", '"', "“", "„"}:
+            close = next(
+                (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”", "“"}),
+                None,
+            )
+            if close is None or close - k > 8:
+                break
+            last = k = close
+            k += 1
+            continue
         if not word[0].isalnum():
-            if word in {"«", '"', "“", "„"} and k > first:
-                end = _np_end(tokens, k, language, after_phrase=after_phrase)
-                return end if end >= k else last
             break
         if word.lower() in _STOPS and k > first:
             break

@@ -52,8 +52,10 @@ _BACK = re.compile(
     r"^(?:the|this|that|its|their|his|her|это\w*|эт\w+|ц\w+)\s+(?:\w+\s+)?(?P<noun>\w+)$",
     re.IGNORECASE,
 )
-_PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони"})
-_PERSON_PRONOUNS: Final = frozenset({"he", "she", "он", "она", "він", "вона"})
+_PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
+_PERSON_PRONOUNS: Final = frozenset(
+    {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
+)
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
 
 
@@ -156,7 +158,8 @@ class Speakers:
         tokens = [t.strip(".,").lower() for t in name.split()]
         capitalised = any(t[:1].isupper() for t in name.split())
         org = any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
-        person = capitalised and not org
+        # A person's name is capitalised throughout ("Економічна правда" is an outlet).
+        person = capitalised and not org and all(t[:1].isupper() for t in name.split())
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
         self._said.append(Speaker(name, person, plural, frozenset(tokens)))
 
