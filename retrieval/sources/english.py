@@ -215,14 +215,19 @@ def _verb(
         return None  # "The New York Times reports:" announces what follows, claims nothing
     if head_word.endswith(("'s", "’s")):
         return None  # "Friday’s tweets"
-    if word in _NOUN_LIKE and not (head_word[:1].isupper() or lower[head] in PRONOUNS):
-        return None  # "… in key battleground states."
+    if (
+        word in _NOUN_LIKE
+        and after != "that"
+        and not (head_word[:1].isupper() or lower[head] in PRONOUNS)
+    ):
+        return None  # "… in key battleground states."; but "a new poll shows that …"
     if word in {"called", "calls"} and after not in {"for", "on"}:
         return None  # "a group called …", "called him a liar"
     start = _np_start(tokens, lower, head)
     plural = any(
         w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
-        for k, w in enumerate(lower[start : head + 1], start)
+        for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
+        if k >= start or tokens[k][0][0].isalpha()
     )
     if bare and not (lower[head] in {"they", "we", "i", "you"} or plural):
         return None  # "the state", "a simple question"
@@ -281,7 +286,7 @@ def _rule(verb: int, head: int) -> str:
 
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
     """ "Polls show …", "the survey found …": findings of a poll or study are attributed."""
-    window = lower[max(0, i - 4) : i]
+    window = lower[max(0, i - 7) : i]
     return any(
         w.startswith(("poll", "survey", "study", "report", "research", "data", "analysis"))
         for w in window
