@@ -25,7 +25,7 @@ _REGULAR = (
     "testify tweet declare assert complain concede emphasize emphasise stress accuse "
     "criticize criticise promise vow pledge threaten demand reveal conclude recall caution "
     "counter boast observe indicate insist disclose propose outline defend dismiss "
-    "mention blame tout slam blast condemn praise worry"
+    "mention blame tout slam blast condemn praise worry cite describe reference"
 ).split()
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
