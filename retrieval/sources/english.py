@@ -126,16 +126,20 @@ _MAX_NP = 9
 
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
-_LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD = re.compile(r"[a-z]+")  # matched in the lowered sentence
 
 
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
-    if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.replace("According", "according"))):
+    if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
         return []  # most sentences: no need to tokenise them
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     words = [t[0] for t in tokens]
     lower = [w.lower() for w in words]
+    if _title_case(words):
+        # A headline: "Chris Christie Calls Clinton ‘A Disgrace’", "…, Former Doctor Says."
+        tokens = [(w.lower() if w.lower() in VERBS else w, s, e) for w, s, e in tokens]
+        words = [t[0] for t in tokens]
     found: list[Finding] = []
     for i, word in enumerate(lower):
         if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
@@ -149,6 +153,12 @@ def find(sentence: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether most words are capitalised, as in a headline."""
+    alpha = [w for w in words if w[0].isalpha() and len(w) > 3]
+    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= 0.8 * len(alpha)
 
 
 def _span(sentence: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> str:
