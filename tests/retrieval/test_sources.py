@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retrieval.articles import parse_file
 from retrieval.sentences import SentenceSplitter
@@ -377,3 +379,64 @@ def test_describe_and_explain() -> None:
     assert explain(None) == (
         "the outlet's own claim: nothing in or around the sentence attributes it"
     )
+
+
+_PIECES = [
+    "said",
+    "Trump",
+    "he",
+    "“",
+    "”",
+    '"',
+    "«",
+    "»",
+    "„",
+    ",",
+    ".",
+    "—",
+    ":",
+    "''",
+    "(",
+    ")",
+    "according",
+    "to",
+    "the",
+    "company",
+    "заявил",
+    "Песков",
+    "по",
+    "словам",
+    "в",
+    "Кремле",
+    "заявили",
+    "повідомив",
+    "за",
+    "даними",
+    "його",
+    "сказал",
+    "журналистам",
+    "that",
+    "States",
+    "Mr.",
+    "Lavrov",
+    "Sergei",
+    "WALLACE",
+    "Says",
+    "\n",
+    "\n\n",
+    "saying",
+    "by",
+    "was",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=60),
+    st.sampled_from(["en", "ru", "uk"]),
+)
+def test_any_text_gets_one_attribution_per_sentence(pieces: list[str], language: str) -> None:
+    text = " ".join(pieces)
+    result = attribute(text, language)
+    assert all(a is None or isinstance(a, Attribution) for _, a in result)
+    assert all(a is None or a.source.strip() for _, a in result)
