@@ -221,10 +221,10 @@ class Rules:
                 )
             ):
                 break
-            if low in _PLACE and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper():
-                if _impersonal(tokens[i][0]):
-                    # "…, повідомили в Міністерстві аграрної політики."
-                    return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
+            place = low in _PLACE and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper()
+            if place and _impersonal(tokens[i][0]):
+                # "…, повідомили в Міністерстві аграрної політики."
+                return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
             if not word[0].isalnum() and word not in {"«"}:
                 return None
             k += 1

@@ -16,7 +16,7 @@ from typing import Final
 
 from retrieval.analysis import stopwords
 from retrieval.sources.record import NOT_NAMED, UNNAMED
-from retrieval.sources.words import lemma, nominative, person_and_role, same_name
+from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 _NAME_WORD = rf"{_CAP}[\w'’-]*[\w]|{_CAP}\."
@@ -52,6 +52,8 @@ _BACK = re.compile(
     r"^(?:the|this|that|its|their|his|her|это\w*|эт\w+|ц\w+)\s+(?:\w+\s+)?(?P<noun>\w+)$",
     re.IGNORECASE,
 )
+_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
 _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
@@ -98,6 +100,8 @@ class Speaker:
     person: bool
     plural: bool
     words: frozenset[str]
+    gender: str | None = None
+    """ "m", "f", or None when the article does not tell."""
 
 
 class Speakers:
@@ -113,6 +117,10 @@ class Speakers:
         ]
         self._starts = [start for start, _ in self._names]
         self._said: list[Speaker] = []
+        self._honorifics = {
+            m.group("surname"): "m" if m.group("title") == "Mr" else "f"
+            for m in _HONORIFIC.finditer(text)
+        }
 
     def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
         """(source, detail) for the words ``subject`` used at ``position`` in the article.
@@ -161,12 +169,30 @@ class Speakers:
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in name.split())
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
-        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
+        gender = self._gender(name) if person else None
+        self._said.append(Speaker(name, person, plural, frozenset(tokens), gender))
+
+    def _gender(self, name: str) -> str | None:
+        """A person's gender as the article marks it: Mr./Ms., or a Russian or Ukrainian name."""
+        words = name.split()
+        if self._language in {"ru", "uk"}:
+            for word in words:
+                for parse in parses(word, self._language)[:3]:
+                    grammemes = set(parse.tag.grammemes)
+                    if {"Name", "Surn", "Patr"} & grammemes:
+                        if "masc" in grammemes:
+                            return "m"
+                        if "femn" in grammemes:
+                            return "f"
+            return None
+        return self._honorifics.get(words[-1].strip(".,"))
 
     def _recent(self, pronoun: str) -> Speaker | None:
         for speaker in reversed(self._said[-6:]):
             if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
-                return speaker
+                wanted = "f" if pronoun in _FEMININE else "m"
+                if speaker.gender in {None, wanted}:
+                    return speaker
             if pronoun in _PLURAL_PRONOUNS and speaker.plural:
                 return speaker
             if pronoun in _THING_PRONOUNS and not speaker.person and not speaker.plural:

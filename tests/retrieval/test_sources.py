@@ -440,3 +440,24 @@ def test_any_text_gets_one_attribution_per_sentence(pieces: list[str], language:
     result = attribute(text, language)
     assert all(a is None or isinstance(a, Attribution) for _, a in result)
     assert all(a is None or a.source.strip() for _, a in result)
+
+
+def test_pronouns_take_the_latest_speaker_of_their_gender() -> None:
+    ru = (
+        "Дмитрий Песков заявил, что встреча не планируется.\n\n"
+        "Мария Захарова сообщила, что ответ будет.\n\n"
+        "Он добавил, что решение за президентом.\n\n"
+        "Она отметила, что Москва готова."
+    )
+    assert [a and a.source for _, a in attribute(ru, "ru")] == [
+        "Дмитрий Песков",
+        "Мария Захарова",
+        "Дмитрий Песков",
+        "Мария Захарова",
+    ]
+    en = "Mr. Smith said the plan was bad. Ms. Jones said it was good.\n\nHe added that costs rose."
+    assert [a and a.source for _, a in attribute(en, "en")] == [
+        "Mr. Smith",
+        "Ms. Jones",
+        "Mr. Smith",
+    ]
