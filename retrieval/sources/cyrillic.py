@@ -16,7 +16,7 @@ import re
 from typing import Final
 
 from retrieval.sources.record import Finding, Kind
-from retrieval.sources.words import cases, head_nominative, lemma, nominative, parses
+from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, nominative, parses
 
 _TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -52,11 +52,16 @@ _PHRASES: Final = re.compile(
     r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
     r"на\s+думку|згідно\s+з(?:\s+даними)?|"
     r"как\s+(?:сообщает|сообщил[аио]?|сообщили|пишет|писал[аио]?|заявил[аио]?|заявили|"
-    r"отмечает|отметил[аи]?|рассказал[аи]?|утверждает|передает|передаёт|уточнил[аи]?|"
+    r"отмечает|отметил[аи]?|отмечают|рассказал[аи]?|утверждает|утверждают|передает|"
+    r"передаёт|уточнил[аи]?|сообщают|заявляют|"
     r"сообщается\s+(?:на|в)\s+сайте)|"
     r"як\s+(?:повідомляє|повідомив|повідомила|повідомили|пише|писав|писала|заявив|"
-    r"заявила|заявили|зазначає|зазначив|зазначила|розповів|розповіла|передає|"
-    r"стверджує|уточнив|уточнила))\s+"
+    r"заявила|заявили|зазначає|зазначив|зазначила|зазначили|розповів|розповіла|розповіли|"
+    r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають))\s+"
+)
+_ADVERBS: Final = frozenset(
+    "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
+    "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно".split()
 )
 _POSSESSIVES: Final = frozenset("его её ее их його її їх їхніми їхню".split())
 _CITING: Final = re.compile(
@@ -71,7 +76,8 @@ _PREPOSITIONS: Final = frozenset(
     "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через".split()
 )
 _NOT_SUBJECTS: Final = frozenset(
-    "это этом то том это тот все всё кто что оно це цьому те тому все хто що воно".split()
+    "это этом то том это тот все всё кто что оно как так "
+    "це цьому те тому все хто що воно як так".split()
 )
 _SKIP_AFTER: Final = frozenset(
     "также уже ранее позже тогда еще ещё в во на у по журналистам об этом этом том "
@@ -117,17 +123,25 @@ class Rules:
             # "По его словам", "за її даними": the pronoun is the source, resolved later.
             cue = " ".join(sentence[match.start() : tokens[first + 1][2]].split()).lower()
             return Finding(tokens[first][0], cue, "according to", "phrase", match.start())
-        last = _np_end(tokens, first, self.language, after_phrase=True)
-        if last < first:
-            return None
-        subject = _clean(sentence[tokens[first][1] : tokens[last][2]])
-        if not match.group("cue").lower().startswith(("как", "як")):
-            subject = head_nominative(subject, self.language)
+        cue = " ".join(match.group("cue").split()).lower()
+        if cue.startswith(("как", "як")):
+            # "Как заявил в интервью «Известиям» министр …", "Як зазначили в Генштабі ЗСУ"
+            right = self._right(sentence, tokens, first - 1)
+            if right is None:
+                return None
+            subject = right
+            last = first - 1  # the citing phrase may follow the subject directly
+        else:
+            last = _np_end(tokens, first, self.language, after_phrase=True)
+            if last < first:
+                return None
+            subject = head_nominative(
+                _clean(sentence[tokens[first][1] : tokens[last][2]]), self.language
+            )
         detail = None
-        citing = _CITING.match(sentence, tokens[last][2])
+        citing = _CITING.search(sentence, tokens[last][2])
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
-        cue = " ".join(match.group("cue").split()).lower()
         kind: Kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
         return Finding(subject, cue, kind, "phrase", match.start(), detail)
 
@@ -139,6 +153,9 @@ class Rules:
         rule = "subject-verb"
         if not after_quote:
             subject = self._left(sentence, tokens, i)
+            if subject is not None and _agency(subject):
+                # "Об этом РИА Новости сообщил источник …": the agency was told.
+                subject = self._right(sentence, tokens, i) or subject
         if subject is None:
             subject = self._right(sentence, tokens, i)
             rule = "verb-subject"
@@ -156,19 +173,25 @@ class Rules:
     def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """The nominative noun phrase just before the verb."""
         j = i - 1
-        while j >= 0 and tokens[j][0].lower() in {
-            "также",
-            "ранее",
-            "уже",
-            "також",
-            "раніше",
-            "вже",
-            "не",
-            "ещё",
-            "еще",
-            "ще",
-        }:
-            j -= 1
+        phrase_end = j
+        while j >= 0:
+            low = tokens[j][0].lower()
+            if low in _ADVERBS:
+                j -= 1
+            elif (
+                j >= 1
+                and tokens[j - 1][0].lower() in _PREPOSITIONS
+                and tokens[j][0][0].isalnum()
+            ):
+                j -= 2  # "Лавров в понедельник заявил", "Кличко в телеграмі написав"
+            elif (
+                tokens[j][0][0].isalpha()
+                and not _nominative(tokens[j][0], self.language)
+                and (m := _preposition_before(tokens, j)) is not None
+            ):
+                j = m - 1  # "Джерело в Офісі президента повідомило"
+            else:
+                break
         if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
             return None
         end = j
@@ -198,18 +221,33 @@ class Rules:
             j -= 1
         if start > 0 and tokens[start - 1][0].lower() in _PREPOSITIONS:
             return None  # "В Кремле заявили": a place, not a subject
+        if _unnamed(tokens[end][0], self.language):
+            end = phrase_end  # "Источник в правительстве сообщил": the phrase says which
+            while end > start and not tokens[end][0][0].isalnum():
+                end -= 1
         text = sentence[tokens[start][1] : tokens[end][2]]
         return _clean(text) or None
 
     def _right(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """The nominative noun phrase after the verb, past words in other cases."""
         k = i + 1
-        while k < len(tokens) and k - i < 6:
+        while k < len(tokens) and k - i < 7:
             word = tokens[k][0]
             low = word.lower()
-            if word in {"«", '"', "“", "„"} or (
-                word[0].isupper() and _nominative(word, self.language)
-            ):
+            if _addressee(tokens, k):
+                k += 1  # "заявил ТАСС губернатор …": the agency is told, the governor speaks
+                continue
+            if word in {"«", '"', "“", "„"}:
+                close = next(
+                    (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”"}),
+                    None,
+                )
+                inner = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+                if close is not None and inner and not _nominative(inner, self.language):
+                    k = close + 1  # "в интервью «Известиям»": not the speaker
+                    continue
+                break
+            if word[0].isupper() and _nominative(word, self.language):
                 break
             if (
                 word[0].isalpha()
@@ -221,14 +259,22 @@ class Rules:
                 )
             ):
                 break
-            place = low in _PLACE and k + 1 < len(tokens) and tokens[k + 1][0][:1].isupper()
+            place = (
+                low in _PLACE
+                and k + 1 < len(tokens)
+                and tokens[k + 1][0][0].isalpha()
+                and (
+                    tokens[k + 1][0][:1].isupper()
+                    or "loct" in cases(tokens[k + 1][0], self.language)
+                )
+            )
             if place and _impersonal(tokens[i][0]):
                 # "…, повідомили в Міністерстві аграрної політики."
                 return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
             if not word[0].isalnum() and word not in {"«"}:
                 return None
             k += 1
-        if k >= len(tokens) or k - i >= 6:
+        if k >= len(tokens) or k - i >= 7:
             return None
         end = _np_end(tokens, k, self.language, after_phrase=False)
         if end < k:
@@ -244,6 +290,14 @@ class Rules:
             ):
                 end = m - 1
                 break
+        if _unnamed(tokens[end][0], self.language):
+            # "сообщил источник в Минобороны": the phrase says which source
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][0] not in {",", ".", ";", ":", "—", "(", "«"}
+                and end - k < 8
+            ):
+                end += 1
         return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
@@ -276,6 +330,41 @@ class Rules:
             nominal = str(form.word).capitalize() if form is not None else head
         rest = sentence[tokens[first][2] : tokens[last][2]]
         return nominal + rest
+
+
+def _preposition_before(tokens: list[tuple[str, int, int]], j: int) -> int | None:
+    """The preposition up to three words before ``j`` that governs them, if any."""
+    for m in range(j - 1, max(-1, j - 4), -1):
+        if not tokens[m][0][0].isalnum():
+            return None
+        if tokens[m][0].lower() in _PREPOSITIONS:
+            return m
+    return None
+
+
+def _unnamed(word: str, language: str) -> bool:
+    """An unnamed source's noun: "источник", "собеседник", "джерело", "співрозмовник"."""
+    return lemma(word, language) in {"источник", "собеседник", "джерело", "співрозмовник"}
+
+
+def _agency(subject: str) -> bool:
+    words = subject.split()
+    return all(w.isupper() for w in words if w != "Новости") and len(subject) > 1
+
+
+def _addressee(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """An agency's acronym told the news, with the speaker named after it ("ТАСС губернатор")."""
+    word = tokens[k][0]
+    if not (word.isupper() and len(word) > 1) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][0]
+    told = k > 0 and tokens[k - 1][0].lower().endswith(("л", "ла", "ли", "в", "ли"))
+    return (
+        told
+        and following[:1].islower()
+        and following[0].isalpha()
+        and (following.lower() not in _STOPS | _PREPOSITIONS or following.lower() in _PLACE)
+    )
 
 
 def _impersonal(verb: str) -> bool:
@@ -347,6 +436,8 @@ def _is_verb(word: str, language: str) -> bool:
 def _nominative(word: str, language: str) -> bool:
     if word.isupper() and len(word) > 1:
         return True  # ТАСС, РБК, НАТО
+    if SURNAME.match(word):
+        return True  # a surname the dictionary does not know: "Силуанов"
     found = cases(word, language)
     return "nomn" in found or (not found and word[:1].isupper())
 

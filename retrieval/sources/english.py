@@ -406,6 +406,7 @@ def _left_subject(
     return _span(sentence, tokens, start, head), detail, head
 
 
+_WHERE: Final = frozenset("in at from near outside inside across during to".split())
 _NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
 
 
@@ -423,7 +424,13 @@ def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -
         if not word[0].isalnum() or low in _STOP or low in VERBS or low in _AUX:
             break
         if name:
+            if word[:1].isupper() and start - 2 >= 0 and lower[start - 2] in _WHERE:
+                break  # "In Washington Trump said": Washington is where, not who
             if word[:1].isupper() or low in {"of", "&", "for"}:
+                start -= 1
+                continue
+            if lower[start] in {"of", "for"}:
+                name = False  # "a spokesman for the Bank of America": the description leads
                 start -= 1
                 continue
             if low == "the":

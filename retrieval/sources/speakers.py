@@ -80,11 +80,26 @@ def _named_in_marks(subject: str) -> str:
     return subject
 
 
+_PLACE_PREPOSITIONS: Final = frozenset(
+    "in at from on to for by near outside inside across during "
+    "в во у на из от под при к із з зі від біля до".split()
+)
+
+
+def _after_preposition(text: str, match: re.Match[str]) -> str:
+    """The run without its first word when a preposition governs it ("… in Moscow Lavrov")."""
+    before = text[max(0, match.start() - 12) : match.start()].split()
+    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+        return match.group().split(maxsplit=1)[1] if " " in match.group() else ""
+    return match.group()
+
+
 def _trim(name: str, common: frozenset[str]) -> str:
     """A capitalised run without a sentence-opening common word or a possessor before it."""
     words = name.split()
     while words and words[0].lower() in common:
-        words = words[1:]
+        # "In Washington Trump", "В Москве Песков": the place after a preposition goes too.
+        words = words[2:] if words[0].lower() in _PLACE_PREPOSITIONS else words[1:]
     for i, word in enumerate(words):
         if word.endswith(("'s", "’s")):
             words = words[i + 1 :] if i + 1 < len(words) else words[:i]
@@ -113,7 +128,7 @@ class Speakers:
         self._names = [
             (m.start(), name)
             for m in _FULL_NAME.finditer(text)
-            if (name := _trim(m.group(), common)).count(" ")
+            if (name := _trim(_after_preposition(text, m), common)).count(" ")
         ]
         self._starts = [start for start, _ in self._names]
         self._said: list[Speaker] = []

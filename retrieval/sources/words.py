@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+SURNAME = re.compile(r"^[А-ЯЁІЇЄҐ]\w+(?:ов|ев|ёв|ин|ын|ский|цкий|ськ(?:ий)?|енко|ук|юк|чук)$")
+"""A word shaped like a surname in the nominative ("Силуанов", "Шевченко")."""
 
 
 @functools.cache
@@ -38,28 +41,42 @@ def nominative(name: str, language: str) -> str:
     """A person's name in the nominative ("Сергея Лаврова" → "Сергей Лавров").
 
     Only a name every capitalised word of which is a first name, patronymic or surname is
-    changed: an organisation keeps the form the sentence gives it.
+    changed, and only when one of them cannot be nominative ("Сергея"): "Сергей Лавров" and
+    "Анна Лаврова" stay as they are; an organisation keeps the form the sentence gives it.
     """
     words = name.split()
-    out: list[str] = []
-    changed = False
+    named: list[tuple[str, list[Any]]] = []
     for word in words:
         if not word[:1].isupper():
-            out.append(word)
+            named.append((word, []))
             continue
         person = [p for p in parses(word, language) if _NAME_TAGS & set(p.tag.grammemes)]
         if not person:
             return name
-        best = person[0]
-        if best.tag.case == "nomn":
+        named.append((word, person))
+    oblique = [
+        person
+        for word, person in named
+        if person
+        and not SURNAME.match(word)
+        and not any(p.tag.case == "nomn" for p in person)
+    ]
+    if not oblique:
+        return name
+    case, gender = oblique[0][0].tag.case, oblique[0][0].tag.gender
+    out: list[str] = []
+    for word, person in named:
+        if not person:
             out.append(word)
             continue
-        form = best.inflect({"nomn"})
-        if form is None:
-            return name
-        out.append(_like(word, str(form.word)))
-        changed = True
-    return " ".join(out) if changed else name
+        if SURNAME.match(word) and not any(p.tag.case == case for p in person):
+            out.append(word)  # "Силуанов": a nominative surname the dictionary does not know
+            continue
+        fitting = [p for p in person if p.tag.case == case and p.tag.gender in {gender, None}]
+        best = (fitting or person)[0]
+        form = best.inflect({"nomn"}) if best.tag.case != "nomn" else best
+        out.append(_like(word, str(form.word)) if form is not None else word)
+    return " ".join(out)
 
 
 def head_nominative(phrase: str, language: str) -> str:
@@ -69,7 +86,7 @@ def head_nominative(phrase: str, language: str) -> str:
     after the head stay as they are.
     """
     words = phrase.split()
-    if not words or not words[0][:1].isupper():
+    if not words:
         return phrase
     found = [p for p in parses(words[0], language) if p.tag.POS == "NOUN"]
     if not found or found[0].tag.case != "gent" or _NAME_TAGS & set(found[0].tag.grammemes):
@@ -114,6 +131,8 @@ def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
 
 
 def _is_name(word: str, language: str) -> bool:
+    if word.isupper() and len(word) > 1:
+        return False  # "ОВА", "МИД": part of the role
     found = parses(word, language)
     if not found:
         return True
