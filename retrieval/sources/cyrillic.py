@@ -178,11 +178,7 @@ class Rules:
             low = tokens[j][0].lower()
             if low in _ADVERBS:
                 j -= 1
-            elif (
-                j >= 1
-                and tokens[j - 1][0].lower() in _PREPOSITIONS
-                and tokens[j][0][0].isalnum()
-            ):
+            elif j >= 1 and tokens[j - 1][0].lower() in _PREPOSITIONS and tokens[j][0][0].isalnum():
                 j -= 2  # "Лавров в понедельник заявил", "Кличко в телеграмі написав"
             elif (
                 tokens[j][0][0].isalpha()

@@ -68,13 +68,14 @@ def attribute_article(
     sentences = []
     for number, group in enumerate(paragraphs):
         for start, end in group:
-            near = quotes[bisect.bisect_right(ends, start) :]
-            near = near[: bisect.bisect_left([q.start for q in near[:8]], end)] if near else []
+            first = bisect.bisect_right(ends, start)
+            near = [q for q in quotes[first : first + 8] if q.start < end]
             sentences.append(_sentence(start, end, number, near))
     rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
     speakers = Speakers(text, language)
     for item in sentences:
-        near = quotes[bisect.bisect_right(ends, item.start) :][:8]
+        first = bisect.bisect_right(ends, item.start)
+        near = quotes[first : first + 8]
         frame = (
             _masked(text, item.start, item.end, near) if item.runs else text[item.start : item.end]
         )
@@ -117,7 +118,9 @@ _GOVERNING = {"tail": 0, "verb-subject": 0}
 
 
 def _first(findings: Sequence[Finding], speakers: Speakers, offset: int) -> Attribution | None:
-    for finding in sorted(findings, key=lambda f: (_GOVERNING.get(f.rule, 1), f.position)):
+    if len(findings) > 1:
+        findings = sorted(findings, key=lambda f: (_GOVERNING.get(f.rule, 1), f.position))
+    for finding in findings:
         resolved = speakers.resolve(finding.subject, offset + finding.position)
         if resolved is None:
             continue

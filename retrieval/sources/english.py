@@ -126,22 +126,27 @@ _MAX_NP = 9
 
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
-_LOWER_WORD = re.compile(r"[a-z]+")  # matched in the lowered sentence
+_ALPHA_WORD = re.compile(r"[A-Za-z]+")
 
 
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
-    if _CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower())):
-        return []  # most sentences: no need to tokenise them
+    plain = _ALPHA_WORD.findall(sentence)
+    capital_cue = any(w[0].isupper() and w.lower() in _CUE_WORDS for w in plain)
+    headline = capital_cue and _title_case([w for w in plain if len(w) > 3])
+    if _CUE_WORDS.isdisjoint(plain) and not headline and "According" not in sentence:
+        return []  # most sentences: no cue, no need to tokenise them
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     words = [t[0] for t in tokens]
     lower = [w.lower() for w in words]
-    if _title_case(words):
+    if headline:
         # A headline: "Chris Christie Calls Clinton ‘A Disgrace’", "…, Former Doctor Says."
         tokens = [(w.lower() if w.lower() in VERBS else w, s, e) for w, s, e in tokens]
         words = [t[0] for t in tokens]
     found: list[Finding] = []
     for i, word in enumerate(lower):
+        if word not in _CUE_WORDS:
+            continue
         if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
             finding = _according(sentence, tokens, lower, i)
         elif word in _PARTICIPLES and i > 0 and words[i - 1] == ",":
@@ -156,9 +161,8 @@ def find(sentence: str) -> list[Finding]:
 
 
 def _title_case(words: list[str]) -> bool:
-    """Whether most words are capitalised, as in a headline."""
-    alpha = [w for w in words if w[0].isalpha() and len(w) > 3]
-    return len(alpha) >= 4 and sum(w[0].isupper() for w in alpha) >= 0.8 * len(alpha)
+    """Whether most words of four letters or more are capitalised, as in a headline."""
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _span(sentence: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> str:

@@ -91,6 +91,7 @@ def _closes(text: str, i: int, p_end: int) -> bool:
 
 
 def _quote(text: str, start: int, end: int, run: int) -> Quote:
-    ending = text[start:end].rstrip()[-1:]
-    words = len(_WORD.findall(text, start, end))
+    content = text[start:end]
+    ending = content.rstrip()[-1:]
+    words = len(content.split())
     return Quote(start, end, words, ending in {".", ",", "!", "?", "…"} and words > 1, run)

@@ -9,7 +9,7 @@ unresolved (:data:`~retrieval.sources.record.NOT_NAMED`) rather than guessed.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -19,7 +19,7 @@ from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
-_NAME_WORD = rf"{_CAP}[\w'’-]*[\w]|{_CAP}\."
+_NAME_WORD = rf"{_CAP}\.|{_CAP}[\w'’-]*"
 _FULL_NAME = re.compile(rf"\b(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}))+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
@@ -86,6 +86,12 @@ _PLACE_PREPOSITIONS: Final = frozenset(
 )
 
 
+def _surname_key(word: str, language: str) -> str:
+    """What two forms of one surname share ("Лаврова", "Лавров" → "лавр")."""
+    word = word.lower().strip(".,")
+    return word[: max(4, len(word) - 2)] if language in {"ru", "uk"} else word
+
+
 def _after_preposition(text: str, match: re.Match[str]) -> str:
     """The run without its first word when a preposition governs it ("… in Moscow Lavrov")."""
     before = text[max(0, match.start() - 12) : match.start()].split()
@@ -115,26 +121,45 @@ class Speaker:
     person: bool
     plural: bool
     words: frozenset[str]
-    gender: str | None = None
-    """ "m", "f", or None when the article does not tell."""
 
 
 class Speakers:
     """The speakers of one article, in reading order."""
 
     def __init__(self, text: str, language: str) -> None:
+        self._text = text
         self._language = language
-        common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
-        self._names = [
-            (m.start(), name)
-            for m in _FULL_NAME.finditer(text)
-            if (name := _trim(_after_preposition(text, m), common)).count(" ")
-        ]
-        self._starts = [start for start, _ in self._names]
         self._said: list[Speaker] = []
-        self._honorifics = {
+        self._genders: dict[str, str | None] = {}
+
+    @functools.cached_property
+    def _names(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every run of capitalised words that can name a person."""
+        language = self._language
+        common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
+        return [
+            (m.start(), name)
+            for m in _FULL_NAME.finditer(self._text)
+            if (name := _trim(_after_preposition(self._text, m), common)).count(" ")
+        ]
+
+    @functools.cached_property
+    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
+        """The full names of :attr:`_names` by the key of their last word."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for start, name in self._names:
+            key = _surname_key(name.rsplit(maxsplit=1)[-1], self._language)
+            found.setdefault(key, []).append((start, name))
+        return found
+
+    @functools.cached_property
+    def _honorifics(self) -> dict[str, str]:
+        """Surname → "m" or "f", from "Mr. Smith", "Ms. Jones"."""
+        if "M" not in self._text:
+            return {}
+        return {
             m.group("surname"): "m" if m.group("title") == "Mr" else "f"
-            for m in _HONORIFIC.finditer(text)
+            for m in _HONORIFIC.finditer(self._text)
         }
 
     def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
@@ -184,11 +209,15 @@ class Speakers:
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in name.split())
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
-        gender = self._gender(name) if person else None
-        self._said.append(Speaker(name, person, plural, frozenset(tokens), gender))
+        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
 
     def _gender(self, name: str) -> str | None:
         """A person's gender as the article marks it: Mr./Ms., or a Russian or Ukrainian name."""
+        if name not in self._genders:
+            self._genders[name] = self._find_gender(name)
+        return self._genders[name]
+
+    def _find_gender(self, name: str) -> str | None:
         words = name.split()
         if self._language in {"ru", "uk"}:
             for word in words:
@@ -206,7 +235,7 @@ class Speakers:
         for speaker in reversed(self._said[-6:]):
             if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
                 wanted = "f" if pronoun in _FEMININE else "m"
-                if speaker.gender in {None, wanted}:
+                if self._gender(speaker.name) in {None, wanted}:
                     return speaker
             if pronoun in _PLURAL_PRONOUNS and speaker.plural:
                 return speaker
@@ -222,10 +251,12 @@ class Speakers:
         if len(parts) != 1 or not parts[0][:1].isupper():
             return words
         surname = parts[0]
-        end = bisect.bisect_left(self._starts, position)
-        for _, name in reversed(self._names[:end]):
+        mentions = self._by_surname.get(_surname_key(surname, self._language), [])
+        for start, name in reversed(mentions):
+            if start >= position:
+                continue
             tokens = name.split()
-            if same_name(tokens[-1], surname, self._language) and len(tokens) >= 2:
+            if same_name(tokens[-1], surname, self._language):
                 tail = [t for t in tokens if t.lower() not in _TITLES]
                 if len(tail) >= 2 and not any(t.lower() in _ORG_WORDS for t in tail):
                     keep = 3 if len(tail) >= 3 and tail[-2].endswith(".") else 2

@@ -57,9 +57,7 @@ def nominative(name: str, language: str) -> str:
     oblique = [
         person
         for word, person in named
-        if person
-        and not SURNAME.match(word)
-        and not any(p.tag.case == "nomn" for p in person)
+        if person and not SURNAME.match(word) and not any(p.tag.case == "nomn" for p in person)
     ]
     if not oblique:
         return name
