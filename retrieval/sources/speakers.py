@@ -100,6 +100,23 @@ def _after_preposition(text: str, match: re.Match[str]) -> str:
     return match.group()
 
 
+def _unquoted(words: str) -> str:
+    """Without quotation marks round the whole or left over at one end (never one of a pair)."""
+    words = words.strip(" '’")
+    while words[:1] in _MARKS and not any(c in _MARKS for c in words[1:]):
+        words = words[1:].strip()
+    while words[-1:] in _MARKS and not any(c in _MARKS for c in words[:-1]):
+        words = words[:-1].strip()
+    if len(words) > 1 and words[0] in _MARKS and words[-1] in _MARKS:
+        inner = words[1:-1]
+        if not any(c in _MARKS for c in inner):
+            words = inner.strip()
+    return words
+
+
+_MARKS: Final = frozenset("\"“”«»„")
+
+
 def _trim(name: str, common: frozenset[str]) -> str:
     """A capitalised run without a sentence-opening common word or a possessor before it."""
     words = name.split()
@@ -167,7 +184,7 @@ class Speakers:
 
         ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
         """
-        words = _named_in_marks(" ".join(subject.split())).strip(" \"“”«»„'’")
+        words = _unquoted(_named_in_marks(" ".join(subject.split())))
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None

@@ -99,6 +99,8 @@ def head_nominative(phrase: str, language: str) -> str:
 def _like(model: str, word: str) -> str:
     if model.isupper() and len(model) > 1:
         return word.upper()
+    if model[:1].islower():
+        return word.lower()
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
@@ -125,7 +127,15 @@ def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
         k -= 1
     if k == len(words) or k == 0:
         return phrase, None
+    if k == len(words) - 1 and not _surely_a_name(words[-1], language):
+        return phrase, None  # "пресслужба Міноборони": one unknown word is no person
     return " ".join(words[k:]), " ".join(words[:k])
+
+
+def _surely_a_name(word: str, language: str) -> bool:
+    return bool(SURNAME.match(word)) or any(
+        _NAME_TAGS & set(p.tag.grammemes) for p in parses(word, language)
+    )
 
 
 def _is_name(word: str, language: str) -> bool:
