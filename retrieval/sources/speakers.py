@@ -114,7 +114,7 @@ def _unquoted(words: str) -> str:
     return words
 
 
-_MARKS: Final = frozenset("\"“”«»„")
+_MARKS: Final = frozenset('"“”«»„')
 
 
 def _trim(name: str, common: frozenset[str]) -> str:
@@ -185,6 +185,8 @@ class Speakers:
         ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
         """
         words = _unquoted(_named_in_marks(" ".join(subject.split())))
+        # A name given in quotation marks is an outlet's or a group's, not a person's.
+        marked = _MARKED.search(subject) is not None
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
@@ -205,13 +207,15 @@ class Speakers:
             for speaker in reversed(self._said):
                 if noun in speaker.words:
                     return speaker.name, None
+                if noun in _OUTLETS and not speaker.person and speaker.name[:1].isupper():
+                    return speaker.name, None  # "The publication writes": the outlet named last
         role = None
         if self._language in {"ru", "uk"}:
             words, role = person_and_role(words, self._language)
         name = self._full_name(words, position)
         if self._language in {"ru", "uk"}:
             name = nominative(name, self._language)
-        self._remember(name)
+        self._remember(name, outlet=marked)
         return name, role
 
     def note(self, source: str) -> None:
@@ -219,10 +223,15 @@ class Speakers:
         if source not in {UNNAMED, NOT_NAMED}:
             self._remember(source)
 
-    def _remember(self, name: str) -> None:
+    def _remember(self, name: str, *, outlet: bool = False) -> None:
         tokens = [t.strip(".,").lower() for t in name.split()]
+        one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
+        if one_plural and tokens[0] not in self._by_surname:
+            # "Analysts", "Officials" open a sentence: a plural description, not a name.
+            self._said.append(Speaker(name, False, True, frozenset(tokens)))
+            return
         capitalised = any(t[:1].isupper() for t in name.split())
-        org = any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
+        org = outlet or any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in name.split())
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))

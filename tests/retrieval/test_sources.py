@@ -597,3 +597,24 @@ def test_statements_documents_and_services(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+def test_back_references_in_english() -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov said on Monday that talks were over.\n\n"
+        "The minister added that sanctions had failed.\n\n"
+        "According to the independent publication “Verstka”, the purge will go on. "
+        "The publication writes that five generals were arrested.\n\n"
+        "Analysts said the ruble would fall. They added that reserves were thin.\n\n"
+        "The company said profits fell. It added that it would cut jobs."
+    )
+    assert [a and (a.source, a.cue) for _, a in attribute(text, "en")] == [
+        ("Foreign Minister Sergei Lavrov", "said"),
+        ("Foreign Minister Sergei Lavrov", "added"),
+        ("Verstka", "according to"),
+        ("Verstka", "writes"),
+        ("Analysts", "said"),
+        ("Analysts", "added"),
+        ("The company", "said"),
+        ("The company", "added"),
+    ]
