@@ -226,7 +226,7 @@ class Speakers:
     def _remember(self, name: str, *, outlet: bool = False) -> None:
         tokens = [t.strip(".,").lower() for t in name.split()]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
-        if one_plural and tokens[0] not in self._by_surname:
+        if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
             self._said.append(Speaker(name, False, True, frozenset(tokens)))
             return
