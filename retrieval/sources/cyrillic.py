@@ -5,9 +5,11 @@ Verbs are matched by lemma (pymorphy3), so every form counts: "заявил", "�
 ("Песков заявил", "Військовий аналітик Іван Смирнов вважає") or, when the verb follows a
 comma, a dash or a quote, after it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС);
 words in other cases are passed over, never taken as the speaker ("сказал журналистам
-Песков"). Source phrases ("по словам", "по данным", "как сообщает", "за словами", "за
-даними", "як повідомляє") take the noun phrase after them, "со ссылкой на" / "з посиланням
-на" its detail, and "В Кремле заявили" the place in the nominative ("Кремль").
+Песков"), nor is an agency that was told the news ("заявил ТАСС губернатор …"). Source
+phrases ("по словам", "по данным", "по его словам", "как сообщает", "говорится в заявлении",
+"за словами", "за даними", "як повідомляє", "йдеться у повідомленні") take the noun phrase
+after them, "со ссылкой на" / "з посиланням на" its detail, and an institution named by
+where ("В Кремле заявили", "сообщили в пресс-службе …") is given in the nominative.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from typing import Final
 
 from retrieval.sources.record import Finding, Kind
-from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, nominative, parses
+from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, parses
 
 _TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -458,5 +460,3 @@ def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str
     """ "министр иностранных дел Сергей Лавров": the genitive words inside the title."""
     return "gent" in cases(tokens[j][0], language) and tokens[j][0][:1].islower()
 
-
-__all__ = ["Rules", "nominative"]

@@ -5,13 +5,15 @@ Sentences are read in order, each with what is quoted masked out, so the words r
 
 1. the language's rules find cues and their subjects (:mod:`.english`, :mod:`.cyrillic`);
    :class:`~.speakers.Speakers` turns the subject into the source a reader is shown;
-2. every sentence inside a quotation gets the quote's speaker, found in any sentence the
-   quote runs through, or announced by the sentence before it ("Lavrov said:"); a quote with
-   no speaker carries over the speaker of the sentence just before it, or says it is
-   "quoted; speaker not named";
-3. a sentence that continues a report in the same paragraph ("This may become …" after the
-   Verstka sentence) carries its source over, unless it opens with a framing word ("In
-   addition", "Meanwhile") or names a source of its own.
+2. every sentence inside a quotation gets the quote's speaker: found in any sentence the
+   quote runs through, named by its marks ("WALLACE: …", «…» — Лавров, "X: «…»"), or
+   announced by the sentence before it ("Lavrov said:"); else the speaker of the sentence
+   just before it or of an earlier quote in the paragraph goes on; else it is "quoted;
+   speaker not named";
+3. a sentence that continues an "according to" report in the same paragraph ("This may
+   become …" after the Verstka sentence) carries its source over, unless it opens with a
+   framing word ("In addition", "Meanwhile") or names a source of its own. (Carrying over
+   after any report was measured on PolNeAR dev: right for 1 sentence in 10.)
 Anything else is the outlet's own claim (``None``).
 """
 

@@ -4,8 +4,10 @@ A cue is a reporting, belief or stance verb ("said", "argued", "expects"), "acco
 participle after a comma ("…, saying …"). Its subject is found where English puts it: to the
 left ("Trump said", "In an interview Monday, Trump said", "Nicholas Chapin, 18, said", "its
 chief executive has said"), after it when the verb follows a quote or a comma ("…,” said
-Derek Kukura, a student.") or after "according to". Words that are nouns as often as verbs
-("states", "reports") count only after a name or a noun that can speak.
+Derek Kukura, a student."), after "according to" or a passive's "by". A report closing the
+sentence governs it (", sources said."). Words that are nouns as often as verbs ("states",
+"reports") count only after a name or before "that"; bare forms ("say") only after a plural;
+title-case headlines count too ("…, Former White House Doctor Says.").
 """
 
 from __future__ import annotations
