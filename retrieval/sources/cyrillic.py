@@ -459,4 +459,3 @@ def _only_nominative(word: str, language: str) -> bool:
 def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:
     """ "министр иностранных дел Сергей Лавров": the genitive words inside the title."""
     return "gent" in cases(tokens[j][0], language) and tokens[j][0][:1].islower()
-
