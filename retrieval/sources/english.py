@@ -27,7 +27,8 @@ _REGULAR = (
     "testify tweet declare assert complain concede emphasize emphasise stress accuse "
     "criticize criticise promise vow pledge threaten demand reveal conclude recall caution "
     "counter boast observe indicate insist disclose propose outline defend dismiss "
-    "mention blame tout slam blast condemn praise worry cite describe reference"
+    "mention blame tout slam blast condemn praise worry cite describe reference comment hail "
+    "liken"
 ).split()
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
@@ -237,15 +238,16 @@ def _verb(
         and not (head_word[:1].isupper() or lower[head] in PRONOUNS)
     ):
         return None  # "… in key battleground states."; but "a new poll shows that …"
-    if word in {"called", "calls"} and after not in {"for", "on"}:
-        return None  # "a group called …", "called him a liar"
+    quoted_after = any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
+    if word in {"called", "calls"} and after not in {"for", "on"} and not quoted_after:
+        return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
     start = _np_start(tokens, lower, head)
     plural = any(
         w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
         for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
         if k >= start or tokens[k][0][0].isalpha()
     )
-    if bare and not (lower[head] in {"they", "we", "i", "you"} or plural):
+    if bare and not (lower[head] in _PLURAL_HEADS or plural):
         return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
     rule = "tail" if tail else _rule(i, head)
@@ -413,6 +415,10 @@ def _left_subject(
 
 
 _WHERE: Final = frozenset("in at from near outside inside across during to".split())
+_PLURAL_HEADS: Final = frozenset(
+    "they we i you police people staff media military public personnel crew children men "
+    "women leadership management".split()
+)
 _NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
 
 
