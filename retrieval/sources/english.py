@@ -149,10 +149,6 @@ def find(sentence: str) -> list[Finding]:
     found: list[Finding] = []
     for i, word in enumerate(lower):
         if word not in _CUE_WORDS:
-            if _that_clause(tokens, lower, i):
-                finding = _clause_verb(sentence, tokens, lower, i)
-                if finding is not None:
-                    found.append(finding)
             continue
         if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
             finding = _according(sentence, tokens, lower, i)
@@ -165,38 +161,6 @@ def find(sentence: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
-
-
-_NOT_CLAUSE_VERBS: Final = frozenset(
-    "is was has does means seems appears remains ensures makes meant seemed appeared "
-    "ensured made showed so such".split()
-)
-
-
-def _that_clause(tokens: list[tuple[str, int, int]], lower: list[str], i: int) -> bool:
-    """A verb of any kind opening a "that" clause: "Trump insists that …", "she knows that"."""
-    return (
-        i + 1 < len(lower)
-        and lower[i + 1] == "that"
-        and lower[i].endswith(("s", "ed"))
-        and not lower[i].endswith("ss")
-        and tokens[i][0].isalpha()
-        and tokens[i][0].islower()
-        and lower[i] not in _NOT_CLAUSE_VERBS
-        and i > 0
-    )
-
-
-def _clause_verb(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> Finding | None:
-    found = _left_subject(sentence, tokens, lower, i)
-    if found is None:
-        return None
-    subject, detail, head = found
-    if not (tokens[head][0][:1].isupper() or lower[head] in PRONOUNS) or head < i - 3:
-        return None  # only a name or a pronoun right before it: "the rules" + "that" is not
-    return Finding(subject, tokens[i][0], "reported speech", "that-clause", tokens[i][1], detail)
 
 
 def _title_case(words: list[str]) -> bool:
