@@ -129,14 +129,14 @@ _MAX_NP = 9
 
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 
 
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
     plain = _ALPHA_WORD.findall(sentence)
-    capital_cue = any(w[0].isupper() and w.lower() in _CUE_WORDS for w in plain)
-    headline = capital_cue and _title_case([w for w in plain if len(w) > 3])
+    headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if _CUE_WORDS.isdisjoint(plain) and not headline and "According" not in sentence:
         return []  # most sentences: no cue, no need to tokenise them
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
