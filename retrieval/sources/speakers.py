@@ -19,8 +19,8 @@ from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
-_NAME_WORD = rf"{_CAP}\.|{_CAP}[\w'’-]*"
-_FULL_NAME = re.compile(rf"\b(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD}))+")
+_NAME_WORD = rf"{_CAP}(?:[\w'’-]+|\.)"
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +{_NAME_WORD})+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
     "secretary minister chairman chairwoman sir lord madam"
@@ -103,6 +103,8 @@ def _after_preposition(text: str, match: re.Match[str]) -> str:
 def _unquoted(words: str) -> str:
     """Without quotation marks round the whole or left over at one end (never one of a pair)."""
     words = words.strip(" '’")
+    if _MARKS.isdisjoint(words):
+        return words
     while words[:1] in _MARKS and not any(c in _MARKS for c in words[1:]):
         words = words[1:].strip()
     while words[-1:] in _MARKS and not any(c in _MARKS for c in words[:-1]):
