@@ -212,6 +212,9 @@ def _quotes(
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         first = members[0]
         before = sentences[first - 1] if first > 0 else None
+        dialogue = quotes_of[run][0].dialogue
+        if dialogue:
+            before = None  # the lines of an interview alternate: no speaker carries over
         if speaker is None and before is not None and before.attribution is not None:
             announces = text[before.start : before.end].rstrip().endswith(":")
             if announces or before.attribution.source != NOT_NAMED:
@@ -219,7 +222,7 @@ def _quotes(
                 # A quote right after a quote or an announcement is the same speaker's.
                 quoted = announces or before.attribution.kind == "quote"
                 kind = "quote" if quoted else "carried over"
-        if speaker is None:
+        if speaker is None and not dialogue:
             # The speaker of an earlier quote in the same paragraph goes on speaking.
             paragraph = sentences[first].paragraph
             earlier = (

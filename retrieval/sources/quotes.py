@@ -1,14 +1,17 @@
 """Quotations in an article: paired marks, quotes over several sentences and paragraphs.
 
-“…”, "…", «…» (with „…“ nested inside), „…“ and ‘…’ are paired within a paragraph; a quote
-left open at the end of a paragraph goes on when the next paragraph opens with a quotation
-mark (the newspaper convention for a quote that runs over paragraphs), and ends with the
-paragraph otherwise. Marks round a word or two ("the publication “Verstka”") are names or
-scare quotes, not speech: :attr:`Quote.is_speech` tells them apart.
+“…”, "…", ''…'', «…» (with „…“ nested inside) and „…“ are paired within a paragraph; a
+quote left open at the end of a paragraph goes on when the next paragraph opens with a
+quotation mark (the newspaper convention for a quote that runs over paragraphs), and ends with
+the paragraph otherwise. A paragraph opening with a dash ("— Мы готовы, — сказал он.") is a
+line of dialogue: speech up to the author's dash. Marks round a word or two ("the publication
+“Verstka”") are names or scare quotes, not speech, unless they end a sentence or follow a
+colon ("Лавров: «Решение за Киевом»"): :attr:`Quote.is_speech` tells them apart.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +34,8 @@ class Quote:
     """Whether it ends as a sentence or a clause does (“…,” / “….”): speech however short."""
     run: int
     """Quotes that continue one another over paragraphs share a run number."""
+    dialogue: bool = False
+    """A line of dialogue opened by a dash, not by quotation marks."""
 
     @property
     def is_speech(self) -> bool:
@@ -46,6 +51,13 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     closers = ""
     depth = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
+        if open_at is None and (spoken := _DIALOGUE.match(text, p_start, p_end)):
+            # "— Мы готовы. Но не сейчас, — добавил министр.": the line is speech up to the
+            # author's dash, which is read as the quote's frame.
+            line = _quote(text, spoken.end(), _remark(text, spoken.end(), p_end), run)
+            quotes.append(dataclasses.replace(line, dialogue=True))
+            run += 1
+            continue
         for found in _MARK.finditer(text, p_start, p_end):
             mark = found.start()
             i = found.end() - 1
@@ -78,6 +90,16 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     return quotes
 
 
+_DIALOGUE = re.compile(r"[—–―]\s+(?=\S)")
+_REMARK = re.compile(r"[,.!?…]\s+[—–―]\s+")
+
+
+def _remark(text: str, start: int, end: int) -> int:
+    """Where the author's remark in a dialogue line starts (the line's end if it has none)."""
+    found = _REMARK.search(text, start, end)
+    return found.start() + 1 if found else end
+
+
 def _opens(text: str, i: int, p_start: int) -> bool:
     """A straight or curly mark opens a quote at the start of a word, not after one."""
     before = text[i - 1] if i > p_start else " "
@@ -94,4 +116,6 @@ def _quote(text: str, start: int, end: int, run: int) -> Quote:
     content = text[start:end]
     ending = content.rstrip()[-1:]
     words = len(content.split())
-    return Quote(start, end, words, ending in {".", ",", "!", "?", "…"} and words > 1, run)
+    announced = text[max(0, start - 4) : max(0, start - 1)].rstrip().endswith(":")
+    spoken = (ending in {".", ",", "!", "?", "…"} and words > 1) or (announced and words > 1)
+    return Quote(start, end, words, spoken, run)

@@ -203,6 +203,12 @@ class Speakers:
             # "по данным издания": the outlet named last.
             outlet = next((s for s in reversed(self._said) if not s.person), None)
             return (outlet.name, None) if outlet else (NOT_NAMED, words)
+        if cyrillic and words.islower():
+            # "— добавил министр": the person last quoted in that role.
+            title = lemma(lowered, self._language)
+            holder = next((s for s in reversed(self._said) if s.person and title in s.words), None)
+            if holder is not None:
+                return holder.name, None
         back = _BACK.match(lowered)
         if back:
             noun = back.group("noun")
@@ -211,13 +217,13 @@ class Speakers:
                     return speaker.name, None
                 if noun in _OUTLETS and not speaker.person and speaker.name[:1].isupper():
                     return speaker.name, None  # "The publication writes": the outlet named last
-        role = None
+        role: str | None = None
         if self._language in {"ru", "uk"}:
             words, role = person_and_role(words, self._language)
         name = self._full_name(words, position)
         if self._language in {"ru", "uk"}:
             name = nominative(name, self._language)
-        self._remember(name, outlet=marked)
+        self._remember(name, outlet=marked, role=role)
         return name, role
 
     def note(self, source: str) -> None:
@@ -225,7 +231,7 @@ class Speakers:
         if source not in {UNNAMED, NOT_NAMED}:
             self._remember(source)
 
-    def _remember(self, name: str, *, outlet: bool = False) -> None:
+    def _remember(self, name: str, *, outlet: bool = False, role: str | None = None) -> None:
         tokens = [t.strip(".,").lower() for t in name.split()]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
         if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
@@ -237,6 +243,9 @@ class Speakers:
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in name.split())
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
+        if role:
+            # "министр иностранных дел Сергей Лавров": later "министр" is him.
+            tokens += [lemma(word, self._language) for word in role.lower().split()]
         self._said.append(Speaker(name, person, plural, frozenset(tokens)))
 
     def _gender(self, name: str) -> str | None:

@@ -618,3 +618,22 @@ def test_back_references_in_english() -> None:
         ("The company", "said"),
         ("The company", "added"),
     ]
+
+
+def test_dialogue_lines_and_roles_in_russian() -> None:
+    text = (
+        "«Мы не видим оснований для переговоров», — заявил министр иностранных дел России "
+        "Сергей Лавров.\n\n"
+        "— Мы готовы к диалогу. Но не на таких условиях, — добавил министр.\n\n"
+        "— Когда начнутся переговоры? Никто не знает.\n\n"
+        "Лавров: «Решение за Киевом»."
+    )
+    lavrov = "Сергей Лавров"
+    assert [a for _, a in attribute(text, "ru")] == [
+        Attribution(lavrov, "министр иностранных дел России", "заявил", "quote"),
+        Attribution(lavrov, None, "добавил", "quote"),
+        Attribution(lavrov, None, "добавил", "quote"),
+        Attribution(NOT_NAMED, None, "“…”", "quote"),
+        Attribution(NOT_NAMED, None, "“…”", "quote"),
+        Attribution(lavrov, None, "colon", "quote"),
+    ]
