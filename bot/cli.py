@@ -266,6 +266,12 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
 
 
 def _sync(base: AnswerBase, err: Console) -> None:
+    if base.read_only:
+        err.print(
+            f"newsdesk: {base.read_only}: answering from what it holds; seeds/ not read.",
+            markup=False,
+        )
+        return
     with progress_bar(err, "Indexing seeds") as progress:
         report = base.sync(progress)
     _report(report, err)

@@ -75,6 +75,7 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
 _SYNC_BATCH = 500  # seeds a sync stores per transaction and index add
+_SET_ASIDE = ".removed"  # suffix of a seed being removed (hidden: sync passes over it)
 _MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
@@ -192,13 +193,21 @@ class _SyncBatch:
 class AnswerBase:
     """Articles, their sentences and a BM25 index over them, kept on disk under one folder."""
 
-    def __init__(self, path: Path, seeds: Path, config: RetrievalConfig) -> None:
+    def __init__(
+        self,
+        path: Path,
+        seeds: Path,
+        config: RetrievalConfig,
+        *,
+        on_phase: Callable[[str], None] | None = None,
+    ) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
         self.reranker: Reranker | None = load_reranker(config.reranker)
         self.path = path
         self.seeds = seeds
         self.config = config
+        self._on_phase = on_phase
         self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
         try:
             self._check_seeds_folder()
@@ -227,6 +236,7 @@ class AnswerBase:
         *,
         seeds: Path | str | None = None,
         config: RetrievalConfig | None = None,
+        on_phase: Callable[[str], None] | None = None,
     ) -> AnswerBase:
         """Open (or create) the answer base in folder ``path``; seeds default to ``path/seeds``."""
         folder = Path(path).expanduser()
@@ -237,7 +247,12 @@ class AnswerBase:
             raise StoreError(
                 f"cannot create the answer base at {folder}: {err.strerror}."
             ) from None
-        return cls(folder, seeds_dir, config or RetrievalConfig())
+        return cls(folder, seeds_dir, config or RetrievalConfig(), on_phase=on_phase)
+
+    def _phase(self, name: str) -> None:
+        """Tell ``on_phase`` (tests that kill the process at each step) where a write is."""
+        if self._on_phase is not None:
+            self._on_phase(name)
 
     def _check_seeds_folder(self) -> None:
         """Create the seeds folder of a new base; refuse a missing one that a base was built from.
@@ -274,11 +289,23 @@ class AnswerBase:
     ) -> None:
         self.close()
 
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be added or removed now (a full disk, a read-only base), or None.
+
+        Such a base still answers from what it holds; it is not synced with seeds/.
+        """
+        return self._store.read_only
+
     def close(self) -> None:
         """Save the index snapshot (so the next start is fast) and close the database."""
         with self._lock:
-            if self._dirty:
-                self._save_index()
+            if self._dirty and not self.read_only:
+                try:
+                    self._save_index()
+                except (OSError, StoreError) as err:
+                    # Only the next start's speed depends on it: it rebuilds from the rows.
+                    log.warning("the index snapshot was not saved: %s", err)
             self._store.close()
 
     # -- adding and removing -------------------------------------------------------------
@@ -325,6 +352,8 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was added.")
         with self._lock, self._writers:
             self._in_step()
             seen: dict[str, str] = {}
@@ -353,8 +382,11 @@ class AnswerBase:
                     stat = write_atomically(seed, text, sync_directory=False)
                     written.append(seed)
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
+                    self._phase("add:seed-written")
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
+                self._phase("add:seeds-synced")
                 stored = self._insert(rows)
+                self._phase("add:stored")
             except BaseException:
                 for seed in written:
                     with contextlib.suppress(OSError):
@@ -366,16 +398,37 @@ class AnswerBase:
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was removed.")
         with self._lock, self._writers:
             self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
                 raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
             article = self._article(stored)
-            # The seed goes first: a crash after it leaves a row that sync() removes.
-            with contextlib.suppress(FileNotFoundError):
-                (self.seeds / stored.path).unlink()
-            self._delete([stored])
+            # The seed is set aside first, under a hidden name sync passes over: a crash after
+            # it leaves a row that the next sync removes; a failed transaction puts it back.
+            seed = self.seeds / stored.path
+            aside: Path | None = seed.with_name(f".{seed.name}{_SET_ASIDE}")
+            try:
+                os.replace(seed, seed.with_name(f".{seed.name}{_SET_ASIDE}"))
+            except FileNotFoundError:
+                aside = None
+            except OSError as err:
+                raise StoreError(
+                    f"cannot remove {seed}: {err.strerror}; nothing was changed."
+                ) from None
+            self._phase("remove:seed-set-aside")
+            try:
+                self._delete([stored])
+            except BaseException:
+                if aside is not None:
+                    os.replace(aside, seed)
+                raise
+            self._phase("remove:row-deleted")
+            if aside is not None:
+                with contextlib.suppress(OSError):
+                    aside.unlink()
         return article
 
     # -- reading -------------------------------------------------------------------------
@@ -469,6 +522,8 @@ class AnswerBase:
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
         report = SyncReport()
+        if self.read_only:
+            return report  # answers go on from what the base holds
         with self._lock, self._writers:
             self._in_step()
             known = self._store.seed_files()
@@ -832,7 +887,7 @@ class AnswerBase:
         The version is recorded only once the rebuild is done, so an interrupted one is redone.
         """
         stored = self._store.get_meta("analysis_version")
-        if stored == ANALYSIS_VERSION:
+        if stored == ANALYSIS_VERSION or self.read_only:
             return
         if self._store.counts()[1]:
             log.warning(
@@ -891,8 +946,9 @@ class AnswerBase:
 
 
 def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
-    """Delete a seed temporary left by a killed writer (only old ones: a live writer may own it)."""
-    if file.name.startswith(".") and file.name.endswith(".tmp"):
+    """Delete a temporary or set-aside seed left by a killed writer (old ones: a live one may
+    still own it)."""
+    if file.name.startswith(".") and file.name.endswith((".tmp", _SET_ASIDE)):
         with contextlib.suppress(OSError):
             if time.time() - file.stat().st_mtime > age:
                 file.unlink()

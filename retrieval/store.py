@@ -13,6 +13,7 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from retrieval.errors import DuplicateArticleError, StoreError
 
@@ -119,32 +121,48 @@ class Store:
 
     def __init__(self, database: Path, *, timeout: float = 10.0) -> None:
         self.path = database
+        self.read_only: str | None = None
+        """Why the base cannot be written (a full disk, a read-only folder), or None."""
+        self._lock = threading.RLock()
         try:
             database.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
                 database, check_same_thread=False, isolation_level=None, timeout=timeout
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            version = self._db.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.executescript(_SCHEMA)
+                version = self._schema_version()
+                if version is None:
+                    self._db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),),
+                    )
+                    version = str(SCHEMA_VERSION)
+            except sqlite3.OperationalError as err:
+                self._db.close()
+                if not database.is_file():
+                    raise
+                # A full disk or a read-only folder: reading must go on.
+                self.read_only = _why_not_writable(database, err)
+                self._db = _open_read_only(database, timeout)
+                version = self._schema_version()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
-        if version is None:
-            self._db.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-        elif int(version[0]) != SCHEMA_VERSION:
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
             raise StoreError(
-                f"the answer base at {database} has version {version[0]}; this newsdesk reads "
+                f"the answer base at {database} has version {version}; this newsdesk reads "
                 f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
             )
-        self._lock = threading.RLock()
+
+    def _schema_version(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return None if row is None else str(row[0])
 
     def close(self) -> None:
         """Close the database connection."""
@@ -157,6 +175,8 @@ class Store:
 
         SQLite's own errors (locked, disk full, read-only) come out as :class:`StoreError`.
         """
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
         with self._lock, self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -366,7 +386,9 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a value in the meta table."""
-        with self._lock:
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
+        with self._lock, self._errors():
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -406,6 +428,40 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
         source_detail=row[7],
         terms=tuple(row[8].split()),
     )
+
+
+def _why_not_writable(database: Path, err: sqlite3.OperationalError) -> str:
+    try:
+        full = shutil.disk_usage(database.parent).free < 256 * 1024
+    except OSError:
+        full = False
+    if full:
+        return f"the disk holding the answer base {database} is full"
+    if not os.access(database.parent, os.W_OK) or "readonly" in str(err).lower():
+        return f"the answer base {database} is read-only"
+    return f"the answer base {database} cannot be written ({err})"
+
+
+def _open_read_only(database: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that never writes: through SQLite's shared memory if it can, else without.
+
+    Without it (its -shm file cannot be made), the file is read as it is on disk: nothing can
+    change it then, as nothing can write to that disk.
+    """
+    uri = f"file:{quote(str(database))}?mode=ro"
+    for suffix in ("", "&immutable=1"):
+        db = sqlite3.connect(
+            uri + suffix, uri=True, check_same_thread=False, isolation_level=None, timeout=timeout
+        )
+        try:
+            db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            if suffix:
+                raise
+            continue
+        return db
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _explain(err: sqlite3.OperationalError, database: Path) -> str:
@@ -482,17 +538,23 @@ def write_atomically(path: Path, text: str, *, sync_directory: bool = True) -> o
     The rename is durable once the folder is synced: here, or (``sync_directory=False``, for
     a batch) by one :func:`fsync_directory` after the last file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as err:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise StoreError(
+                f"cannot write {path}: {err.strerror or err}; nothing was changed."
+            ) from None
         raise
     if sync_directory:
         fsync_directory(path.parent)
