@@ -89,6 +89,8 @@ class RetrievalConfig:
     max_question_chars: int = 12_000
     reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
+    reranker_threads: int = 1
+    """Threads the reranker's model computes with (more are faster only on an idle machine)."""
     lock_timeout: float = 10.0
     """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
@@ -203,7 +205,9 @@ class AnswerBase:
     ) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
-        self.reranker: Reranker | None = load_reranker(config.reranker)
+        self.reranker: Reranker | None = load_reranker(
+            config.reranker, threads=config.reranker_threads
+        )
         self.path = path
         self.seeds = seeds
         self.config = config
