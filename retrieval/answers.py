@@ -54,7 +54,16 @@ from retrieval.index import BM25Index
 from retrieval.languages import detect_language, script_of, script_of_language
 from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
 from retrieval.ranking import Ranker
-from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_reranker, rerank
+from retrieval.rerank import (
+    CROSS_MEANING,
+    DENSE_BELOW,
+    DENSE_DEPTH,
+    DEPTH,
+    Reranker,
+    coverage_with_meaning,
+    fuse,
+    load_reranker,
+)
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import attribute_paragraph
 from retrieval.store import (
@@ -66,7 +75,7 @@ from retrieval.store import (
     fsync_directory,
     write_atomically,
 )
-from retrieval.vectors import dequantise, quantise
+from retrieval.vectors import VectorIndex, dequantise, quantise, stack
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +227,7 @@ class AnswerBase:
         self.config = config
         self._on_phase = on_phase
         self._embedder: Reranker | None = None  # the reranker's twin for embed_pending
+        self._vectors: VectorIndex | None = None  # built on the first question that needs it
         self._background: threading.Thread | None = None
         self._stopping = threading.Event()
         self._added = threading.Event()  # wakes the background embedding
@@ -492,42 +502,28 @@ class AnswerBase:
         if offset < 0:
             raise ValueError(f"offset must not be negative, not {offset!r}")
         text = self._check_question(question)
-        analyzer = analyzer_for(self._question_language(text))
-        terms = tuple(dict.fromkeys(analyzer(text)))
+        language = self._question_language(text)
+        terms = tuple(dict.fromkeys(analyzer_for(language)(text)))
         if not terms:
             raise QuestionError(
                 "the question has no words to search for; ask with a few keywords, "
                 "e.g. “Who coordinates the operation in Kursk?”"
             )
         articles: dict[int, StoredArticle] = {}
-        texts: list[str] = []  # the sentences the reranker compares with the question
-        known: list[npt.NDArray[np.float32] | None] = []  # their stored embeddings
         empty = Answer(question=text, passages=(), terms=terms, offset=offset)
         with self._lock:
             ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text)
-            if not ranking.hits or (self.reranker is None and not ranking.found):
+            if self.reranker is None and not (ranking.hits and ranking.found):
                 return empty
             rows = self._store.sentence_rows([self._doc_sids[doc] for doc, _ in ranking.hits])
             hits = [
                 (sid, score) for doc, score in ranking.hits if (sid := self._doc_sids[doc]) in rows
             ]
-            if self.reranker is not None:
-                for sid, _ in hits[:DEPTH]:
-                    row = rows[sid]
-                    article = self._cached_article(row.article, articles)
-                    texts.append(article.text[row.start : row.end] if article else "")
-                stored = self._store.sentence_vectors([sid for sid, _ in hits[:DEPTH]])
-                known = [
-                    dequantise(stored[sid]) if sid in stored else None for sid, _ in hits[:DEPTH]
-                ]
         if self.reranker is not None:
-            # The model embeds the question (and any sentence not embedded yet at ingest)
-            # outside the lock: adds and other questions go on.
-            similarities = self.reranker.similarities(text, texts, known)
-            coverage = coverage_with_meaning(ranking.coverage, similarities)
-            if coverage < self._ranker.config.min_coverage:
+            found = self._by_meaning(text, language, ranking.coverage, hits, rows, articles)
+            if found is None:
                 return empty
-            hits = rerank(hits, similarities)
+            hits = found
         with self._lock:
             passages = self._passages(
                 [sid for sid, _ in hits],
@@ -545,6 +541,69 @@ class AnswerBase:
             offset=offset,
             has_more=len(passages) > offset + k,
         )
+
+    def _by_meaning(
+        self,
+        question: str,
+        language: str,
+        coverage: float,
+        hits: list[tuple[int, float]],
+        rows: dict[int, StoredSentence],
+        articles: dict[int, StoredArticle],
+    ) -> list[tuple[int, float]] | None:
+        """BM25's hits reranked by meaning, with the sentences nearest in meaning when BM25
+        covered little of the question; None when nothing answers it.
+
+        ``rows`` gains the rows of the sentences found by meaning alone. The model runs
+        outside the lock: adds and other questions go on.
+        """
+        assert self.reranker is not None
+        query = self.reranker.embed_query(question)
+        head = [sid for sid, _ in hits[:DEPTH]]
+        proposed = {sid for sid, _ in hits}
+        extra = []
+        if coverage < DENSE_BELOW:
+            extra = [sid for sid, _ in self._nearest(query, DENSE_DEPTH) if sid not in proposed]
+        with self._lock:
+            rows.update(self._store.sentence_rows([sid for sid in extra if sid not in rows]))
+            extra = [sid for sid in extra if sid in rows]
+            stored = self._store.sentence_vectors(head + extra)
+            texts = [self._sentence_text(rows[sid], articles) for sid in head + extra]
+        known = [dequantise(stored[sid]) if sid in stored else None for sid in head + extra]
+        similarities = self.reranker.similarities(question, texts, known, query=query)
+        near, far = similarities[: len(head)], similarities[len(head) :]
+        answered = bool(head) and (
+            coverage_with_meaning(coverage, near) >= self._ranker.config.min_coverage
+        )
+        across = any(
+            similarity >= CROSS_MEANING
+            and (article := articles.get(rows[sid].article)) is not None
+            and article.language != language
+            for sid, similarity in zip(head + extra, similarities, strict=True)
+        )
+        if not (answered or across):
+            return None
+        return fuse(hits, near, extra, far, coverage)
+
+    def _sentence_text(self, row: StoredSentence, articles: dict[int, StoredArticle]) -> str:
+        article = self._cached_article(row.article, articles)
+        return article.text[row.start : row.end] if article else ""
+
+    def _nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
+        """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
+        with self._lock:
+            if self._vectors is None:
+                index = VectorIndex()
+                for batch in self._store.iter_vectors():
+                    index.add([sid for sid, _ in batch], stack([blob for _, blob in batch]))
+                self._vectors = index
+            candidates = self._vectors.candidates(query, 10 * k)
+            stored = self._store.sentence_vectors(candidates)
+        scored = [
+            (sid, float(dequantise(stored[sid]) @ query)) for sid in candidates if sid in stored
+        ]
+        scored.sort(key=lambda item: -item[1])
+        return scored[:k]
 
     # -- embeddings computed once, at ingest ----------------------------------------------
 
@@ -577,6 +636,9 @@ class AnswerBase:
             self._store.set_vectors(
                 [(sid, blob) for (sid, _), blob in zip(rows, quantise(vectors), strict=True)]
             )
+            with self._lock:
+                if self._vectors is not None:
+                    self._vectors.add([sid for sid, _ in rows], vectors)
             done += len(rows)
             if progress:
                 progress(min(done, total), total)
@@ -649,6 +711,7 @@ class AnswerBase:
             self._index = self._new_index()
             self._ranker = Ranker(self._index)
             self._doc_sids = array("q")
+            self._vectors = None
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
             self._dirty = True
             return self.sync(progress)
@@ -833,6 +896,8 @@ class AnswerBase:
             for stored in articles:
                 sids.extend(self._store.delete_article(stored.rowid))
             self._bump_generation()
+        if sids and self._vectors is not None:
+            self._vectors.remove(sids)
         if sids:
             positions = np.searchsorted(np.frombuffer(self._doc_sids, dtype=np.int64), sids)
             self._index.remove(int(p) for p in positions)
@@ -992,6 +1057,7 @@ class AnswerBase:
         generation = self._store.get_meta("generation") or "0"
         self._generation = generation
         self._languages = None
+        self._vectors = None
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)

@@ -400,6 +400,23 @@ class Store:
             ).fetchall()
         return {int(sid): bytes(vector) for sid, vector in rows}
 
+    def iter_vectors(self, batch: int = 10_000) -> Iterator[list[tuple[int, bytes]]]:
+        """Every stored embedding as (sid, vector), a batch at a time, in sid order."""
+        if not self._has_vectors:
+            return
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT sid, vector FROM sentences WHERE sid > ? AND vector IS NOT NULL "
+                    "ORDER BY sid LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            yield [(int(sid), bytes(vector)) for sid, vector in rows]
+            last = int(rows[-1][0])
+
     def sentences_without_vectors(self, limit: int) -> list[tuple[int, str]]:
         """Up to ``limit`` sentences with no embedding yet, as (sid, text), oldest first."""
         if not self._has_vectors:

