@@ -78,7 +78,10 @@ def load_config(
         )
     paths = _section(raw, "paths", file, {"seeds", "data"})
     search = defaults["search"] | _section(
-        raw, "search", file, {"answers", "variant", "k1", "b", "max_question_chars", "reranker"}
+        raw,
+        "search",
+        file,
+        {"answers", "variant", "k1", "b", "max_question_chars", "reranker", "reranker_threads"},
     )
     telegram = defaults["telegram"] | _section(
         raw,
@@ -134,6 +137,11 @@ def load_config(
     retrieval = RetrievalConfig(
         variant=variant,
         reranker=reranker,
+        reranker_threads=int(
+            _number(
+                search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
+            )
+        ),
         k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
         b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),
         max_question_chars=int(

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import TracebackType
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.analysis import ANALYSIS_VERSION, analyzer_for
 from retrieval.articles import (
@@ -45,6 +46,7 @@ from retrieval.errors import (
     ArticleNotFoundError,
     DuplicateArticleError,
     EmptyArticleError,
+    NewsdeskError,
     QuestionError,
     StoreError,
 )
@@ -52,7 +54,16 @@ from retrieval.index import BM25Index
 from retrieval.languages import detect_language, script_of, script_of_language
 from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
 from retrieval.ranking import Ranker
-from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_reranker, rerank
+from retrieval.rerank import (
+    CROSS_MEANING,
+    DENSE_BELOW,
+    DENSE_DEPTH,
+    DEPTH,
+    Reranker,
+    coverage_with_meaning,
+    fuse,
+    load_reranker,
+)
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import ATTRIBUTION_VERSION, Attribution, attribute_article
 from retrieval.store import (
@@ -64,6 +75,7 @@ from retrieval.store import (
     fsync_directory,
     write_atomically,
 )
+from retrieval.vectors import VectorIndex, dequantise, quantise, stack
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +87,7 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
 _SYNC_BATCH = 500  # seeds a sync stores per transaction and index add
+_SET_ASIDE = ".removed"  # suffix of a seed being removed (hidden: sync passes over it)
 _MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
@@ -88,6 +101,8 @@ class RetrievalConfig:
     max_question_chars: int = 12_000
     reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
+    reranker_threads: int = 1
+    """Threads the reranker's model computes with (more are faster only on an idle machine)."""
     lock_timeout: float = 10.0
     """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
@@ -151,6 +166,8 @@ class Stats:
     variant: str
     reranker: str | None = None
     """The reranker's name ("e5"), None when answers are ranked by BM25 alone."""
+    without_embeddings: int = 0
+    """Sentences the reranker has not stored an embedding for yet (embedded when asked)."""
 
 
 @dataclass(slots=True)
@@ -206,13 +223,28 @@ class _SyncBatch:
 class AnswerBase:
     """Articles, their sentences and a BM25 index over them, kept on disk under one folder."""
 
-    def __init__(self, path: Path, seeds: Path, config: RetrievalConfig) -> None:
+    def __init__(
+        self,
+        path: Path,
+        seeds: Path,
+        config: RetrievalConfig,
+        *,
+        on_phase: Callable[[str], None] | None = None,
+    ) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
-        self.reranker: Reranker | None = load_reranker(config.reranker)
+        self.reranker: Reranker | None = load_reranker(
+            config.reranker, threads=config.reranker_threads
+        )
         self.path = path
         self.seeds = seeds
         self.config = config
+        self._on_phase = on_phase
+        self._embedder: Reranker | None = None  # the reranker's twin for embed_pending
+        self._vectors: VectorIndex | None = None  # built on the first question that needs it
+        self._background: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._added = threading.Event()  # wakes the background embedding
         self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
         try:
             self._check_seeds_folder()
@@ -241,6 +273,7 @@ class AnswerBase:
         *,
         seeds: Path | str | None = None,
         config: RetrievalConfig | None = None,
+        on_phase: Callable[[str], None] | None = None,
     ) -> AnswerBase:
         """Open (or create) the answer base in folder ``path``; seeds default to ``path/seeds``."""
         folder = Path(path).expanduser()
@@ -251,7 +284,12 @@ class AnswerBase:
             raise StoreError(
                 f"cannot create the answer base at {folder}: {err.strerror}."
             ) from None
-        return cls(folder, seeds_dir, config or RetrievalConfig())
+        return cls(folder, seeds_dir, config or RetrievalConfig(), on_phase=on_phase)
+
+    def _phase(self, name: str) -> None:
+        """Tell ``on_phase`` (tests that kill the process at each step) where a write is."""
+        if self._on_phase is not None:
+            self._on_phase(name)
 
     def _check_seeds_folder(self) -> None:
         """Create the seeds folder of a new base; refuse a missing one that a base was built from.
@@ -288,11 +326,27 @@ class AnswerBase:
     ) -> None:
         self.close()
 
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be added or removed now (a full disk, a read-only base), or None.
+
+        Such a base still answers from what it holds; it is not synced with seeds/.
+        """
+        return self._store.read_only
+
     def close(self) -> None:
         """Save the index snapshot (so the next start is fast) and close the database."""
+        if self._background is not None:
+            self._stopping.set()
+            self._added.set()
+            self._background.join(timeout=30.0)  # a batch is a few seconds at most
         with self._lock:
-            if self._dirty:
-                self._save_index()
+            if self._dirty and not self.read_only:
+                try:
+                    self._save_index()
+                except (OSError, StoreError) as err:
+                    # Only the next start's speed depends on it: it rebuilds from the rows.
+                    log.warning("the index snapshot was not saved: %s", err)
             self._store.close()
 
     # -- adding and removing -------------------------------------------------------------
@@ -314,9 +368,13 @@ class AnswerBase:
         )
         return self.add_draft(draft, article_id=article_id)
 
-    def add_file(self, path: Path | str) -> Article:
-        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/)."""
-        return self.add_draft(parse_file(Path(path)))
+    def add_file(self, path: Path | str, *, root: Path | None = None) -> Article:
+        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/).
+
+        ``root`` is the folder being added (by default the file's own): a link that leads out
+        of it is refused.
+        """
+        return self.add_draft(parse_file(Path(path), root=root))
 
     def add_draft(self, draft: ArticleDraft, *, article_id: str | None = None) -> Article:
         """Add one parsed article."""
@@ -339,6 +397,8 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was added.")
         with self._lock, self._writers:
             self._in_step()
             seen: dict[str, str] = {}
@@ -367,8 +427,11 @@ class AnswerBase:
                     stat = write_atomically(seed, text, sync_directory=False)
                     written.append(seed)
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
+                    self._phase("add:seed-written")
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
+                self._phase("add:seeds-synced")
                 stored = self._insert(rows)
+                self._phase("add:stored")
             except BaseException:
                 for seed in written:
                     with contextlib.suppress(OSError):
@@ -380,16 +443,38 @@ class AnswerBase:
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was removed.")
         with self._lock, self._writers:
             self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
                 raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
             article = self._article(stored)
-            # The seed goes first: a crash after it leaves a row that sync() removes.
-            with contextlib.suppress(FileNotFoundError):
-                (self.seeds / stored.path).unlink()
-            self._delete([stored])
+            # The seed is set aside first, under a hidden name sync passes over: a crash after
+            # it leaves a row that the next sync removes; a failed transaction puts it back.
+            seed = self.seeds / stored.path
+            aside: Path | None = seed.with_name(f".{seed.name}{_SET_ASIDE}")
+            try:
+                os.replace(seed, seed.with_name(f".{seed.name}{_SET_ASIDE}"))
+            except FileNotFoundError:
+                aside = None
+            except OSError as err:
+                raise StoreError(
+                    f"cannot remove {seed}: {err.strerror}; nothing was changed."
+                ) from None
+            self._phase("remove:seed-set-aside")
+            try:
+                self._delete([stored])
+            except BaseException:
+                if aside is not None:
+                    os.replace(aside, seed)
+                raise
+            self._phase("remove:row-deleted")
+            if aside is not None:
+                with contextlib.suppress(OSError):
+                    aside.unlink()
+            self._store.reclaim()
         return article
 
     # -- reading -------------------------------------------------------------------------
@@ -434,6 +519,7 @@ class AnswerBase:
             seeds_dir=self.seeds,
             variant=self.config.variant,
             reranker=self.reranker.name if self.reranker else None,
+            without_embeddings=self.pending_embeddings(),
         )
 
     def __len__(self) -> int:
@@ -448,36 +534,28 @@ class AnswerBase:
         if offset < 0:
             raise ValueError(f"offset must not be negative, not {offset!r}")
         text = self._check_question(question)
-        analyzer = analyzer_for(self._question_language(text))
-        terms = tuple(dict.fromkeys(analyzer(text)))
+        language = self._question_language(text)
+        terms = tuple(dict.fromkeys(analyzer_for(language)(text)))
         if not terms:
             raise QuestionError(
                 "the question has no words to search for; ask with a few keywords, "
                 "e.g. “Who coordinates the operation in Kursk?”"
             )
         articles: dict[int, StoredArticle] = {}
-        texts: list[str] = []  # the sentences the reranker compares with the question
         empty = Answer(question=text, passages=(), terms=terms, offset=offset)
         with self._lock:
             ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text)
-            if not ranking.hits or (self.reranker is None and not ranking.found):
+            if self.reranker is None and not (ranking.hits and ranking.found):
                 return empty
             rows = self._store.sentence_rows([self._doc_sids[doc] for doc, _ in ranking.hits])
             hits = [
                 (sid, score) for doc, score in ranking.hits if (sid := self._doc_sids[doc]) in rows
             ]
-            if self.reranker is not None:
-                for sid, _ in hits[:DEPTH]:
-                    row = rows[sid]
-                    article = self._cached_article(row.article, articles)
-                    texts.append(article.text[row.start : row.end] if article else "")
         if self.reranker is not None:
-            # The model takes a few milliseconds a sentence: adds and other questions go on.
-            similarities = self.reranker.similarities(text, texts)
-            coverage = coverage_with_meaning(ranking.coverage, similarities)
-            if coverage < self._ranker.config.min_coverage:
+            found = self._by_meaning(text, language, ranking.coverage, hits, rows, articles)
+            if found is None:
                 return empty
-            hits = rerank(hits, similarities)
+            hits = found
         with self._lock:
             passages = self._passages(
                 [sid for sid, _ in hits],
@@ -496,11 +574,133 @@ class AnswerBase:
             has_more=len(passages) > offset + k,
         )
 
+    def _by_meaning(
+        self,
+        question: str,
+        language: str,
+        coverage: float,
+        hits: list[tuple[int, float]],
+        rows: dict[int, StoredSentence],
+        articles: dict[int, StoredArticle],
+    ) -> list[tuple[int, float]] | None:
+        """BM25's hits reranked by meaning, with the sentences nearest in meaning when BM25
+        covered little of the question; None when nothing answers it.
+
+        ``rows`` gains the rows of the sentences found by meaning alone. The model runs
+        outside the lock: adds and other questions go on.
+        """
+        assert self.reranker is not None
+        query = self.reranker.embed_query(question)
+        head = [sid for sid, _ in hits[:DEPTH]]
+        proposed = {sid for sid, _ in hits}
+        extra = []
+        if coverage < DENSE_BELOW:
+            extra = [sid for sid, _ in self._nearest(query, DENSE_DEPTH) if sid not in proposed]
+        with self._lock:
+            rows.update(self._store.sentence_rows([sid for sid in extra if sid not in rows]))
+            extra = [sid for sid in extra if sid in rows]
+            stored = self._store.sentence_vectors(head + extra)
+            texts = [self._sentence_text(rows[sid], articles) for sid in head + extra]
+        known = [dequantise(stored[sid]) if sid in stored else None for sid in head + extra]
+        similarities = self.reranker.similarities(question, texts, known, query=query)
+        near, far = similarities[: len(head)], similarities[len(head) :]
+        answered = bool(head) and (
+            coverage_with_meaning(coverage, near) >= self._ranker.config.min_coverage
+        )
+        across = any(
+            similarity >= CROSS_MEANING
+            and (article := articles.get(rows[sid].article)) is not None
+            and article.language != language
+            for sid, similarity in zip(head + extra, similarities, strict=True)
+        )
+        if not (answered or across):
+            return None
+        return fuse(hits, near, extra, far, coverage)
+
+    def _sentence_text(self, row: StoredSentence, articles: dict[int, StoredArticle]) -> str:
+        article = self._cached_article(row.article, articles)
+        return article.text[row.start : row.end] if article else ""
+
+    def _nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
+        """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
+        with self._lock:
+            if self._vectors is None:
+                index = VectorIndex()
+                for batch in self._store.iter_vectors():
+                    index.add([sid for sid, _ in batch], stack([blob for _, blob in batch]))
+                self._vectors = index
+            candidates = self._vectors.candidates(query, 10 * k)
+            stored = self._store.sentence_vectors(candidates)
+        scored = [
+            (sid, float(dequantise(stored[sid]) @ query)) for sid in candidates if sid in stored
+        ]
+        scored.sort(key=lambda item: -item[1])
+        return scored[:k]
+
+    # -- embeddings computed once, at ingest ----------------------------------------------
+
+    def pending_embeddings(self) -> int:
+        """Sentences the reranker has no stored embedding for yet (0 without a reranker)."""
+        return self._store.count_without_vectors() if self.reranker is not None else 0
+
+    def embed_pending(
+        self,
+        progress: Progress | None = None,
+        *,
+        batch: int = 16,
+        stop: threading.Event | None = None,
+    ) -> int:
+        """Embed the sentences that have no stored embedding yet; return how many were done.
+
+        Each batch is stored as it is done, so an interrupted run keeps its work. Runs on the
+        reranker's second instance: questions do not wait for it.
+        """
+        if self.reranker is None or self.read_only:
+            return 0
+        if self._embedder is None:
+            self._embedder = self.reranker.another()
+        total, done = self._store.count_without_vectors(), 0
+        while not (stop is not None and stop.is_set()):
+            rows = self._store.sentences_without_vectors(batch)
+            if not rows:
+                break
+            vectors = self._embedder.embed([text for _, text in rows])
+            self._store.set_vectors(
+                [(sid, blob) for (sid, _), blob in zip(rows, quantise(vectors), strict=True)]
+            )
+            with self._lock:
+                if self._vectors is not None:
+                    self._vectors.add([sid for sid, _ in rows], vectors)
+            done += len(rows)
+            if progress:
+                progress(min(done, total), total)
+        return done
+
+    def embed_in_background(self) -> None:
+        """Keep embedding new sentences in a thread of their own until :meth:`close`."""
+        if self.reranker is None or self.read_only or self._background is not None:
+            return
+
+        def work() -> None:
+            while not self._stopping.is_set():
+                try:
+                    if self.embed_pending(stop=self._stopping):
+                        log.info("sentence embeddings stored; %d to go", self.pending_embeddings())
+                except NewsdeskError as err:
+                    log.warning("sentence embeddings paused: %s", err)
+                self._added.wait(timeout=60.0)
+                self._added.clear()
+
+        self._background = threading.Thread(target=work, name="embeddings", daemon=True)
+        self._background.start()
+
     # -- keeping the base in step with seeds/ ---------------------------------------------
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
         report = SyncReport()
+        if self.read_only:
+            return report  # answers go on from what the base holds
         with self._lock, self._writers:
             self._in_step()
             known = self._store.seed_files()
@@ -529,6 +729,8 @@ class AnswerBase:
                 if progress:
                     progress(done, len(todo))
             self._insert(batch.take())
+            if report.removed or report.updated:
+                self._store.reclaim()
         self._compact()
         return report
 
@@ -541,6 +743,7 @@ class AnswerBase:
             self._index = self._new_index()
             self._ranker = Ranker(self._index)
             self._doc_sids = array("q")
+            self._vectors = None
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
             self._dirty = True
             return self.sync(progress)
@@ -708,6 +911,7 @@ class AnswerBase:
                 for sid, s in zip(sids, item.sentences, strict=True)
             ]
         )
+        self._added.set()
         return [self._article(record, len(item.sentences)) for record, _, item in stored]
 
     def _index_sentences(self, rows: Sequence[tuple[int, int, Sequence[str]]]) -> None:
@@ -724,6 +928,8 @@ class AnswerBase:
             for stored in articles:
                 sids.extend(self._store.delete_article(stored.rowid))
             self._bump_generation()
+        if sids and self._vectors is not None:
+            self._vectors.remove(sids)
         if sids:
             positions = np.searchsorted(np.frombuffer(self._doc_sids, dtype=np.int64), sids)
             self._index.remove(int(p) for p in positions)
@@ -740,7 +946,7 @@ class AnswerBase:
     ) -> None:
         """Read one new or changed seed; what is to be stored goes into ``batch``."""
         try:
-            draft = parse_file(file)
+            draft = parse_file(file, root=self.seeds)
             item = self._prepare(draft)
         except ArticleError as err:
             report.failed.append((relative, str(err)))
@@ -866,7 +1072,8 @@ class AnswerBase:
         """
         stored = self._store.get_meta("analysis_version")
         attributed = self._store.get_meta("attribution_version")
-        if stored == ANALYSIS_VERSION and attributed == ATTRIBUTION_VERSION:
+        current = stored == ANALYSIS_VERSION and attributed == ATTRIBUTION_VERSION
+        if current or self.read_only:
             return
         if self._store.counts()[1]:
             if stored != ANALYSIS_VERSION:
@@ -895,6 +1102,7 @@ class AnswerBase:
         generation = self._store.get_meta("generation") or "0"
         self._generation = generation
         self._languages = None
+        self._vectors = None
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)
@@ -935,8 +1143,9 @@ class AnswerBase:
 
 
 def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
-    """Delete a seed temporary left by a killed writer (only old ones: a live writer may own it)."""
-    if file.name.startswith(".") and file.name.endswith(".tmp"):
+    """Delete a temporary or set-aside seed left by a killed writer (old ones: a live one may
+    still own it)."""
+    if file.name.startswith(".") and file.name.endswith((".tmp", _SET_ASIDE)):
         with contextlib.suppress(OSError):
             if time.time() - file.stat().st_mtime > age:
                 file.unlink()
@@ -952,13 +1161,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand files and folders into the article files newsdesk can read, in name order."""
+def iter_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    """Expand files and folders into ``(file, folder it was found in)``, in name order.
+
+    The folder is None for a file named on its own; pass it to :meth:`AnswerBase.add_file`.
+    """
     for path in paths:
         if path.is_dir():
-            yield from _article_files(path)
+            yield from ((file, path) for file in _article_files(path))
         else:
-            yield path
+            yield path, None
 
 
 def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:

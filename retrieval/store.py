@@ -13,6 +13,7 @@ import errno
 import fcntl
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from retrieval.errors import DuplicateArticleError, StoreError
 from retrieval.sources import Attribution, kind_of
@@ -135,33 +137,69 @@ class Store:
 
     def __init__(self, database: Path, *, timeout: float = 10.0) -> None:
         self.path = database
+        self.read_only: str | None = None
+        """Why the base cannot be written (a full disk, a read-only folder), or None."""
+        self._lock = threading.RLock()
         try:
             database.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
                 database, check_same_thread=False, isolation_level=None, timeout=timeout
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            _add_missing_columns(self._db)
-            version = self._db.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            try:
+                # Pages of removed articles go back to the file system (a new base only; an
+                # older one is converted by its first reclaim()).
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.executescript(_SCHEMA)
+                self._add_missing_columns()
+                version = self._schema_version()
+                if version is None:
+                    self._db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),),
+                    )
+                    version = str(SCHEMA_VERSION)
+            except sqlite3.OperationalError as err:
+                self._db.close()
+                if not database.is_file():
+                    raise
+                # A full disk or a read-only folder: reading must go on.
+                self.read_only = _why_not_writable(database, err)
+                self._db = _open_read_only(database, timeout)
+                version = self._schema_version()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
-        if version is None:
-            self._db.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
+        self._has_vectors = "vector" in columns  # not in a read-only base made before them
+        # A read-only base made before attributions had a cue and a kind reads them as NULL.
+        self._sentence_columns = _SENTENCE_COLUMNS
+        if "source_kind" not in columns:
+            self._sentence_columns = _SENTENCE_COLUMNS.replace(
+                "source_cue, source_kind", "NULL, NULL"
             )
-        elif int(version[0]) != SCHEMA_VERSION:
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
             raise StoreError(
-                f"the answer base at {database} has version {version[0]}; this newsdesk reads "
+                f"the answer base at {database} has version {version}; this newsdesk reads "
                 f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
             )
-        self._lock = threading.RLock()
+
+    def _add_missing_columns(self) -> None:
+        """Columns newer than a base are added in place: their values are filled in later."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
+        if "vector" not in columns:
+            self._db.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
+        for column in ("source_cue", "source_kind"):  # the attribution's cue and kind
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE sentences ADD COLUMN {column} TEXT")
+
+    def _schema_version(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return None if row is None else str(row[0])
 
     def close(self) -> None:
         """Close the database connection."""
@@ -174,6 +212,8 @@ class Store:
 
         SQLite's own errors (locked, disk full, read-only) come out as :class:`StoreError`.
         """
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
         with self._lock, self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -285,6 +325,17 @@ class Store:
                 (mtime_ns, size, rowid),
             )
 
+    def reclaim(self) -> None:
+        """Give the space of deleted rows back to the file system (call outside a transaction)."""
+        if self.read_only:
+            return
+        with self._lock, self._errors():
+            if self._db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:  # incremental
+                self._db.executescript("PRAGMA incremental_vacuum;")  # execute() frees one page
+            else:  # a base made before newsdesk reclaimed space: converted once
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                self._db.execute("VACUUM")
+
     def clear(self) -> None:
         """Delete every article and sentence (call inside :meth:`transaction`)."""
         with self._lock:
@@ -330,7 +381,7 @@ class Store:
 
         With ``around`` (a position), only that sentence of the article and its neighbours.
         """
-        query = f"SELECT {_SENTENCE_COLUMNS} FROM sentences "
+        query = f"SELECT {self._sentence_columns} FROM sentences "
         with self._lock:
             if article is None:
                 rows = self._db.execute(query + "ORDER BY sid").fetchall()
@@ -353,10 +404,68 @@ class Store:
         marks = ",".join("?" * len(sids))
         with self._lock:
             rows = self._db.execute(
-                f"SELECT {_SENTENCE_COLUMNS} FROM sentences WHERE sid IN ({marks})",
+                f"SELECT {self._sentence_columns} FROM sentences WHERE sid IN ({marks})",
                 tuple(sids),
             ).fetchall()
         return {row[0]: _sentence(row) for row in rows}
+
+    def sentence_vectors(self, sids: Sequence[int]) -> dict[int, bytes]:
+        """The stored embeddings of the given sentences (those that have one)."""
+        if not sids or not self._has_vectors:
+            return {}
+        marks = ",".join("?" * len(sids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT sid, vector FROM sentences WHERE sid IN ({marks}) AND vector IS NOT NULL",
+                tuple(sids),
+            ).fetchall()
+        return {int(sid): bytes(vector) for sid, vector in rows}
+
+    def iter_vectors(self, batch: int = 10_000) -> Iterator[list[tuple[int, bytes]]]:
+        """Every stored embedding as (sid, vector), a batch at a time, in sid order."""
+        if not self._has_vectors:
+            return
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT sid, vector FROM sentences WHERE sid > ? AND vector IS NOT NULL "
+                    "ORDER BY sid LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            yield [(int(sid), bytes(vector)) for sid, vector in rows]
+            last = int(rows[-1][0])
+
+    def sentences_without_vectors(self, limit: int) -> list[tuple[int, str]]:
+        """Up to ``limit`` sentences with no embedding yet, as (sid, text), oldest first."""
+        if not self._has_vectors:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT s.sid, substr(a.text, s.start + 1, s.end - s.start) FROM sentences s "
+                "JOIN articles a ON a.rowid = s.article WHERE s.vector IS NULL "
+                "ORDER BY s.sid LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(int(sid), str(text)) for sid, text in rows]
+
+    def count_without_vectors(self) -> int:
+        """How many sentences have no embedding yet."""
+        if not self._has_vectors:
+            return 0
+        with self._lock:
+            row = self._db.execute("SELECT count(*) FROM sentences WHERE vector IS NULL").fetchone()
+        return int(row[0])
+
+    def set_vectors(self, vectors: Sequence[tuple[int, bytes]]) -> None:
+        """Store embeddings by sentence id (one transaction; rows removed meanwhile are skipped)."""
+        with self.transaction():
+            self._db.executemany(
+                "UPDATE sentences SET vector = ? WHERE sid = ?",
+                [(vector, sid) for sid, vector in vectors],
+            )
 
     def counts(self) -> tuple[int, int]:
         """(articles, sentences)."""
@@ -379,7 +488,9 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a value in the meta table."""
-        with self._lock:
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
+        with self._lock, self._errors():
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -429,12 +540,38 @@ def _attribution_columns(attribution: Attribution | None) -> tuple[str | None, .
     return (attribution.source, attribution.detail, attribution.cue, attribution.kind)
 
 
-def _add_missing_columns(db: sqlite3.Connection) -> None:
-    """Add the columns a base made by an older newsdesk lacks (their values come on reindex)."""
-    have = {row[1] for row in db.execute("PRAGMA table_info(sentences)")}
-    for column in ("source_cue", "source_kind"):
-        if column not in have:
-            db.execute(f"ALTER TABLE sentences ADD COLUMN {column} TEXT")
+def _why_not_writable(database: Path, err: sqlite3.OperationalError) -> str:
+    try:
+        full = shutil.disk_usage(database.parent).free < 256 * 1024
+    except OSError:
+        full = False
+    if full:
+        return f"the disk holding the answer base {database} is full"
+    if not os.access(database.parent, os.W_OK) or "readonly" in str(err).lower():
+        return f"the answer base {database} is read-only"
+    return f"the answer base {database} cannot be written ({err})"
+
+
+def _open_read_only(database: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that never writes: through SQLite's shared memory if it can, else without.
+
+    Without it (its -shm file cannot be made), the file is read as it is on disk: nothing can
+    change it then, as nothing can write to that disk.
+    """
+    uri = f"file:{quote(str(database))}?mode=ro"
+    for suffix in ("", "&immutable=1"):
+        db = sqlite3.connect(
+            uri + suffix, uri=True, check_same_thread=False, isolation_level=None, timeout=timeout
+        )
+        try:
+            db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            if suffix:
+                raise
+            continue
+        return db
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _explain(err: sqlite3.OperationalError, database: Path) -> str:
@@ -511,17 +648,23 @@ def write_atomically(path: Path, text: str, *, sync_directory: bool = True) -> o
     The rename is durable once the folder is synced: here, or (``sync_directory=False``, for
     a batch) by one :func:`fsync_directory` after the last file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as err:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise StoreError(
+                f"cannot write {path}: {err.strerror or err}; nothing was changed."
+            ) from None
         raise
     if sync_directory:
         fsync_directory(path.parent)

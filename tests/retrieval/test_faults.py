@@ -6,6 +6,7 @@ nothing added before is lost, and every earlier answer is still returned.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -135,3 +136,142 @@ def test_a_running_base_picks_up_what_another_process_added(tmp_path: Path) -> N
         ]
         bot.add(article(3))
     assert_consistent(data, seeds, 3)
+
+
+KILLER = """
+import os, signal, sys
+from retrieval.answers import AnswerBase, RetrievalConfig
+
+def on_phase(name):
+    if name == sys.argv[3]:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+base = AnswerBase.open(
+    sys.argv[1], seeds=sys.argv[2], config=RetrievalConfig(reranker="none"), on_phase=on_phase
+)
+if sys.argv[3].startswith("add:"):
+    base.add(sys.argv[4])
+else:
+    base.remove(sys.argv[4])
+print("the kill point was never reached", flush=True)
+"""
+
+
+@pytest.mark.parametrize(
+    ("phase", "expected"),
+    [
+        ("add:seed-written", 3),  # the seed is there: the next sync stores it
+        ("add:seeds-synced", 3),
+        ("add:stored", 3),
+        ("remove:seed-set-aside", 1),  # the seed is gone: the next sync drops the row
+        ("remove:row-deleted", 1),
+    ],
+)
+def test_sigkill_at_each_phase_of_add_and_remove(tmp_path: Path, phase: str, expected: int) -> None:
+    data, seeds = tmp_path / "base", tmp_path / "seeds"
+    with AnswerBase.open(data, seeds=seeds, config=BM25) as base:
+        ids = [base.add(article(n)).id for n in (1, 2)]
+    target = article(3) if phase.startswith("add:") else ids[1]
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLER, str(data), str(seeds), phase, target],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9, killed.stdout + killed.stderr
+    with AnswerBase.open(data, seeds=seeds, config=BM25) as base:
+        base.sync()  # what every command does first: the seeds decide
+        assert ids[0] in {a.id for a in base.articles()}
+    assert_consistent(data, seeds, expected)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Path:
+    """A 3 MB tmpfs: a disk newsdesk can fill (needs root, as the project's machines have)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def fill(folder: Path) -> Path:
+    filler = folder / "filler"
+    with filler.open("wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+        except OSError:
+            pass
+    return filler
+
+
+def cli(data: Path, seeds: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        NEWSDESK_DATA_DIR=str(data),
+        NEWSDESK_SEEDS_DIR=str(seeds),
+        NEWSDESK_CONFIG="",
+        NEWSDESK_LOG_LEVEL="WARNING",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_a_full_disk_keeps_answering_and_refuses_changes_clearly(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    data, seeds = small_disk / "base", small_disk / "seeds"
+    with AnswerBase.open(data, seeds=seeds, config=BM25) as base:
+        ids = [base.add(article(n)).id for n in (1, 2)]
+    filler = fill(small_disk)
+    database = data / "newsdesk.sqlite3"
+    warning = (
+        f"newsdesk: the disk holding the answer base {database} is full: answering from what "
+        "it holds; seeds/ not read.\n"
+    )
+    stats = cli(data, seeds, "stats")
+    assert (stats.returncode, stats.stderr) == (0, warning)
+    assert stats.stdout.startswith("2 articles (en 2), 4 sentences")
+    asked = cli(data, seeds, "ask", "budget line qz2x", "--json", "-k", "1")
+    assert asked.returncode == 0 and asked.stderr == warning
+    assert json.loads(asked.stdout)["passages"][0]["article_id"] == ids[1]
+    new = tmp_path / "new.txt"
+    new.write_text(article(3), encoding="utf-8")
+    added = cli(data, seeds, "add", str(new))
+    assert added.returncode == 1
+    assert added.stdout == (
+        f"failed {new}: the disk holding the answer base {database} is full; nothing was added.\n"
+    )
+    removed = cli(data, seeds, "remove", ids[0])
+    assert removed.returncode == 1
+    assert removed.stderr == warning + (
+        f"newsdesk: the disk holding the answer base {database} is full; nothing was removed.\n"
+    )
+    filler.unlink()
+    assert cli(data, seeds, "add", str(new)).returncode == 0
+    assert_consistent(data, seeds, 3)
+
+
+def test_a_read_only_base_keeps_answering(small_disk: Path) -> None:
+    data, seeds = small_disk / "base", small_disk / "seeds"
+    with AnswerBase.open(data, seeds=seeds, config=BM25) as base:
+        ids = [base.add(article(n)).id for n in (1, 2)]
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        asked = cli(data, seeds, "ask", "budget line qz1x", "--json", "-k", "1")
+        assert asked.returncode == 0, asked.stderr
+        assert asked.stderr == (
+            f"newsdesk: the answer base {data / 'newsdesk.sqlite3'} is read-only: answering "
+            "from what it holds; seeds/ not read.\n"
+        )
+        assert json.loads(asked.stdout)["passages"][0]["article_id"] == ids[0]
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert_consistent(data, seeds, 2)
