@@ -79,6 +79,8 @@ def answer_json(answer: Answer) -> str:
 def _passage_dict(passage: Passage) -> dict[str, Any]:
     data = asdict(passage)
     data["highlights"] = [list(span) for span in passage.highlights]
+    if data["attribution"] is not None:
+        data["attribution"].pop("rule")  # the engine's audit trail is not stored with a base
     return data
 
 
@@ -100,10 +102,8 @@ def sentences_json(article: Article, sentences: list[ArticleSentence]) -> str:
     rows = []
     for sentence in sentences:
         row = asdict(sentence)
-        if sentence.attribution is not None:
-            row["attribution"] = {
-                key: value for key, value in row["attribution"].items() if key != "rule"
-            }
+        if row["attribution"] is not None:
+            row["attribution"].pop("rule")
         row["label"] = describe(sentence.attribution)
         rows.append(row)
     return json.dumps(

@@ -49,6 +49,12 @@ def test_ask_json(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert len(data["passages"]) == 2
     first = data["passages"][0]
     assert first["reported_by"] == "Verstka"
+    assert first["attribution"] == {
+        "source": "Verstka",
+        "detail": "citing sources in the government and parliament",
+        "cue": "according to",
+        "kind": "according to",
+    }
     assert first["article_id"] == SEED.stem
     assert "1,000 square kilometers" in first["sentence"]
 
