@@ -461,10 +461,6 @@ def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -
     return start
 
 
-def _name_like(word: str) -> bool:
-    return word[:1].isupper() or word.lower() in {"spokesman", "spokeswoman", "official"}
-
-
 def _participle(
     sentence: str,
     tokens: list[tuple[str, int, int]],

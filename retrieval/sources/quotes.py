@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 _CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"'}
 _OPENERS = frozenset(_CLOSERS)
-_WORD = re.compile(r"\w+")
 _MARK = re.compile(r"''|[“”„«»\"]")
 _SPEECH_WORDS = 4
 
