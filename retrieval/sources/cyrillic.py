@@ -72,6 +72,13 @@ _ADVERBS: Final = frozenset(
     "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
     "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно".split()
 )
+_DOCUMENT_SAYS: Final = re.compile(
+    r"(?i)\b(?P<cue>(?:в|во|у)\s+(?:заявлении|сообщении|документе|докладе|отчете|отчёте|"
+    r"релизе|пресс-релизе|письме|обращении|повідомленні|заяві|документі|звіті|доповіді|"
+    r"релізі|пресрелізі|листі|зверненні))\s+(?P<who>[^,.;:—«»]{2,80}?)\s+"
+    r"(?:говорится|отмечается|сказано|указывается|подчеркивается|йдеться|зазначається|"
+    r"сказано|наголошується)\b"
+)
 _POSSESSIVES: Final = frozenset("его её ее их його її їх їхніми їхню".split())
 _CITING: Final = re.compile(
     r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
@@ -109,6 +116,11 @@ class Rules:
             finding = self._phrase(sentence, tokens, match)
             if finding is not None:
                 found.append(finding)
+        for match in _DOCUMENT_SAYS.finditer(sentence):
+            # "В заявлении МИД говорится, что …": the document's author is the source.
+            subject = head_nominative(_clean(match.group("who")), self.language)
+            cue = " ".join(match.group("cue").split()).lower()
+            found.append(Finding(subject, cue, "according to", "document", match.start()))
         for i, (word, start, _) in enumerate(tokens):
             low = word.lower()
             if len(low) < 4 or low[:2] not in _PREFIXES or not word[0].isalpha():

@@ -591,6 +591,16 @@ def test_addressees_places_and_roles(
             Attribution("Кремль", None, "считают"),
         ),
         ("Президент России Владимир Путин подписал закон.", "ru", None),
+        (
+            "В заявлении МИД России говорится, что ответ будет жестким.",
+            "ru",
+            Attribution("МИД России", None, "в заявлении", "according to"),
+        ),
+        (
+            "У заяві Міністерства закордонних справ йдеться, що відповідь буде.",
+            "uk",
+            Attribution("Міністерство закордонних справ", None, "у заяві", "according to"),
+        ),
     ],
 )
 def test_statements_documents_and_services(
