@@ -129,12 +129,22 @@ _MAX_NP = 9
 
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+_NOT_SPEAKERS: Final = frozenset(
+    "update note correction photo photos video watch read related breaking analysis opinion "
+    "editor's note editor’s note background context q a question answer warning disclaimer "
+    "source sources credit getty images reuters ap".split()
+)
 _CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
 _ALPHA_WORD = re.compile(r"[A-Za-z]+")
 
 
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
+    labelled = _LABEL.match(sentence)
+    if labelled and labelled.group("name").lower() not in _NOT_SPEAKERS:
+        # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
+        return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _ALPHA_WORD.findall(sentence)
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if _CUE_WORDS.isdisjoint(plain) and not headline and "According" not in sentence:

@@ -151,6 +151,12 @@ def test_every_sentence_of_the_seed() -> None:
             "According to sources, the bridge was closed.",
             Attribution(UNNAMED, None, "according to", "according to"),
         ),
+        # A headline's "Name: claim".
+        (
+            "Pence: Flowers Will Not Be at the Debate.",
+            Attribution("Pence", None, ":"),
+        ),
+        ("Update: The bridge reopened on Tuesday.", None),
         # Nothing attributes these.
         ("He won in key battleground states.", None),
         ("The bridge was closed, citing safety concerns.", None),
