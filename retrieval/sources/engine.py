@@ -84,6 +84,9 @@ def attribute_article(
         findings = rules.find(frame) if rules is not None else english.find(frame)
         item.attribution = _first(findings, speakers, item.start)
     _quotes(sentences, text, speakers, quotes)
+    for item in sentences:
+        if item.attribution is not None and item.attribution.rule == "announce":
+            item.attribution = None  # it named the speaker of what follows, and says nothing
     if carry_over:
         _carry_over(sentences, text)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]

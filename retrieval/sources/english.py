@@ -238,8 +238,7 @@ def _verb(
     head_word = tokens[head][0]
     if lower[head] in _OBJECTS:
         return None
-    if after == ":" and head < i and i + 2 >= len(tokens):
-        return None  # "The New York Times reports:" announces what follows, claims nothing
+    announces = after == ":" and head < i and i + 2 >= len(tokens)
     if head_word.endswith(("'s", "’s")):
         return None  # "Friday’s tweets"
     if (
@@ -260,7 +259,8 @@ def _verb(
     if bare and not (lower[head] in _PLURAL_HEADS or plural):
         return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
-    rule = "tail" if tail else _rule(i, head)
+    # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
+    rule = "announce" if announces else "tail" if tail else _rule(i, head)
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i][1], detail)
 
 

@@ -653,3 +653,14 @@ def test_dialogue_lines_and_roles_in_russian() -> None:
         Attribution(NOT_NAMED, None, "“…”", "quote"),
         Attribution(lavrov, None, "colon", "quote"),
     ]
+
+
+def test_an_announcement_gives_the_block_quote_its_speaker_and_claims_nothing() -> None:
+    text = (
+        "The New York Times reports:\n\n"
+        "“The campaign raised less money from small donors than four years ago.”"
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        None,
+        Attribution("The New York Times", None, "reports", "quote"),
+    ]
