@@ -178,11 +178,18 @@ def _named_in_quote(text: str, quotes: Sequence[Quote], speakers: Speakers) -> A
 
 
 def _tagged_piece(
-    text: str, pieces: Sequence[Quote], item: _Sentence, speakers: Speakers
+    text: str,
+    pieces: Sequence[Quote],
+    starts: Sequence[int],
+    item: _Sentence,
+    speakers: Speakers,
 ) -> Attribution | None:
     """The speaker a transcript tag names at the start of a quote piece in this sentence."""
-    for piece in pieces:
-        if item.start <= piece.start < item.end and piece is not pieces[0]:
+    first = bisect.bisect_left(starts, item.start)
+    for piece in pieces[max(first, 1) :]:
+        if piece.start >= item.end:
+            break
+        if item.start <= piece.start:
             tag = _SPEAKER_TAG.match(text, piece.start, piece.end)
             if tag:
                 name = tag.group("name")
@@ -211,6 +218,7 @@ def _quotes(
             None,
         )
         kind: Kind = "quote"
+        starts = [piece.start for piece in quotes_of[run]]
         if speaker is None:
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         first = members[0]
@@ -237,7 +245,7 @@ def _quotes(
             kind = "carried over"
         for i in members:
             item = sentences[i]
-            tagged = _tagged_piece(text, quotes_of[run], item, speakers)
+            tagged = _tagged_piece(text, quotes_of[run], starts, item, speakers)
             if tagged is not None:
                 speaker, kind = tagged, "quote"  # "WALLACE: …" then "PENCE: …" in one run
             if item.inside != run and item.attribution is None:
