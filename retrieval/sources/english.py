@@ -106,7 +106,7 @@ _BE: Final = frozenset("is are was were be been being".split())
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
-    "though as after before since until unless so than and but or nor to not".split()
+    "though as after before since until unless so than and but or nor to not having being".split()
 )
 _OPENERS: Final = frozenset(
     "but and so yet still now also however instead meanwhile indeed then later earlier "
@@ -244,7 +244,7 @@ def _verb(
     if (
         word in _NOUN_LIKE
         and after != "that"
-        and not (head_word[:1].isupper() or lower[head] in PRONOUNS)
+        and (not (head_word[:1].isupper() or lower[head] in PRONOUNS) or _NUMBER.match(lower[head]))
     ):
         return None  # "… in key battleground states."; but "a new poll shows that …"
     quoted_after = any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
@@ -425,6 +425,10 @@ def _left_subject(
 
 
 _WHERE: Final = frozenset("in at from near outside inside across during to".split())
+_NUMBER = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?)$"
+)
 _PLURAL_HEADS: Final = frozenset(
     "they we i you police people staff media military public personnel crew children men "
     "women leadership management".split()
