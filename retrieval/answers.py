@@ -25,7 +25,7 @@ import time
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 
@@ -36,18 +36,22 @@ from retrieval.articles import (
     SUPPORTED_SUFFIXES,
     ArticleDraft,
     content_hash,
+    language_code,
     make_draft,
     parse_file,
     render_seed,
 )
+from retrieval.dates import Period, check_published, period
 from retrieval.errors import (
     ArticleError,
     ArticleNotFoundError,
     DuplicateArticleError,
     EmptyArticleError,
+    InvalidMetadataError,
     QuestionError,
     StoreError,
 )
+from retrieval.fetching import Fetcher, check_url, clean_url
 from retrieval.index import BM25Index
 from retrieval.languages import detect_language, script_of, script_of_language
 from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
@@ -105,6 +109,16 @@ class Article:
     added: str
     sentence_count: int
 
+    @property
+    def date(self) -> str:
+        """The article's day (ISO): published when known, else the day it was added."""
+        return (self.published or self.added)[:10]
+
+    @property
+    def date_is_added(self) -> bool:
+        """Whether :attr:`date` is the day it was added, no published date being known."""
+        return self.published is None
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -115,6 +129,8 @@ class Answer:
     terms: tuple[str, ...]
     offset: int = 0
     has_more: bool = False
+    period: Period = field(default_factory=Period)
+    """The days the answer was limited to (``since`` / ``until``); empty when not limited."""
 
     @property
     def found(self) -> bool:
@@ -259,11 +275,50 @@ class AnswerBase:
         published: str | None = None,
         language: str | None = None,
     ) -> Article:
-        """Add an article given as text; it is written to seeds/ and searchable at once."""
+        """Add an article given as text; it is written to seeds/ and searchable at once.
+
+        The metadata is checked as typed by a person: a URL that is not http(s), a date or a
+        language newsdesk cannot read is refused (:class:`InvalidMetadataError`).
+        """
+        if url is not None and url.strip():
+            url = check_url(url)
+        if published is not None and published.strip():
+            published = check_published(published)
+        if language is not None and language.strip() and language_code(language) is None:
+            raise InvalidMetadataError(
+                f"language {language!r} is not a language code newsdesk knows; use a two-letter "
+                "code such as en, ru or uk, or give none and newsdesk detects it."
+            )
         draft = make_draft(
             text, title=title, url=url, outlet=outlet, published=published, language=language
         )
         return self.add_draft(draft, article_id=article_id)
+
+    def add_url(self, url: str, fetcher: Fetcher, *, outlet: str | None = None) -> Article:
+        """Fetch a web page and add its article (:mod:`retrieval.links`).
+
+        A page already stored under the same canonical URL is a
+        :class:`DuplicateArticleError`, before any fetch when the link itself is known.
+        """
+        from retrieval.links import fetch_draft
+
+        self._check_url_is_new(clean_url(url))
+        draft = fetch_draft(url, fetcher, outlet=outlet)
+        return self.add_draft(draft)
+
+    def article_by_url(self, url: str) -> Article | None:
+        """The article stored under this URL (tracking parameters ignored), if any."""
+        stored = self._store.article_by_url(clean_url(url))
+        return None if stored is None else self._article(stored)
+
+    def _check_url_is_new(self, url: str | None) -> None:
+        if url is None:
+            return
+        existing = self._store.article_by_url(url)
+        if existing is not None:
+            raise DuplicateArticleError(
+                f"{url} is already in the answer base as {existing.id}.", existing.id
+            )
 
     def add_file(self, path: Path | str) -> Article:
         """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/)."""
@@ -281,7 +336,8 @@ class AnswerBase:
         progress: Progress | None = None,
     ) -> list[Article]:
         """Add several articles in one transaction: all of them are stored, or none."""
-        items = list(drafts)
+        stamp = _now()
+        items = [draft if draft.added else replace(draft, added=stamp) for draft in drafts]
         ids = list(article_ids) if article_ids is not None else [None] * len(items)
         if len(ids) != len(items):
             raise ValueError("article_ids must have one entry per draft")
@@ -295,6 +351,7 @@ class AnswerBase:
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
             for item, wanted in zip(prepared, ids, strict=True):
+                self._check_url_is_new(item.draft.url)
                 existing = self._store.article_by_hash(item.content_hash)
                 if existing is not None or item.content_hash in seen:
                     other = existing.id if existing else seen[item.content_hash]
@@ -341,6 +398,32 @@ class AnswerBase:
             self._delete([stored])
         return article
 
+    def prune(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[Article]:
+        """Remove the articles dated before ``now - older_than`` (seeds too); return them.
+
+        The database is vacuumed and the index snapshot rewritten, so the space is given back.
+        """
+        if older_than <= dt.timedelta(0):
+            raise ValueError(f"older_than must be a positive period, not {older_than!r}")
+        cutoff = ((now or dt.datetime.now(dt.UTC)) - older_than).date()
+        last_kept_out = (cutoff - dt.timedelta(days=1)).isoformat()
+        removed: list[Article] = []
+        with self._lock:
+            old = [
+                stored
+                for rowid in self._store.dated(None, last_kept_out)
+                if (stored := self._store.article(rowid=rowid)) is not None
+            ]
+            for stored in old:
+                removed.append(self._article(stored))
+                with contextlib.suppress(FileNotFoundError):
+                    (self.seeds / stored.path).unlink()
+            if old:
+                self._delete(old)
+                self._save_index()
+                self._store.vacuum()
+        return removed
+
     # -- reading -------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Article:
@@ -372,8 +455,21 @@ class AnswerBase:
 
     # -- asking --------------------------------------------------------------------------
 
-    def search(self, question: str, k: int = 3, *, offset: int = 0) -> Answer:
-        """The ``k`` best passages for ``question`` (after skipping ``offset`` of them)."""
+    def search(
+        self,
+        question: str,
+        k: int = 3,
+        *,
+        offset: int = 0,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+    ) -> Answer:
+        """The ``k`` best passages for ``question`` (after skipping ``offset`` of them).
+
+        ``since`` and ``until`` (a day, ``"2024-05-01"``, or an age, ``"7d"``) keep only the
+        articles dated in that period, both ends included; an article's date is its published
+        date, else the day it was added.
+        """
         if not isinstance(k, int) or not 1 <= k <= 100:
             raise ValueError(f"k must be a whole number from 1 to 100, not {k!r}")
         if offset < 0:
@@ -388,9 +484,15 @@ class AnswerBase:
             )
         articles: dict[int, StoredArticle] = {}
         texts: list[str] = []  # the sentences the reranker compares with the question
-        empty = Answer(question=text, passages=(), terms=terms, offset=offset)
+        days = _period(since, until)
+        empty = Answer(question=text, passages=(), terms=terms, offset=offset, period=days)
         with self._lock:
-            ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text)
+            keys = None
+            if days:
+                since_day = days.since.isoformat() if days.since else None
+                until_day = days.until.isoformat() if days.until else None
+                keys = np.array(self._store.dated(since_day, until_day), dtype=np.int64)
+            ranking = self._ranker.rank(terms, (offset + k) * 4 + 8, question=text, keys=keys)
             if not ranking.hits or (self.reranker is None and not ranking.found):
                 return empty
             rows = self._store.sentence_rows([self._doc_sids[doc] for doc, _ in ranking.hits])
@@ -425,6 +527,7 @@ class AnswerBase:
             terms=terms,
             offset=offset,
             has_more=len(passages) > offset + k,
+            period=days,
         )
 
     # -- keeping the base in step with seeds/ ---------------------------------------------
@@ -618,7 +721,7 @@ class AnswerBase:
                     outlet=draft.outlet,
                     published=draft.published,
                     language=draft.language,
-                    added=added,
+                    added=draft.added or added,
                     paragraphs=tuple((p.start, p.end, p.kind) for p in draft.paragraphs),
                 )
                 rowid, sids = self._store.insert_article(record, item.sentences)
@@ -828,6 +931,19 @@ class AnswerBase:
         np.save(snapshot / "sids.npy", np.frombuffer(self._doc_sids, dtype=np.int64))
         self._store.set_meta("snapshot_generation", generation)
         self._dirty = False
+
+
+def _period(since: str | dt.date | None, until: str | dt.date | None) -> Period:
+    if isinstance(since, dt.date) or isinstance(until, dt.date):
+        start = since if isinstance(since, dt.date) else period(since).since
+        end = until if isinstance(until, dt.date) else period(until=until).until
+        if start and end and start > end:
+            raise QuestionError(
+                f"since {start.isoformat()} is after until {end.isoformat()}; no article can be "
+                "from both."
+            )
+        return Period(start, end)
+    return period(since, until)
 
 
 def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
