@@ -279,8 +279,8 @@ class Store:
     def vacuum(self) -> None:
         """Give the space of deleted rows back to the file system."""
         with self._lock:
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def articles(self) -> list[StoredArticle]:
         """All articles, oldest first."""
