@@ -61,7 +61,7 @@ class FetchConfig:
     max_redirects: int = 5
     allow_private: bool = False
     """Fetch from private and local addresses too (tests, or a bot on an intranet)."""
-    user_agent: str = "newsdesk/0.1 (news question answering; +https://example.org/newsdesk)"
+    user_agent: str = "newsdesk/0.1 (a news question-answering bot)"
 
 
 @dataclass(frozen=True, slots=True)
