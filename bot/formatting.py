@@ -46,7 +46,7 @@ def source_line(passage: Passage) -> str:
     if passage.url and re.match(r"^https?://", passage.url):
         title = f'<a href="{html.escape(passage.url, quote=True)}">{title}</a>'
     parts = [f"<i>{escape(describe(passage.attribution))}</i>", title]
-    parts += [escape(part) for part in (passage.outlet, passage.published) if part]
+    parts += [escape(part) for part in (passage.outlet, passage.date) if part]
     return " · ".join(parts)
 
 

@@ -37,6 +37,15 @@ class Passage:
     published: str | None
     highlights: tuple[tuple[int, int], ...]
     paragraph: str
+    added: str = ""
+    """When the article was stored (ISO date-time): its date when none was published."""
+
+    @property
+    def date(self) -> str:
+        """The article's day for a source line: “2024-05-03”, or “added 2024-06-01”."""
+        if self.published:
+            return self.published[:10]
+        return f"added {self.added[:10]}" if self.added else ""
 
 
 def make_passage(
@@ -78,6 +87,7 @@ def make_passage(
         published=article.published,
         highlights=highlights,
         paragraph=paragraph,
+        added=article.added,
     )
 
 

@@ -95,7 +95,7 @@ class WebServer:
             def do_GET(self) -> None:
                 with server._lock:
                     server.seen.append(Seen(self.path, dict(self.headers.items())))
-                route = server.routes.get(self.path)
+                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
                 if route is None:
                     self._send(404, {"Content-Type": "text/plain"}, b"not found")
                     return
