@@ -6,7 +6,9 @@ pages and feeds on a local web server (tests/webserver.py).
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -179,3 +181,35 @@ async def test_feeds_for_admins(bot: FakeBotAPI, base: AnswerBase, web: WebServe
     bot.push(message("/feeds remove 1", chat=ADMIN, sender=ADMIN))
     await bot.wait_for("sendMessage", 5)
     assert texts(bot)[4] == "Stopped following feed 1: Harbour Times."
+
+
+async def test_feeds_are_polled_on_the_job_queue_while_questions_go_on(
+    api: FakeBotAPI, config: Config, base: AnswerBase, web: WebServer
+) -> None:
+    for path in ("/news/bridge", "/news/strike"):
+        web.routes[path].delay = 1.0  # a poll of two seconds or more
+    application = build_application(config, base)
+    assert application.job_queue is not None
+    [job] = application.job_queue.jobs()
+    assert (job.name, job.callback.__name__) == ("poll feeds", "poll_feeds")
+    assert job.trigger.interval.total_seconds() == 15 * 60  # type: ignore[attr-defined]
+    application.bot_data["feeds"].follow(web.url("/rss.xml"))
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        started = time.perf_counter()
+        poll = asyncio.create_task(job.run(application))
+        await asyncio.sleep(0.2)
+        api.push(message("Did Gerasimov tell Putin about the offensive?"))
+        await api.wait_for("sendMessage")
+        answered = time.perf_counter() - started
+        assert not poll.done()  # the answer came while the poll was still running
+        await poll
+        polled = time.perf_counter() - started
+        await application.updater.stop()
+        await application.stop()
+    assert texts(api)[0].startswith("1. ")
+    assert answered < polled
+    assert polled >= 2.0
+    assert len(base) == 4
