@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval.analysis import analyzer_for
 from retrieval.sources import Attribution
@@ -37,8 +37,9 @@ class Passage:
     published: str | None
     highlights: tuple[tuple[int, int], ...]
     paragraph: str
-    added: str = ""
-    """When the article was stored (ISO date-time): its date when none was published."""
+    added: str = field(default="", compare=False)
+    """When the article was stored (ISO date-time): its date when none was published. Not
+    compared: the same passage found again after a rebuild is equal."""
 
     @property
     def date(self) -> str:
