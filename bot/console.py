@@ -280,7 +280,7 @@ class Repl:
             else:
                 self._ask(line)
         except NewsdeskError as err:
-            self.console.print(f"[red]{err}[/red]", highlight=False)
+            self.console.print(str(err), style="red", highlight=False, markup=False)
         return True
 
     def _ask(self, line: str) -> None:

@@ -279,12 +279,23 @@ def render_seed(draft: ArticleDraft, article_id: str) -> str:
 
     :func:`parse_file` on it gives back the same text, title, language and metadata.
     """
-    fields = {"id": article_id, "title": draft.title, "url": draft.url, "outlet": draft.outlet}
+    # A title taken from the first sentence is left out: given back as a title, it would turn
+    # a body paragraph that repeats it into a headline, which is not indexed.
+    title = None if _title_is_derived(draft) else draft.title
+    fields = {"id": article_id, "title": title, "url": draft.url, "outlet": draft.outlet}
     fields |= {"published": draft.published, "language": draft.language, "added": draft.added}
     lines = ["---"]
     lines += [f"{key}: {_quote(value)}" for key, value in fields.items() if value is not None]
     lines += ["---", "", draft.text, ""]
     return "\n".join(lines)
+
+
+def _title_is_derived(draft: ArticleDraft) -> bool:
+    """Whether the draft's title is what :func:`make_draft` makes up from its first sentence."""
+    if any(paragraph.kind == "title" for paragraph in draft.paragraphs):
+        return False
+    first = next(draft.body(), None)
+    return first is not None and draft.title == _title_from_body(first)
 
 
 # --------------------------------------------------------------------------- drafts
@@ -532,14 +543,15 @@ def _title_paragraph(
     With a given title, that is the paragraph repeating it; without, the first candidate
     paragraph if it looks like a headline (one short line, no full stop) and body follows.
     """
-    if title is not None:
-        wanted = _comparable(title)
-        for number, (start, end, _) in enumerate(blocks):
-            if not kinds[number] and _comparable(text[start:end].lstrip("#")) == wanted:
-                return number
-        return None
     candidates = [number for number, kind in enumerate(kinds) if not kind]
     if len(candidates) < 2:
+        return None  # the only paragraph is the article, whatever its title
+    if title is not None:
+        wanted = _comparable(title)
+        for number in candidates:
+            start, end, _ = blocks[number]
+            if _comparable(text[start:end].lstrip("#")) == wanted:
+                return number
         return None
     first = candidates[0]
     start, end, is_heading = blocks[first]

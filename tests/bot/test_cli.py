@@ -94,7 +94,10 @@ def test_add_from_stdin(
     config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "sys.stdin", io.StringIO("Wheat exports rose by a third in August, Ukrinform reported.")
+        "sys.stdin",
+        io.TextIOWrapper(
+            io.BytesIO(b"Wheat exports rose by a third in August, Ukrinform reported.")
+        ),
     )
     assert run(config, "add", "-", "--title", "Wheat exports") == 0
     assert "Wheat exports (1 sentences)" in capsys.readouterr().out
@@ -194,6 +197,10 @@ def test_the_reranker_in_use_is_logged(
 # -- links, dates, feeds and pruning (against a local web server) -----------------------------
 
 
+def stdin(text: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")))
+
+
 @pytest.fixture
 def web() -> Iterator[WebServer]:
     server = WebServer().start()
@@ -273,7 +280,7 @@ def test_add_stdin_refuses_bad_metadata(
     option: list[str],
     message: str,
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("The harbour of Kessel was closed after a storm."))
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
     assert run(config, "add", "-", *option) == 1
     assert capsys.readouterr().err.startswith(f"newsdesk: stdin: {message}")
     assert run(config, "list") == 0
@@ -283,7 +290,7 @@ def test_add_stdin_refuses_bad_metadata(
 def test_ask_since(
     config: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("The harbour of Kessel was closed after a storm."))
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
     assert run(config, "add", "-", "--published", "2024-05-20") == 0
     capsys.readouterr()
     assert run(config, "ask", "Why was the harbour of Kessel closed?", "--since", "2024-05-01") == 0
@@ -338,7 +345,7 @@ def test_feeds_add_list_poll_remove(
 def test_prune(
     config: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("The harbour of Kessel was closed after a storm."))
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
     assert run(config, "add", "-", "--published", "2001-05-20", "--title", "Old storm") == 0
     capsys.readouterr()
     assert run(config, "prune", "--older-than", "90d") == 0
@@ -346,3 +353,51 @@ def test_prune(
     assert out.endswith(": Old storm (2001-05-20)\npruned: 1 articles older than 90d\n")
     assert run(config, "prune", "--older-than", "ninety") == 2
     assert "is not an age" in capsys.readouterr().err
+
+
+def test_add_from_stdin_that_is_not_utf8(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Caf\xe9 prices rose.")))
+    assert run(config, "add", "-") == 1
+    assert capsys.readouterr().err == (
+        "newsdesk: stdin: the input is not UTF-8 text; save it as UTF-8 and add it again.\n"
+    )
+
+
+def test_question_that_is_not_utf8(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    question = b"Who is \xff\xfe?".decode("utf-8", "surrogateescape")  # as argv gives it
+    assert run(config, "ask", question) == 1
+    assert capsys.readouterr().err.endswith(
+        "newsdesk: the question is not valid UTF-8 text; type it again.\n"
+    )
+
+
+def test_article_text_is_printed_as_written_not_as_emoji(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"The Snerdcorp board voted :x: on the merger and :fire: the chief, Reuters said."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    assert run(config, "add", "-") == 0
+    capsys.readouterr()
+    assert run(config, "ask", "Snerdcorp merger vote", "--json") == 0
+    passage = json.loads(capsys.readouterr().out)["passages"][0]
+    assert passage["sentence"] == text.decode()
+    assert run(config, "ask", "Snerdcorp merger vote") == 0
+    assert ":x:" in capsys.readouterr().out
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_is_in_the_log(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("retrieval.answers.AnswerBase.stats", broken)
+    assert run(config, "stats") == 1
+    log_file = config.parent / "base" / "newsdesk.log"
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"newsdesk: unexpected error (RuntimeError: boom); the details are in {log_file}."
+    )
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
