@@ -141,12 +141,17 @@ class FeedList:
     """The followed feeds and the entries seen, in the answer base's SQLite file."""
 
     def __init__(self, database: Path) -> None:
+        self.read_only: str | None = None
+        """Why the feed list cannot be written (a full disk, a read-only folder), or None."""
         try:
             self._db = sqlite3.connect(
                 database, check_same_thread=False, isolation_level=None, timeout=10.0
             )
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(_SCHEMA)
+        except sqlite3.OperationalError as err:
+            # The answer base still answers questions; feeds wait until it can be written.
+            self.read_only = f"the feed list in {database} cannot be written ({err})"
         except sqlite3.DatabaseError as err:
             raise StoreError(f"the feed list in {database} cannot be opened: {err}.") from None
         self._lock = threading.RLock()
@@ -157,6 +162,8 @@ class FeedList:
 
     def add(self, url: str, outlet: str | None = None) -> Feed:
         """Follow a feed; :class:`FeedError` when it is followed already."""
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; no feed was added.")
         with self._lock:
             existing = self.by_url(url)
             if existing is not None:
@@ -190,7 +197,9 @@ class FeedList:
         return None if row is None else Feed(*row)
 
     def feeds(self) -> list[Feed]:
-        """All feeds, in the order they were added."""
+        """All feeds, in the order they were added (none while the list cannot be written)."""
+        if self.read_only:
+            return []
         with self._lock:
             return [
                 Feed(*row) for row in self._db.execute(f"SELECT {_COLUMNS} FROM feeds ORDER BY id")
@@ -260,7 +269,7 @@ class FeedPoller:
         self.list = FeedList(base.path / "newsdesk.sqlite3")
         self._clock = clock or _now
         self._polling = threading.Lock()
-        for spec in self.config.follow:
+        for spec in self.config.follow if not self.list.read_only else ():
             url = check_url(spec.url)
             if self.list.by_url(url) is None:
                 self.list.add(url, spec.outlet)
@@ -271,6 +280,8 @@ class FeedPoller:
     def follow(self, url: str, *, outlet: str | None = None) -> Feed:
         """Follow the feed at ``url`` once it has been fetched and read as RSS or Atom."""
         address = check_url(url)
+        if self.list.read_only:
+            raise StoreError(f"{self.list.read_only}; no feed was added.")
         if (existing := self.list.by_url(address)) is not None:
             raise FeedError(f"{address} is followed already, as feed {existing.id}.")
         page = self.fetcher.fetch(address, accept=FEED_TYPES)

@@ -339,7 +339,7 @@ class Store:
 
     def vacuum(self) -> None:
         """Give the space of deleted rows back to the file system."""
-        with self._lock:
+        with self._lock, self._errors():
             self._db.execute("VACUUM")
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
