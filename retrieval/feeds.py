@@ -158,7 +158,8 @@ class FeedList:
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            if hasattr(self, "_db"):
+                self._db.close()
 
     def add(self, url: str, outlet: str | None = None) -> Feed:
         """Follow a feed; :class:`FeedError` when it is followed already."""
@@ -321,7 +322,12 @@ class FeedPoller:
                     and dt.datetime.fromisoformat(feed.next_poll) > now
                 ):
                     continue
-                result = self.poll_feed(feed)
+                try:
+                    result = self.poll_feed(feed)
+                except Exception as err:
+                    # A bug met on one feed's content must not stop the others, nor the job.
+                    log.exception("feed %s: unexpected error while polling", feed.url)
+                    result = self._failed(feed, now, f"unexpected error ({type(err).__name__})")
                 results.append(result)
                 if progress is not None:
                     progress(result)
@@ -352,10 +358,7 @@ class FeedPoller:
                 return PollResult(state, not_modified=True)
             parsed = _parse(page.body, feed.url)
         except NewsdeskError as err:
-            backoff = min(interval * 2 ** min(feed.errors + 1, 12), MAX_BACKOFF)
-            state = self.list.polled(feed.id, now=now, next_poll=now + backoff, error=str(err))
-            log.warning("feed %s failed (%d in a row): %s", feed.url, state.errors, err)
-            return PollResult(state, error=str(err))
+            return self._failed(feed, now, str(err))
         added: list[Article] = []
         failed: list[tuple[str, str]] = []
         skipped = 0
@@ -399,6 +402,14 @@ class FeedPoller:
             title=_text(parsed.feed.get("title")),
         )
         return PollResult(state, tuple(added), skipped, tuple(failed))
+
+    def _failed(self, feed: Feed, now: dt.datetime, error: str) -> PollResult:
+        """Record a failed poll; the next waits twice as long as the last, at most a day."""
+        interval = dt.timedelta(minutes=self.config.interval_minutes)
+        backoff = min(interval * 2 ** min(feed.errors + 1, 12), MAX_BACKOFF)
+        state = self.list.polled(feed.id, now=now, next_poll=now + backoff, error=error)
+        log.warning("feed %s failed (%d in a row): %s", feed.url, state.errors, error)
+        return PollResult(state, error=error)
 
     def _draft(self, entry: Any, link: str | None, feed: Feed, parsed: Any) -> ArticleDraft:
         """The entry's article: its full content when the feed carries it, else its page."""

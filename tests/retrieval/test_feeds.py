@@ -335,3 +335,35 @@ def test_one_poll_at_a_time(web: WebServer, base: AnswerBase, clock: Clock) -> N
     time.sleep(0.3)
     assert feeds.poll().busy is True
     thread.join()
+
+
+def test_a_feed_list_that_cannot_be_written(tmp_path: Path) -> None:
+    from retrieval.errors import StoreError
+    from retrieval.feeds import FeedList
+
+    (tmp_path / "newsdesk.sqlite3").mkdir()  # not a database: sqlite cannot open it
+    feeds = FeedList(tmp_path / "newsdesk.sqlite3")
+    assert feeds.read_only is not None
+    assert feeds.feeds() == []
+    with pytest.raises(StoreError, match="no feed was added"):
+        feeds.add("https://a.example/rss.xml")
+    feeds.close()
+
+
+def test_an_unexpected_error_on_one_feed_does_not_stop_the_others(
+    web: WebServer, base: AnswerBase, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feeds = poller(base, clock)
+    broken = feeds.follow(web.url("/rdf.xml"))
+    feeds.follow(web.url("/atom.xml"))
+    real = feeds.poll_feed
+
+    def poll_feed(feed: object) -> object:
+        if feed.id == broken.id:  # type: ignore[attr-defined]
+            raise KeyError("a bug")
+        return real(feed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feeds, "poll_feed", poll_feed)
+    first, second = feeds.poll().results
+    assert (first.error, first.feed.errors) == ("unexpected error (KeyError)", 1)
+    assert [a.title for a in second.added] == ["River Elde floods three villages"]
