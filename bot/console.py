@@ -90,9 +90,8 @@ def _passage_dict(passage: Passage) -> dict[str, Any]:
 
 def article_line(article: Article) -> str:
     """One line of the article list."""
-    meta = " · ".join(
-        part for part in (article.outlet, article.published, article.language) if part
-    )
+    day = f"added {article.date}" if article.date_is_added else article.date
+    meta = " · ".join(part for part in (article.outlet, day, article.language) if part)
     return f"{article.id}  {article.title}  ({meta}; {article.sentence_count} sentences)"
 
 
