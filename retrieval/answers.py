@@ -1095,6 +1095,10 @@ def recency_factor(published: str | None, today: dt.date, half_life_days: float)
 
 
 def _period(since: str | dt.date | None, until: str | dt.date | None) -> Period:
+    if isinstance(since, dt.datetime):
+        since = since.date()
+    if isinstance(until, dt.datetime):
+        until = until.date()
     if isinstance(since, dt.date) or isinstance(until, dt.date):
         start = since if isinstance(since, dt.date) else period(since).since
         end = until if isinstance(until, dt.date) else period(until=until).until

@@ -18,7 +18,8 @@ from retrieval.errors import InvalidMetadataError, QuestionError
 
 _AGE = re.compile(r"^\s*(\d{1,5})\s*([hdwmy])\s*$", re.IGNORECASE)
 _HOURS = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}
-_FILTER = re.compile(r"(?:^|\s)--(since|until)(?:=|\s+)(\S+)")
+# Phones turn a typed "--" into a dash ("—since"): all three mean the option.
+_FILTER = re.compile(r"(?:^|\s)(?:--|—|–)(since|until)(?:=|\s+)(\S+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def split_filters(text: str, *, now: dt.datetime | None = None) -> tuple[str, Pe
     """
     found: dict[str, str] = {}
     for match in _FILTER.finditer(text):
-        found[match.group(1)] = match.group(2)
+        found[match.group(1).lower()] = match.group(2)
     question = _FILTER.sub(" ", text).strip()
     return question, period(found.get("since"), found.get("until"), now=now)
 

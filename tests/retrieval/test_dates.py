@@ -77,6 +77,14 @@ def test_split_filters() -> None:
         Period(dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
     )
     assert split_filters("Who closed it?", now=NOW) == ("Who closed it?", Period())
+    # A phone's smart punctuation makes "--since" a dash.
+    assert split_filters("—since 7d Who closed it?", now=NOW) == (
+        "Who closed it?",
+        Period(dt.date(2024, 5, 25), None),
+    )
+    assert split_filters("Who closed it –until 2024-05-31", now=NOW)[1] == Period(
+        None, dt.date(2024, 5, 31)
+    )
     with pytest.raises(QuestionError, match="since 2024-05-31 is after until 2024-05-01"):
         split_filters("--since 2024-05-31 --until 2024-05-01 Who?", now=NOW)
 
@@ -181,6 +189,9 @@ def test_search_since_and_until(base: AnswerBase) -> None:
     assert sorted(p.article_id for p in since_may.passages) == ["june", "may"]
     assert since_may.period == Period(dt.date(2024, 5, 1), None)
     in_may = base.search(question, k=5, since=dt.date(2024, 5, 1), until="2024-05-31")
+    at_midnight = dt.datetime(2024, 5, 20, 0, 0, tzinfo=dt.UTC)
+    from_the_20th = base.search(question, k=5, since=at_midnight)
+    assert sorted(p.article_id for p in from_the_20th.passages) == ["june", "may"]
     assert [p.article_id for p in in_may.passages] == ["may"]
     until_march = base.search(question, k=5, until="2024-03-10")
     assert [p.article_id for p in until_march.passages] == ["march"]
