@@ -491,10 +491,19 @@ class AnswerBase:
                     aside.unlink()
         return article
 
-    def prune(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[Article]:
+    def prune(
+        self,
+        older_than: dt.timedelta,
+        *,
+        now: dt.datetime | None = None,
+        reclaim: bool = True,
+    ) -> list[Article]:
         """Remove the articles dated before ``now - older_than`` (seeds too); return them.
 
-        The database is vacuumed and the index snapshot rewritten, so the space is given back.
+        With ``reclaim`` the database is vacuumed and the index snapshot rewritten, so the
+        space goes back to the file system; that holds questions up for as long as it takes
+        (seconds on a large base), so a bot pruning after every poll passes ``reclaim=False``:
+        SQLite then reuses the freed pages for the articles that come in.
         """
         if older_than <= dt.timedelta(0):
             raise ValueError(f"older_than must be a positive period, not {older_than!r}")
@@ -516,8 +525,9 @@ class AnswerBase:
                     (self.seeds / stored.path).unlink()
             if old:
                 self._delete(old)
-                self._save_index()
-                self._store.vacuum()
+                if reclaim:
+                    self._save_index()
+                    self._store.vacuum()
         return removed
 
     # -- reading -------------------------------------------------------------------------

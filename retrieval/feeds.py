@@ -333,7 +333,9 @@ class FeedPoller:
                     progress(result)
             pruned: list[Article] = []
             if self.config.keep_days:
-                pruned = self.base.prune(dt.timedelta(days=self.config.keep_days), now=now)
+                pruned = self.base.prune(
+                    dt.timedelta(days=self.config.keep_days), now=now, reclaim=False
+                )
             return PollReport(tuple(results), tuple(pruned))
         finally:
             self._polling.release()
