@@ -385,9 +385,13 @@ class AnswerBase:
                 f"{url} is already in the answer base as {existing.id}.", existing.id
             )
 
-    def add_file(self, path: Path | str) -> Article:
-        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/)."""
-        return self.add_draft(parse_file(Path(path)))
+    def add_file(self, path: Path | str, *, root: Path | None = None) -> Article:
+        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/).
+
+        ``root`` is the folder being added (by default the file's own): a link that leads out
+        of it is refused.
+        """
+        return self.add_draft(parse_file(Path(path), root=root))
 
     def add_draft(self, draft: ArticleDraft, *, article_id: str | None = None) -> Article:
         """Add one parsed article."""
@@ -489,21 +493,13 @@ class AnswerBase:
             if aside is not None:
                 with contextlib.suppress(OSError):
                     aside.unlink()
+            self._store.reclaim()
         return article
 
-    def prune(
-        self,
-        older_than: dt.timedelta,
-        *,
-        now: dt.datetime | None = None,
-        reclaim: bool = True,
-    ) -> list[Article]:
+    def prune(self, older_than: dt.timedelta, *, now: dt.datetime | None = None) -> list[Article]:
         """Remove the articles dated before ``now - older_than`` (seeds too); return them.
 
-        With ``reclaim`` the database is vacuumed and the index snapshot rewritten, so the
-        space goes back to the file system; that holds questions up for as long as it takes
-        (seconds on a large base), so a bot pruning after every poll passes ``reclaim=False``:
-        SQLite then reuses the freed pages for the articles that come in.
+        The space of their rows goes back to the file system, as after :meth:`remove`.
         """
         if older_than <= dt.timedelta(0):
             raise ValueError(f"older_than must be a positive period, not {older_than!r}")
@@ -525,9 +521,7 @@ class AnswerBase:
                     (self.seeds / stored.path).unlink()
             if old:
                 self._delete(old)
-                if reclaim:
-                    self._save_index()
-                    self._store.vacuum()
+                self._store.reclaim()
         return removed
 
     # -- reading -------------------------------------------------------------------------
@@ -673,6 +667,8 @@ class AnswerBase:
                 if progress:
                     progress(done, len(todo))
             self._insert(batch.take())
+            if report.removed or report.updated:
+                self._store.reclaim()
         self._compact()
         return report
 
@@ -901,7 +897,7 @@ class AnswerBase:
     ) -> None:
         """Read one new or changed seed; what is to be stored goes into ``batch``."""
         try:
-            draft = parse_file(file)
+            draft = parse_file(file, root=self.seeds)
             item = self._prepare(draft)
         except ArticleError as err:
             report.failed.append((relative, str(err)))
@@ -1140,13 +1136,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand files and folders into the article files newsdesk can read, in name order."""
+def iter_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    """Expand files and folders into ``(file, folder it was found in)``, in name order.
+
+    The folder is None for a file named on its own; pass it to :meth:`AnswerBase.add_file`.
+    """
     for path in paths:
         if path.is_dir():
-            yield from _article_files(path)
+            yield from ((file, path) for file in _article_files(path))
         else:
-            yield path
+            yield path, None
 
 
 def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:

@@ -20,13 +20,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from retrieval.errors import EmptyArticleError, UnreadableFileError, UnsupportedFormatError
+from retrieval.errors import (
+    ArticleTooLargeError,
+    EmptyArticleError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
 from retrieval.languages import detect_language, guess_language, script_of, script_of_language
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".json"})
@@ -76,16 +82,36 @@ class ArticleDraft:
 # --------------------------------------------------------------------------- reading files
 
 
-def parse_file(path: Path) -> ArticleDraft:
-    """Read one article file; errors name the file as it was given."""
+MAX_ARTICLE_BYTES = 5_000_000
+"""The largest article file or text newsdesk adds (a long news page is well under 1 MB)."""
+
+
+def parse_file(path: Path, *, root: Path | None = None) -> ArticleDraft:
+    """Read one article file; errors name the file as it was given.
+
+    Only a regular file inside ``root`` (by default the file's own folder) is read: a link
+    that leads out of the folder being added, a device or a pipe is refused.
+    """
     name = str(path)
     if not path.exists():
         raise UnreadableFileError(f"{name} does not exist.")
     if path.is_dir():
         raise UnreadableFileError(f"{name} is a folder, not an article file.")
     _check_suffix(path.name, name)
+    target = path.resolve()
+    folder = (root if root is not None else path.absolute().parent).resolve()
+    if not target.is_relative_to(folder):
+        raise UnreadableFileError(
+            f"{name} is a link to {target}, outside {folder}; newsdesk reads only files in the "
+            "folder it adds."
+        )
     try:
-        data = path.read_bytes()
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(f"{name} is not a regular file; nothing was added.")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleTooLargeError(_too_large(name, info.st_size))
+        data = target.read_bytes()
     except PermissionError as err:
         raise UnreadableFileError(f"{name} cannot be read: permission denied.") from err
     except OSError as err:
@@ -96,7 +122,16 @@ def parse_file(path: Path) -> ArticleDraft:
 def parse_bytes(data: bytes, filename: str) -> ArticleDraft:
     """Read one article from the bytes of an uploaded file; the suffix of ``filename`` decides."""
     _check_suffix(filename, filename)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(_too_large(filename, len(data)))
     return _parse(data, suffix=Path(filename).suffix.lower(), name=filename, source_name=filename)
+
+
+def _too_large(name: str, size: int) -> str:
+    return (
+        f"{name} is {size / 1_000_000:.1f} MB; newsdesk adds articles of at most "
+        f"{MAX_ARTICLE_BYTES / 1_000_000:g} MB. Nothing was added."
+    )
 
 
 def _check_suffix(filename: str, name: str) -> None:
@@ -319,6 +354,8 @@ def make_draft(
     :class:`EmptyArticleError` when nothing is left to index.
     """
     name = "The article text" if source_name == TEXT_NAME else source_name
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(_too_large(name, len(text.encode("utf-8"))))
     text = normalise_text(text)
     if not text.strip():
         raise EmptyArticleError(f"{name} is empty; there is no article to add.")

@@ -333,9 +333,7 @@ class FeedPoller:
                     progress(result)
             pruned: list[Article] = []
             if self.config.keep_days:
-                pruned = self.base.prune(
-                    dt.timedelta(days=self.config.keep_days), now=now, reclaim=False
-                )
+                pruned = self.base.prune(dt.timedelta(days=self.config.keep_days), now=now)
             return PollReport(tuple(results), tuple(pruned))
         finally:
             self._polling.release()

@@ -131,6 +131,9 @@ class Store:
                 database, check_same_thread=False, isolation_level=None, timeout=timeout
             )
             try:
+                # Pages of removed articles go back to the file system (a new base only; an
+                # older one is converted by its first reclaim()).
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
@@ -289,6 +292,17 @@ class Store:
                 (mtime_ns, size, rowid),
             )
 
+    def reclaim(self) -> None:
+        """Give the space of deleted rows back to the file system (call outside a transaction)."""
+        if self.read_only:
+            return
+        with self._lock, self._errors():
+            if self._db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:  # incremental
+                self._db.executescript("PRAGMA incremental_vacuum;")  # execute() frees one page
+            else:  # a base made before newsdesk reclaimed space: converted once
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                self._db.execute("VACUUM")
+
     def clear(self) -> None:
         """Delete every article and sentence (call inside :meth:`transaction`)."""
         with self._lock:
@@ -336,12 +350,6 @@ class Store:
                 (since, since, until, until),
             )
             return [int(row[0]) for row in rows]
-
-    def vacuum(self) -> None:
-        """Give the space of deleted rows back to the file system."""
-        with self._lock, self._errors():
-            self._db.execute("VACUUM")
-            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def articles(self) -> list[StoredArticle]:
         """All articles, oldest first."""

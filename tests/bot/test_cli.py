@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -401,3 +402,45 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_is_in_the_log(
     )
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
+
+
+def test_links_out_of_the_folder_and_special_files_are_refused(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The vault code is 4711, the treasurer said.", encoding="utf-8")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "p.txt").symlink_to(secret)
+    (folder / "inside.txt").write_text("Grain prices rose, Reuters reported.", encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "inside.txt")  # stays inside: read
+    os.mkfifo(folder / "pipe.txt")
+    assert run(config, "add", str(folder / "p.txt"), str(folder / "pipe.txt")) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"failed {folder / 'p.txt'}: {folder / 'p.txt'} is a link to {secret}, outside {folder}; newsdesk reads only files in the folder it adds."
+        in out
+    )
+    assert (
+        f"failed {folder / 'pipe.txt'}: {folder / 'pipe.txt'} is not a regular file; nothing was added."
+        in out
+    )
+    assert run(config, "add", str(folder)) == 1
+    out = capsys.readouterr().out
+    assert f"{folder / 'p.txt'} is a link to {secret}, outside {folder}" in out
+    assert sum(line.startswith("added ") for line in out.splitlines()) == 1
+    assert f"skipped {folder / 'inside.txt'}: already stored as" in out
+    assert run(config, "ask", "vault code", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["passages"] == []
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("Prices rose. " * 400_000)  # 5.2 MB
+    assert run(config, "add", str(big)) == 1
+    assert capsys.readouterr().out == (
+        f"failed {big}: {big} is 5.2 MB; newsdesk adds articles of at most 5 MB. Nothing was added.\n"
+    )

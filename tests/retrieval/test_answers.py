@@ -441,3 +441,19 @@ def test_a_new_base_creates_its_seeds_folder(tmp_path: Path) -> None:
     with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "new" / "seeds") as base:
         assert base.seeds.is_dir()
         assert len(base) == 0
+
+
+def test_remove_gives_the_disk_space_back(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        f"Paragraph {n} says the plant {n} made widgets qx{n} and gizmos zy{n} all year."
+        for n in range(3000)
+    )
+    config = RetrievalConfig(reranker="none")
+    database = tmp_path / "base" / "newsdesk.sqlite3"
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        article = base.add(text)
+    grown = database.stat().st_size  # closed: the write-ahead log is in the file
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        base.remove(article.id)
+    assert grown > 500_000
+    assert database.stat().st_size < 100_000
