@@ -93,6 +93,7 @@ def load_config(
             "max_question_chars",
             "reranker",
             "recency_half_life_days",
+            "reranker_threads",
         },
     )
     telegram = defaults["telegram"] | _section(
@@ -154,6 +155,11 @@ def load_config(
             where("[search] recency_half_life_days"),
             0,
             36500,
+        ),
+        reranker_threads=int(
+            _number(
+                search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
+            )
         ),
         k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
         b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),

@@ -96,6 +96,8 @@ class RetrievalConfig:
     recency_half_life_days: float = 0.0
     """0 (off), or the age in days at which an article's recency bonus halves: see
     :func:`recency_factor`."""
+    reranker_threads: int = 1
+    """Threads the reranker's model computes with (more are faster only on an idle machine)."""
     lock_timeout: float = 10.0
     """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
@@ -222,7 +224,9 @@ class AnswerBase:
     ) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
-        self.reranker: Reranker | None = load_reranker(config.reranker)
+        self.reranker: Reranker | None = load_reranker(
+            config.reranker, threads=config.reranker_threads
+        )
         self.path = path
         self.seeds = seeds
         self.config = config

@@ -104,6 +104,10 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ),
         ("[search]\nanswers = 0\n", "[search] answers is 0; allowed: 1 to 20."),
         (
+            "[search]\nreranker_threads = 0\n",
+            "[search] reranker_threads is 0; allowed: 1 to 64.",
+        ),
+        (
             '[search]\nanswers = "3"\n',
             "[search] answers is '3'; it must be a whole number from 1 to 20.",
         ),
@@ -119,7 +123,7 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         (
             "[search]\ntop = 3\n",
             "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, "
-            "recency_half_life_days, reranker, variant.",
+            "recency_half_life_days, reranker, reranker_threads, variant.",
         ),
         (
             '[telegram]\ntoken = "1:x"\n',
