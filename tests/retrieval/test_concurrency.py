@@ -105,7 +105,9 @@ def test_an_article_removed_while_the_reranker_runs_is_left_out(tmp_path: Path) 
 
         name = "removing"
 
-        def similarities(self, question: str, sentences: Sequence[str]) -> npt.NDArray[np.float64]:
+        def similarities(
+            self, question: str, sentences: Sequence[str], known: object = None
+        ) -> npt.NDArray[np.float64]:
             base.remove(gone.id)
             return np.full(len(sentences), 0.9)
 
