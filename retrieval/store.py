@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     source_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article, position);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 """
 
 
@@ -361,6 +362,28 @@ class Store:
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE content_hash = ?", (content_hash,)
             ).fetchone()
         return None if row is None else _article(row)
+
+    def article_by_url(self, url: str) -> StoredArticle | None:
+        """The article stored with this (cleaned) URL, if any."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE url = ?", (url,)
+            ).fetchone()
+        return None if row is None else _article(row)
+
+    def dated(self, since: str | None, until: str | None) -> list[int]:
+        """Row ids of the articles whose date (published, else added) is in the given days.
+
+        ``since`` and ``until`` are ISO days, inclusive; None leaves that end open.
+        """
+        day = "substr(coalesce(published, added), 1, 10)"
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT rowid FROM articles WHERE (? IS NULL OR {day} >= ?) "
+                f"AND (? IS NULL OR {day} <= ?)",
+                (since, since, until, until),
+            )
+            return [int(row[0]) for row in rows]
 
     def articles(self) -> list[StoredArticle]:
         """All articles, oldest first."""
