@@ -52,7 +52,15 @@ _BACK = re.compile(
     r"^(?:the|this|that|its|their|his|her|это\w*|эт\w+|ц\w+)\s+(?:\w+\s+)?(?P<noun>\w+)$",
     re.IGNORECASE,
 )
-_HONORIFIC = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
+_HONORIFICS: Final = (
+    ("Mr.", "m"),
+    ("Mr", "m"),
+    ("Mrs.", "f"),
+    ("Ms.", "f"),
+    ("Mrs", "f"),
+    ("Ms", "f"),
+    ("Miss", "f"),
+)
 _FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
 _PERSON_PRONOUNS: Final = frozenset(
@@ -171,16 +179,6 @@ class Speakers:
             found.setdefault(key, []).append((start, name))
         return found
 
-    @functools.cached_property
-    def _honorifics(self) -> dict[str, str]:
-        """Surname → "m" or "f", from "Mr. Smith", "Ms. Jones"."""
-        if "M" not in self._text:
-            return {}
-        return {
-            m.group("surname"): "m" if m.group("title") == "Mr" else "f"
-            for m in _HONORIFIC.finditer(self._text)
-        }
-
     def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
         """(source, detail) for the words ``subject`` used at ``position`` in the article.
 
@@ -266,7 +264,11 @@ class Speakers:
                         if "femn" in grammemes:
                             return "f"
             return None
-        return self._honorifics.get(words[-1].strip(".,"))
+        surname = words[-1].strip(".,")
+        for title, gender in _HONORIFICS:
+            if f"{title} {surname}" in self._text:
+                return gender  # "Mr. Smith", "Ms. Jones"
+        return None
 
     def _recent(self, pronoun: str) -> Speaker | None:
         for speaker in reversed(self._said[-6:]):
