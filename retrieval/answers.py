@@ -456,21 +456,62 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
+        stored = self._add_prepared(prepared, ids)
+        return [article for article in stored if isinstance(article, Article)]
+
+    def add_each(
+        self, drafts: Sequence[ArticleDraft], *, progress: Progress | None = None
+    ) -> list[Article | ArticleError]:
+        """Add several articles, each on its own merits, and say what became of each.
+
+        One that cannot be added (no text left, already stored) is reported in its place; the
+        others are stored together, in one transaction, one fsync and one index segment: the
+        way ``newsdesk add FOLDER`` adds a folder (one by one it took twice as long).
+        """
+        stamp = _now()
+        outcomes: list[_Prepared | ArticleError] = []
+        for done, draft in enumerate(drafts, 1):
+            try:
+                outcomes.append(
+                    self._prepare(draft if draft.added else replace(draft, added=stamp))
+                )
+            except ArticleError as err:
+                outcomes.append(err)
+            if progress:
+                progress(done, len(drafts))
+        ready = [item for item in outcomes if isinstance(item, _Prepared)]
+        stored = iter(self._add_prepared(ready, [None] * len(ready), each=True))
+        return [next(stored) if isinstance(item, _Prepared) else item for item in outcomes]
+
+    def _add_prepared(
+        self, prepared: Sequence[_Prepared], ids: Sequence[str | None], *, each: bool = False
+    ) -> list[Article | ArticleError]:
+        """Write the seeds of prepared articles and store them in one transaction.
+
+        A duplicate raises, or (``each``) takes the place of its article in the result.
+        """
         if self.read_only:
             raise StoreError(f"{self.read_only}; nothing was added.")
+        refused: list[ArticleError | None] = []  # None: stored, in the order of ``planned``
         with self._lock, self._writers:
             self._in_step()
             seen: dict[str, str] = {}
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
             for item, wanted in zip(prepared, ids, strict=True):
-                self._check_url_is_new(item.draft.url)
-                existing = self._store.article_by_hash(item.content_hash)
-                if existing is not None or item.content_hash in seen:
-                    other = existing.id if existing else seen[item.content_hash]
-                    raise DuplicateArticleError(
-                        f"this article is already in the answer base as {other}.", other
-                    )
+                try:
+                    self._check_url_is_new(item.draft.url)
+                    existing = self._store.article_by_hash(item.content_hash)
+                    if existing is not None or item.content_hash in seen:
+                        other = existing.id if existing else seen[item.content_hash]
+                        raise DuplicateArticleError(
+                            f"this article is already in the answer base as {other}.", other
+                        )
+                except DuplicateArticleError as err:
+                    if not each:
+                        raise
+                    refused.append(err)
+                    continue
                 if wanted is None:
                     article_id = f"{next_number:03d}_{item.content_hash[:16]}"
                     next_number += 1
@@ -478,6 +519,7 @@ class AnswerBase:
                     article_id = self._check_new_id(wanted, planned)
                 seen[item.content_hash] = article_id
                 planned.append((item, article_id))
+                refused.append(None)
             written: list[Path] = []
             try:
                 rows = []
@@ -490,7 +532,7 @@ class AnswerBase:
                     self._phase("add:seed-written")
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
                 self._phase("add:seeds-synced")
-                stored = self._insert(rows)
+                stored = iter(self._insert(rows))
                 self._phase("add:stored")
             except BaseException:
                 for seed in written:
@@ -499,7 +541,7 @@ class AnswerBase:
                 raise
             self._numbers_used([article_id for _, article_id in planned], next_number)
         self._compact()
-        return stored
+        return [next(stored) if error is None else error for error in refused]
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
