@@ -6,22 +6,17 @@ import functools
 import re
 from typing import Any
 
+from retrieval.analysis import morphology
+
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 SURNAME = re.compile(r"^[А-ЯЁІЇЄҐ]\w+(?:ов|ев|ёв|ин|ын|ский|цкий|ськ(?:ий)?|енко|ук|юк|чук)$")
 """A word shaped like a surname in the nominative ("Силуанов", "Шевченко")."""
 
 
-@functools.cache
-def _morph(language: str) -> Any:
-    import pymorphy3  # loaded on the first Cyrillic source: its dictionary takes a while
-
-    return pymorphy3.MorphAnalyzer(lang="uk" if language == "uk" else "ru")
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def parses(word: str, language: str) -> tuple[Any, ...]:
-    """pymorphy3's parses of ``word``, most likely first."""
-    return tuple(_morph(language).parse(word))
+    """pymorphy3's parses of ``word``, most likely first (the process's one analyser)."""
+    return tuple(morphology("uk" if language == "uk" else "ru").parse(word))
 
 
 def lemma(word: str, language: str) -> str:
