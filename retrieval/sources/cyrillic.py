@@ -1,7 +1,7 @@
 """Russian and Ukrainian reporting cues and their subjects.
 
-Verbs are matched by lemma (pymorphy3), so every form counts: "заявил", "заявила",
-"заявили", "заявив", "заявляет". Their subject is the nominative noun phrase before the verb
+Verbs are matched by their forms, made once from each lemma's lexeme (pymorphy3), so every
+form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the nominative noun phrase before the verb
 ("Песков заявил", "Військовий аналітик Іван Смирнов вважає") or, when the verb follows a
 comma, a dash or a quote, after it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС);
 words in other cases are passed over, never taken as the speaker ("сказал журналистам
@@ -14,9 +14,11 @@ where ("В Кремле заявили", "сообщили в пресс-слу�
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final
 
+from retrieval.analysis import morphology
 from retrieval.sources.record import Finding, Kind
 from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, parses
 
@@ -42,7 +44,6 @@ _VERBS: Final = frozenset(
         "прогнозувати очікувати"
     ).split()
 )
-_PREFIXES: Final = frozenset(word[:2] for word in _VERBS)
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
     r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
@@ -121,13 +122,11 @@ class Rules:
             subject = head_nominative(_clean(match.group("who")), self.language)
             cue = " ".join(match.group("cue").split()).lower()
             found.append(Finding(subject, cue, "according to", "document", match.start()))
+        forms = _verb_forms(self.language)
         for i, (word, start, _) in enumerate(tokens):
-            low = word.lower()
-            if len(low) < 4 or low[:2] not in _PREFIXES or not word[0].isalpha():
+            if word.lower() not in forms:
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
-                continue
-            if lemma(low, self.language) not in _VERBS or not _is_verb(low, self.language):
                 continue
             finding = self._verb(sentence, tokens, i)
             if finding is not None:
@@ -449,10 +448,24 @@ _OUTLET_NOUNS: Final = frozenset(
 )
 
 
-def _is_verb(word: str, language: str) -> bool:
-    return any(
-        str(p.tag.POS) in {"VERB", "INFN", "GRND", "PRTS"} for p in parses(word, language)[:2]
-    )
+@functools.cache
+def _verb_forms(language: str) -> frozenset[str]:
+    """Every form of the reporting verbs (past, present, infinitive, gerund), made once.
+
+    A word is then a cue by a set look-up: no analysis of the other words of a sentence.
+    """
+    analyser = morphology("uk" if language == "uk" else "ru")
+    forms: set[str] = set()
+    for verb in _VERBS:
+        for parse in analyser.parse(verb):
+            if parse.normal_form == verb and str(parse.tag.POS) in {"INFN", "VERB"}:
+                forms.update(
+                    str(form.word)
+                    for form in parse.lexeme
+                    if str(form.tag.POS) in {"VERB", "INFN", "GRND"}
+                )
+                break
+    return frozenset(forms | {form.replace("ё", "е") for form in forms})
 
 
 def _nominative(word: str, language: str) -> bool:
