@@ -1,15 +1,16 @@
 """Russian and Ukrainian reporting cues and their subjects.
 
 Verbs are matched by their forms, made once from each lemma's lexeme (pymorphy3), so every
-form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the nominative noun phrase before the verb
-("Песков заявил", "Військовий аналітик Іван Смирнов вважає") or, when the verb follows a
-comma, a dash or a quote, after it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС);
-words in other cases are passed over, never taken as the speaker ("сказал журналистам
-Песков"), nor is an agency that was told the news ("заявил ТАСС губернатор …"). Source
-phrases ("по словам", "по данным", "по его словам", "как сообщает", "говорится в заявлении",
-"за словами", "за даними", "як повідомляє", "йдеться у повідомленні") take the noun phrase
-after them, "со ссылкой на" / "з посиланням на" its detail, and an institution named by
-where ("В Кремле заявили", "сообщили в пресс-службе …") is given in the nominative.
+form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the
+nominative noun phrase before the verb ("Песков заявил", "Військовий аналітик Іван Смирнов
+вважає") or, when the verb follows a comma, a dash or a quote, after it («…», — заявил
+министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed over, never taken
+as the speaker ("сказал журналистам Песков"), nor is an agency that was told the news
+("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
+"как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
+"йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
+на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
+пресс-службе …") is given in the nominative.
 """
 
 from __future__ import annotations
