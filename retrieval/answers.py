@@ -84,7 +84,6 @@ from retrieval.vectors import VectorIndex, dequantise, quantise, stack
 
 log = logging.getLogger(__name__)
 
-VARIANTS = ("lucene", "okapi", "bm25l", "bm25plus")
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while a long operation runs."""
 
@@ -254,14 +253,13 @@ class AnswerBase:
         *,
         on_phase: Callable[[str], None] | None = None,
     ) -> None:
-        if config.variant not in VARIANTS:
-            raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
+        self.config = config
+        self._index = self._new_index()  # a variant BM25Index refuses fails before any I/O
         self.reranker: Reranker | None = load_reranker(
             config.reranker, threads=config.reranker_threads
         )
         self.path = path
         self.seeds = seeds
-        self.config = config
         self._on_phase = on_phase
         self._embedder: Reranker | None = None  # the reranker's twin for embed_pending
         self._vectors: VectorIndex | None = None  # built on the first question that needs it
@@ -279,7 +277,6 @@ class AnswerBase:
         self._writers = FolderLock(
             seeds, timeout=config.lock_timeout
         )  # other processes changing the same seeds folder
-        self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
