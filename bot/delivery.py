@@ -122,8 +122,11 @@ class Delivery(BaseRateLimiter[int]):
             try:
                 await self._acquire(chat)
                 if endpoint in SENDS:
-                    journal.note_reply()
-                return await callback(*args, **kwargs)
+                    journal.note_sending()
+                result = await callback(*args, **kwargs)
+                if endpoint in SENDS:
+                    journal.note_delivered()
+                return result
             except RetryAfter as err:
                 wait = _seconds(err.retry_after)
                 until = time.monotonic() + wait
@@ -132,6 +135,8 @@ class Delivery(BaseRateLimiter[int]):
                     log.warning("%s to chat %s: flood wait of %gs; given up", endpoint, chat, wait)
                     raise
                 log.warning("%s to chat %s: flood wait of %gs for this chat", endpoint, chat, wait)
+                if endpoint in SENDS:
+                    journal.note_sending(False)
             except TelegramError as err:
                 if not _retryable(err, endpoint):
                     if isinstance(err, TimedOut | NetworkError) and not isinstance(err, BadRequest):
@@ -163,6 +168,8 @@ class Delivery(BaseRateLimiter[int]):
                     attempt,
                     delay,
                 )
+                if endpoint in SENDS:
+                    journal.note_sending(False)  # retried only when Telegram did not take it
                 await asyncio.sleep(delay)
 
     async def _flood_wait(self, chat: object) -> None:
@@ -195,7 +202,7 @@ def _retryable(err: TelegramError, endpoint: str) -> bool:
     cause = err.__cause__
     if isinstance(cause, _UNSENT):
         return True
-    if not isinstance(cause, httpx.HTTPError):
+    if cause is None or isinstance(cause, TelegramError):
         return True  # Telegram answered with a status of its own (5xx): the method failed
     return endpoint not in SENDS  # sent, no answer: only what is harmless twice
 

@@ -5,13 +5,18 @@ right away), so a bot stopped or killed with questions in hand would lose them. 
 writes each update to ``<data>/pending/<update_id>.json`` as soon as it is fetched, before
 Telegram is told it arrived (:class:`UpdatesRequest`), and deletes the file once the update
 has been handled (:class:`JournaledProcessor`). On the next start the files left are handled
-first (:meth:`Journal.pending`).
+first (:meth:`Journal.pending`). An update is forgotten as soon as its first reply is
+delivered, without waiting for the handler to return, so a kill after that point cannot make
+it answered twice.
 
 Exactly once: Telegram may deliver again an update whose receipt it never got. The journal
 remembers the highest update id it wrote (``last_update_id``); an update at or below it that
 is not in the journal was handled before the restart and is skipped, one still in it is handled
-from the journal alone. A handler stopped at shutdown stays in the journal, unless it had
-already sent something: then it is dropped rather than answered twice (:func:`note_reply`).
+from the journal alone. At a stop, a handler that has not begun to send is stopped and stays
+in the journal; one sending is given a few seconds to finish (:meth:`JournaledProcessor.drain`).
+What is left is one window no client of the Bot API can close: a kill after Telegram stored a
+reply and before its answer reached the bot; that question is answered again after the
+restart.
 """
 
 from __future__ import annotations
@@ -42,18 +47,30 @@ an older ``last_update_id`` says nothing about the updates that come now."""
 
 @dataclass
 class _InFlight:
-    replied: bool = False
+    update_id: int
+    journal: Journal
+    sending: bool = False
+    delivered: bool = False
 
 
 _current: ContextVar[_InFlight | None] = ContextVar("newsdesk_update", default=None)
 
 
-def note_reply() -> None:
-    """Called before a message is sent for the update being handled: it is no longer safe to
-    handle that update again from the start."""
+def note_sending(sending: bool = True) -> None:
+    """Called before a message is sent for the update being handled (if any), and with False
+    when the send failed in a way that shows Telegram did not take it."""
     state = _current.get()
     if state is not None:
-        state.replied = True
+        state.sending = sending
+
+
+def note_delivered() -> None:
+    """Called when Telegram took a message for the update being handled: forget the update
+    now, so it is never answered twice, whatever happens next."""
+    state = _current.get()
+    if state is not None and not state.delivered:
+        state.delivered = True
+        state.journal.done(state.update_id)
 
 
 class Journal:
@@ -203,7 +220,7 @@ class JournaledProcessor(BaseUpdateProcessor):
             if asyncio.iscoroutine(coroutine):
                 coroutine.close()
             return
-        state = _InFlight()
+        state = _InFlight(update.update_id, self.journal)
         token = _current.set(state)
         task = asyncio.current_task()
         if task is not None:
@@ -211,7 +228,7 @@ class JournaledProcessor(BaseUpdateProcessor):
         try:
             await coroutine
         except asyncio.CancelledError:
-            if state.replied:
+            if state.sending:  # it may have reached Telegram: lose it rather than double it
                 self.journal.done(update.update_id)
             raise
         except BaseException:
@@ -234,7 +251,7 @@ class JournaledProcessor(BaseUpdateProcessor):
         while self._in_hand and (left := deadline - time.monotonic()) > 0:
             await asyncio.wait(list(self._in_hand), timeout=left)
         self._stopping = True
-        stopped = [task for task, state in self._in_hand.items() if not state.replied]
+        stopped = [task for task, state in self._in_hand.items() if not state.sending]
         for task in stopped:
             task.cancel()
         replying = [task for task in self._in_hand if task not in stopped]

@@ -227,7 +227,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
         except BadRequest as err:
-            if "message is not modified" not in err.message:
+            if "message is not modified" not in err.message.lower():
                 raise  # the same page again (a double press) is no error
         return
     assert update.effective_message is not None
