@@ -71,6 +71,8 @@ class FakeBotAPI:
     calls: list[Call] = field(default_factory=list)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     chats: dict[int, str] = field(default_factory=dict)
+    refused: list[Call] = field(default_factory=list)
+    """Requests refused with 400 Bad Request (also in :attr:`calls`)."""
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
@@ -84,7 +86,7 @@ class FakeBotAPI:
         self._texts: dict[tuple[int, int], tuple[str, Any]] = {}
         self._held: threading.Event = threading.Event()
         self._held.set()
-        self._dropping = False
+        self._generation = 0
         self.get_me_status: int | None = None
         self._lock = threading.Condition()
         self._server = _Server(("127.0.0.1", 0), self._handler())
@@ -161,7 +163,8 @@ class FakeBotAPI:
 
     def drop_held(self) -> None:
         """Refuse the held sends unseen (their bot is gone) and stop holding."""
-        self._dropping = True
+        with self._lock:
+            self._generation += 1
         self._held.set()
 
     def requests(self, method: str) -> list[Call]:
@@ -338,8 +341,9 @@ class FakeBotAPI:
                 params = _params(body, self.headers.get("Content-Type", ""))
                 method = match.group(1)
                 if method == "sendMessage":
+                    generation = api._generation
                     api._held.wait()
-                    if api._dropping:
+                    if generation != api._generation:
                         self.close_connection = True
                         return
                 fault = api._fault(method, params)
@@ -367,6 +371,8 @@ class FakeBotAPI:
                 try:
                     result = api._call(match.group(1), params)
                 except BadRequest as err:
+                    with api._lock:
+                        api.refused.append(Call(method, params))
                     self._reply(400, {"ok": False, "error_code": 400, "description": str(err)})
                     return
                 if fault is not None:  # delivered, and yet the answer is late or an error
@@ -391,6 +397,9 @@ class FakeBotAPI:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The bot opens up to 256 connections at once; with the default backlog of 5 the kernel
+    # drops some and resets them a second later, which Telegram's servers never do.
+    request_queue_size = 512
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # The bot closing a long poll at shutdown is normal; anything else is a test failure.
