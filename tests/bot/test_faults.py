@@ -178,6 +178,24 @@ async def test_a_flood_wait_holds_only_its_own_chat(bot: FakeBotAPI) -> None:
     assert len(answers(bot)) == len(answers(bot, OTHER)) == 1
 
 
+async def test_a_failure_is_one_log_line_with_the_traceback_once_per_kind(
+    bot: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    for number in range(2):
+        bot.fail_next("sendMessage", 400)  # a bug of ours: Telegram refuses the message
+        bot.push(message("Which generals were arrested?"))
+        await bot.wait_for("sendMessage", number + 1)
+    await asyncio.sleep(0.2)
+    failures = [
+        r for r in caplog.records if r.name == "bot.telegram" and r.levelno >= logging.ERROR
+    ]
+    assert [r.getMessage() for r in failures] == [
+        f"update {update} failed: BadRequest: Error" for update in (1, 2)
+    ]
+    assert [r.exc_info is not None for r in failures] == [True, False]
+    assert answers(bot) == [FAILURE, FAILURE]
+
+
 # -- buttons --------------------------------------------------------------------------------
 
 
