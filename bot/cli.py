@@ -8,11 +8,13 @@ nowhere else; errors from the core become one line on stderr and a non-zero exit
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from rich.console import Console
@@ -28,6 +30,7 @@ from bot.console import (
     render_answer,
 )
 from retrieval.answers import AnswerBase, SyncReport
+from retrieval.articles import decode
 from retrieval.errors import NewsdeskError
 
 log = logging.getLogger("newsdesk")
@@ -40,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ask questions about news articles; get the sentence that answers and "
         "who said it.",
     )
-    parser.add_argument("--config", type=Path, help="config file (default: config/newsdesk.toml)")
-    parser.add_argument("--data-dir", type=Path, help="answer base folder (overrides the config)")
+    parser.add_argument(
+        "--config", help="config file (default: config/newsdesk.toml in the working folder)"
+    )
+    parser.add_argument("--data-dir", help="answer base folder (overrides the config)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser(
@@ -80,8 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the newsdesk command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    out = Console(highlight=False, soft_wrap=True)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    # emoji=False: ":fire:" in an article is text, not an emoji.
+    out = Console(highlight=False, soft_wrap=True, emoji=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     try:
         config = load_config(args.config, data_dir=args.data_dir)
     except NewsdeskError as error:
@@ -92,11 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # A log file on a full disk must not print logging's own tracebacks on stderr.
+    logging.raiseExceptions = False
     # httpx logs every request URL, and Telegram's URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     # pymorphy3 logs its dictionary's file format when it loads: nothing for a user.
     logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     command = args.command or "run"
+    log_file = _log_to_file(config.data_dir / LOG_FILE)
     try:
         with AnswerBase.open(
             config.data_dir, seeds=config.seeds_dir, config=config.retrieval
@@ -113,6 +122,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        # A bug or a fault newsdesk does not know: one line here, the traceback in the log.
+        where = f"the details are in {log_file.baseFilename}" if log_file else "no log file"
+        if log_file is not None:
+            log_file.handle(
+                log.makeRecord(
+                    log.name, logging.ERROR, __file__, 0, "unexpected error", (), sys.exc_info()
+                )
+            )
+        err.print(
+            f"newsdesk: unexpected error ({type(error).__name__}: {error}); {where}.",
+            markup=False,
+        )
+        return 1
+    finally:
+        if log_file is not None:
+            logging.getLogger().removeHandler(log_file)
+            log_file.close()
+
+
+LOG_FILE = "newsdesk.log"
+"""The log in the data folder: what stderr shows, and the tracebacks it does not."""
+
+
+def _log_to_file(path: Path) -> RotatingFileHandler | None:
+    """Log to ``path`` too (a few MB at most); None when it cannot be written (read-only, full)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    logging.getLogger().addHandler(handler)
+    return handler
 
 
 def _dispatch(
@@ -136,6 +180,9 @@ def _dispatch(
         command = "console"
     if command == "console":
         history = config.data_dir / "console_history"
+        # A line that is not UTF-8 becomes a question the answer base refuses with a message.
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="surrogateescape")
         stdin = None if sys.stdin.isatty() else sys.stdin
         Repl(base, console=out, k=config.answers_per_page, history=history, stdin=stdin).run()
         return 0
@@ -200,8 +247,8 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
     paths = [Path(p) for p in args.paths if p != "-"]
     failed = add_paths(base, paths, out) if paths else 0
     if "-" in args.paths:
-        text = sys.stdin.read()
         try:
+            text = decode(sys.stdin.buffer.read(), "the input")
             article = base.add(
                 text,
                 title=args.title,
@@ -219,6 +266,12 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
 
 
 def _sync(base: AnswerBase, err: Console) -> None:
+    if base.read_only:
+        err.print(
+            f"newsdesk: {base.read_only}: answering from what it holds; seeds/ not read.",
+            markup=False,
+        )
+        return
     with progress_bar(err, "Indexing seeds") as progress:
         report = base.sync(progress)
     _report(report, err)

@@ -1,8 +1,14 @@
-"""Configuration: ``config/newsdesk.toml`` defaults, environment overrides, one frozen object.
+"""Configuration: packaged defaults, a config file, environment overrides, one frozen object.
 
-The file is read once, at start, and validated; every problem becomes a :class:`ConfigError`
+The defaults ship with the package (``bot/defaults.toml``), so an installed newsdesk starts
+anywhere. A config file (``--config``, ``$NEWSDESK_CONFIG``, or ``config/newsdesk.toml`` in the
+working folder when there is one) overrides any of their keys, the environment overrides both.
+Everything is read once, at start, and validated; every problem becomes a :class:`ConfigError`
 that names the key and the allowed values. The Telegram token is read only from the
 environment (``TELEGRAM_BOT_TOKEN``) and is kept out of ``repr`` so it is never logged.
+
+Relative paths from the defaults, the command line and the environment are resolved against
+the working folder; relative paths written in a config file against the folder holding it.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +25,8 @@ from retrieval.answers import VARIANTS, RetrievalConfig
 from retrieval.errors import ConfigError
 from retrieval.rerank import RERANKERS
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PROJECT_ROOT / "config" / "newsdesk.toml"
+LOCAL_CONFIG = Path("config") / "newsdesk.toml"
+"""The config file read when none is named, relative to the working folder (if it exists)."""
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -53,10 +60,16 @@ def load_config(
     """Read the config file (``path``, ``$NEWSDESK_CONFIG`` or the default) and overrides."""
     env = os.environ if environ is None else environ
     if path is None:
-        path = env.get("NEWSDESK_CONFIG") or DEFAULT_CONFIG
-    file = Path(path).expanduser()
-    raw = _read_toml(file)
-    base = file.resolve().parent
+        path = env.get("NEWSDESK_CONFIG") or (LOCAL_CONFIG if LOCAL_CONFIG.is_file() else None)
+    defaults = tomllib.loads(files("bot").joinpath("defaults.toml").read_text(encoding="utf-8"))
+    if path is not None and not str(path).strip():
+        raise ConfigError("--config is empty; give a config file.")
+    if path is None:
+        file = Path("<defaults>")
+        raw: dict[str, Any] = {}
+    else:
+        file = Path(path).expanduser()
+        raw = _read_toml(file)
 
     unknown = set(raw) - {"paths", "search", "telegram", "logging"}
     if unknown:
@@ -65,10 +78,13 @@ def load_config(
             "allowed: [paths], [search], [telegram], [logging]."
         )
     paths = _section(raw, "paths", file, {"seeds", "data"})
-    search = _section(
-        raw, "search", file, {"answers", "variant", "k1", "b", "max_question_chars", "reranker"}
+    search = defaults["search"] | _section(
+        raw,
+        "search",
+        file,
+        {"answers", "variant", "k1", "b", "max_question_chars", "reranker", "reranker_threads"},
     )
-    telegram = _section(
+    telegram = defaults["telegram"] | _section(
         raw,
         "telegram",
         file,
@@ -83,7 +99,9 @@ def load_config(
             "token",
         },
     )
-    logging_ = _section(raw, "logging", file, {"level"})
+    logging_ = defaults["logging"] | _section(raw, "logging", file, {"level"})
+    default_paths = defaults["paths"]
+    paths_base = file.resolve().parent
     if "token" in telegram:
         raise ConfigError(
             f"{file}: [telegram] token must not be kept in a file; "
@@ -93,9 +111,19 @@ def load_config(
     def where(key: str) -> str:
         return f"{file}: {key}"
 
-    seeds = _path(env.get("NEWSDESK_SEEDS_DIR") or paths.get("seeds", "../seeds"), base)
-    data = _path(
-        data_dir or env.get("NEWSDESK_DATA_DIR") or paths.get("data", "../.newsdesk"), base
+    here = Path.cwd()
+    if data_dir is not None and not str(data_dir):
+        raise ConfigError("--data-dir is empty; give the answer base folder.")
+    seeds = _chosen_path(
+        ("NEWSDESK_SEEDS_DIR", env.get("NEWSDESK_SEEDS_DIR"), here),
+        (f"{file}: [paths] seeds", paths.get("seeds"), paths_base),
+        ("the default seeds folder", default_paths["seeds"], here),
+    )
+    data = _chosen_path(
+        ("--data-dir", str(data_dir) if data_dir is not None else None, here),
+        ("NEWSDESK_DATA_DIR", env.get("NEWSDESK_DATA_DIR"), here),
+        (f"{file}: [paths] data", paths.get("data"), paths_base),
+        ("the default data folder", default_paths["data"], here),
     )
 
     variant = search.get("variant", "lucene")
@@ -111,6 +139,11 @@ def load_config(
     retrieval = RetrievalConfig(
         variant=variant,
         reranker=reranker,
+        reranker_threads=int(
+            _number(
+                search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
+            )
+        ),
         k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
         b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),
         max_question_chars=int(
@@ -212,11 +245,19 @@ def _section(raw: dict[str, Any], name: str, file: Path, keys: set[str]) -> dict
     return section
 
 
-def _path(value: object, base: Path) -> Path:
-    if not isinstance(value, str | Path) or not str(value):
-        raise ConfigError(f"path {value!r} must be a non-empty string.")
-    path = Path(value).expanduser()
-    return path if path.is_absolute() else (base / path).resolve()
+def _chosen_path(*choices: tuple[str, object, Path]) -> Path:
+    """The first path given among ``(where, value, base)`` choices, made absolute against base.
+
+    An empty environment variable counts as not set; an empty path anywhere else is an error.
+    """
+    for where, value, base in choices:
+        if value is None or (where.startswith("NEWSDESK_") and value == ""):
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where} is {value!r}; it must be a folder path.")
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (base / path).resolve()
+    raise AssertionError("the packaged defaults name every path")  # pragma: no cover
 
 
 def _number(value: object, name: str, low: float, high: float, *, integer: bool = False) -> float:

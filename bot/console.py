@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
@@ -120,13 +121,19 @@ def progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], 
 def add_paths(base: AnswerBase, paths: list[Path], console: Console) -> int:
     """Add files and folders; report each; return how many failed."""
     failed = 0
-    for file in iter_article_files(paths):
+    for file, folder in iter_article_files(paths):
         try:
-            article = base.add_file(file)
+            article = base.add_file(file, root=folder)
         except DuplicateArticleError as err:
-            console.print(f"skipped {file}: already stored as {err.existing_id}", highlight=False)
+            console.print(
+                f"skipped {file}: already stored as {err.existing_id}",
+                highlight=False,
+                markup=False,
+            )
         except NewsdeskError as err:
-            console.print(f"[red]failed[/red] {file}: {err}", highlight=False)
+            console.print(
+                f"[red]failed[/red] {escape(str(file))}: {escape(str(err))}", highlight=False
+            )
             failed += 1
         else:
             console.print(added_line(article), highlight=False, markup=False)
@@ -213,7 +220,7 @@ class Repl:
             else:
                 self._ask(line)
         except NewsdeskError as err:
-            self.console.print(f"[red]{err}[/red]", highlight=False)
+            self.console.print(str(err), style="red", highlight=False, markup=False)
         return True
 
     def _ask(self, question: str) -> None:

@@ -56,6 +56,7 @@ from retrieval.rerank import DEPTH, Reranker, coverage_with_meaning, load_rerank
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import attribute_paragraph
 from retrieval.store import (
+    FolderLock,
     NewSentence,
     Store,
     StoredArticle,
@@ -74,6 +75,7 @@ _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
 _SYNC_BATCH = 500  # seeds a sync stores per transaction and index add
+_SET_ASIDE = ".removed"  # suffix of a seed being removed (hidden: sync passes over it)
 _MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
@@ -87,6 +89,10 @@ class RetrievalConfig:
     max_question_chars: int = 12_000
     reranker: str = "auto"
     """"none", "e5" (the ``rerank`` extra: :mod:`retrieval.rerank`) or "auto" (e5 if installed)."""
+    reranker_threads: int = 1
+    """Threads the reranker's model computes with (more are faster only on an idle machine)."""
+    lock_timeout: float = 10.0
+    """Seconds to wait for another process that is writing to the same base or seeds folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,20 +195,39 @@ class _SyncBatch:
 class AnswerBase:
     """Articles, their sentences and a BM25 index over them, kept on disk under one folder."""
 
-    def __init__(self, path: Path, seeds: Path, config: RetrievalConfig) -> None:
+    def __init__(
+        self,
+        path: Path,
+        seeds: Path,
+        config: RetrievalConfig,
+        *,
+        on_phase: Callable[[str], None] | None = None,
+    ) -> None:
         if config.variant not in VARIANTS:
             raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
-        self.reranker: Reranker | None = load_reranker(config.reranker)
+        self.reranker: Reranker | None = load_reranker(
+            config.reranker, threads=config.reranker_threads
+        )
         self.path = path
         self.seeds = seeds
         self.config = config
-        self._store = Store(path / "newsdesk.sqlite3")
+        self._on_phase = on_phase
+        self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
+        try:
+            self._check_seeds_folder()
+        except BaseException:
+            self._store.close()
+            raise
         self._splitter = SentenceSplitter()
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # this process's threads
+        self._writers = FolderLock(
+            seeds, timeout=config.lock_timeout
+        )  # other processes changing the same seeds folder
         self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
+        self._generation = "0"  # the database generation the index in memory describes
         self._languages: dict[str, int] | None = None  # see _language_counts
         self._numbering: tuple[int, int] | None = None  # (seeds folder mtime, next number)
         self._load_index()
@@ -215,18 +240,47 @@ class AnswerBase:
         *,
         seeds: Path | str | None = None,
         config: RetrievalConfig | None = None,
+        on_phase: Callable[[str], None] | None = None,
     ) -> AnswerBase:
         """Open (or create) the answer base in folder ``path``; seeds default to ``path/seeds``."""
         folder = Path(path).expanduser()
         seeds_dir = folder / "seeds" if seeds is None else Path(seeds).expanduser()
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            seeds_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(
                 f"cannot create the answer base at {folder}: {err.strerror}."
             ) from None
-        return cls(folder, seeds_dir, config or RetrievalConfig())
+        return cls(folder, seeds_dir, config or RetrievalConfig(), on_phase=on_phase)
+
+    def _phase(self, name: str) -> None:
+        """Tell ``on_phase`` (tests that kill the process at each step) where a write is."""
+        if self._on_phase is not None:
+            self._on_phase(name)
+
+    def _check_seeds_folder(self) -> None:
+        """Create the seeds folder of a new base; refuse a missing one that a base was built from.
+
+        A mistyped seeds path must not empty the base to match a folder that is not there.
+        """
+        if self.seeds.is_dir():
+            return
+        if self.seeds.exists():
+            raise StoreError(f"the seeds folder {self.seeds} is not a folder.")
+        articles = self._store.counts()[0]
+        if articles:
+            raise StoreError(
+                f"the seeds folder {self.seeds} does not exist, and the answer base at "
+                f"{self.path} holds {articles} articles read from seeds; nothing was changed. "
+                "Check the seeds path (NEWSDESK_SEEDS_DIR or [paths] seeds), or create the "
+                "folder to start from no articles."
+            )
+        try:
+            self.seeds.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"cannot create the seeds folder {self.seeds}: {err.strerror}."
+            ) from None
 
     def __enter__(self) -> AnswerBase:
         return self
@@ -239,11 +293,23 @@ class AnswerBase:
     ) -> None:
         self.close()
 
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be added or removed now (a full disk, a read-only base), or None.
+
+        Such a base still answers from what it holds; it is not synced with seeds/.
+        """
+        return self._store.read_only
+
     def close(self) -> None:
         """Save the index snapshot (so the next start is fast) and close the database."""
         with self._lock:
-            if self._dirty:
-                self._save_index()
+            if self._dirty and not self.read_only:
+                try:
+                    self._save_index()
+                except (OSError, StoreError) as err:
+                    # Only the next start's speed depends on it: it rebuilds from the rows.
+                    log.warning("the index snapshot was not saved: %s", err)
             self._store.close()
 
     # -- adding and removing -------------------------------------------------------------
@@ -265,9 +331,13 @@ class AnswerBase:
         )
         return self.add_draft(draft, article_id=article_id)
 
-    def add_file(self, path: Path | str) -> Article:
-        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/)."""
-        return self.add_draft(parse_file(Path(path)))
+    def add_file(self, path: Path | str, *, root: Path | None = None) -> Article:
+        """Add an article from a .txt, .md, .html or .json file (a copy goes into seeds/).
+
+        ``root`` is the folder being added (by default the file's own): a link that leads out
+        of it is refused.
+        """
+        return self.add_draft(parse_file(Path(path), root=root))
 
     def add_draft(self, draft: ArticleDraft, *, article_id: str | None = None) -> Article:
         """Add one parsed article."""
@@ -290,7 +360,10 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
-        with self._lock:
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was added.")
+        with self._lock, self._writers:
+            self._in_step()
             seen: dict[str, str] = {}
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
@@ -317,8 +390,11 @@ class AnswerBase:
                     stat = write_atomically(seed, text, sync_directory=False)
                     written.append(seed)
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
+                    self._phase("add:seed-written")
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
+                self._phase("add:seeds-synced")
                 stored = self._insert(rows)
+                self._phase("add:stored")
             except BaseException:
                 for seed in written:
                     with contextlib.suppress(OSError):
@@ -330,15 +406,38 @@ class AnswerBase:
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
-        with self._lock:
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was removed.")
+        with self._lock, self._writers:
+            self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
                 raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
             article = self._article(stored)
-            # The seed goes first: a crash after it leaves a row that sync() removes.
-            with contextlib.suppress(FileNotFoundError):
-                (self.seeds / stored.path).unlink()
-            self._delete([stored])
+            # The seed is set aside first, under a hidden name sync passes over: a crash after
+            # it leaves a row that the next sync removes; a failed transaction puts it back.
+            seed = self.seeds / stored.path
+            aside: Path | None = seed.with_name(f".{seed.name}{_SET_ASIDE}")
+            try:
+                os.replace(seed, seed.with_name(f".{seed.name}{_SET_ASIDE}"))
+            except FileNotFoundError:
+                aside = None
+            except OSError as err:
+                raise StoreError(
+                    f"cannot remove {seed}: {err.strerror}; nothing was changed."
+                ) from None
+            self._phase("remove:seed-set-aside")
+            try:
+                self._delete([stored])
+            except BaseException:
+                if aside is not None:
+                    os.replace(aside, seed)
+                raise
+            self._phase("remove:row-deleted")
+            if aside is not None:
+                with contextlib.suppress(OSError):
+                    aside.unlink()
+            self._store.reclaim()
         return article
 
     # -- reading -------------------------------------------------------------------------
@@ -432,7 +531,10 @@ class AnswerBase:
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """Make the base match seeds/: add new files, re-read changed ones, drop deleted ones."""
         report = SyncReport()
-        with self._lock:
+        if self.read_only:
+            return report  # answers go on from what the base holds
+        with self._lock, self._writers:
+            self._in_step()
             known = self._store.seed_files()
             files = self._seed_paths()
             gone = [path for path in known if path not in files]
@@ -459,12 +561,14 @@ class AnswerBase:
                 if progress:
                     progress(done, len(todo))
             self._insert(batch.take())
+            if report.removed or report.updated:
+                self._store.reclaim()
         self._compact()
         return report
 
     def reindex(self, progress: Progress | None = None) -> SyncReport:
         """Throw the derived data away and rebuild everything from seeds/."""
-        with self._lock:
+        with self._lock, self._writers:
             with self._store.transaction():
                 self._store.clear()
                 self._bump_generation()
@@ -483,6 +587,13 @@ class AnswerBase:
     def _check_question(self, question: object) -> str:
         if not isinstance(question, str):
             raise QuestionError("the question must be text.")
+        if not question.isascii():
+            try:
+                question.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that were not UTF-8, kept as surrogates
+                raise QuestionError(
+                    "the question is not valid UTF-8 text; type it again."
+                ) from None
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; type a question about the news.")
@@ -663,7 +774,7 @@ class AnswerBase:
     ) -> None:
         """Read one new or changed seed; what is to be stored goes into ``batch``."""
         try:
-            draft = parse_file(file)
+            draft = parse_file(file, root=self.seeds)
             item = self._prepare(draft)
         except ArticleError as err:
             report.failed.append((relative, str(err)))
@@ -766,8 +877,19 @@ class AnswerBase:
 
     def _bump_generation(self) -> None:
         self._languages = None
-        generation = int(self._store.get_meta("generation") or 0) + 1
-        self._store.set_meta("generation", str(generation))
+        generation = str(int(self._store.get_meta("generation") or 0) + 1)
+        self._store.set_meta("generation", generation)
+        self._generation = generation
+
+    def _in_step(self) -> None:
+        """Reload the index when another process changed the database since it was read.
+
+        Each process keeps its own index in memory; the database's generation says whether
+        it still describes the rows (a bot's periodic sync and a ``newsdesk add`` beside it).
+        """
+        if (self._store.get_meta("generation") or "0") != self._generation:
+            log.info("the answer base was changed by another process; reloading its index")
+            self._load_index()
 
     def _check_analysis(self) -> None:
         """Re-read the seeds when the stored terms came from another version of the analysis.
@@ -776,7 +898,7 @@ class AnswerBase:
         The version is recorded only once the rebuild is done, so an interrupted one is redone.
         """
         stored = self._store.get_meta("analysis_version")
-        if stored == ANALYSIS_VERSION:
+        if stored == ANALYSIS_VERSION or self.read_only:
             return
         if self._store.counts()[1]:
             log.warning(
@@ -793,6 +915,8 @@ class AnswerBase:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        self._generation = generation
+        self._languages = None
         if self._store.get_meta("snapshot_generation") == generation and snapshot.is_dir():
             try:
                 self._index = BM25Index.load(snapshot)
@@ -822,6 +946,8 @@ class AnswerBase:
         self._compact(most=1)
         snapshot = self.path / _SNAPSHOT
         generation = self._store.get_meta("generation") or "0"
+        if generation != self._generation:
+            return  # another process wrote since: the next open rebuilds from the rows
         self._store.set_meta("snapshot_generation", "")
         self._index.save(snapshot)
         self._ranker.save(snapshot / "ranking")
@@ -831,8 +957,9 @@ class AnswerBase:
 
 
 def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
-    """Delete a seed temporary left by a killed writer (only old ones: a live writer may own it)."""
-    if file.name.startswith(".") and file.name.endswith(".tmp"):
+    """Delete a temporary or set-aside seed left by a killed writer (old ones: a live one may
+    still own it)."""
+    if file.name.startswith(".") and file.name.endswith((".tmp", _SET_ASIDE)):
         with contextlib.suppress(OSError):
             if time.time() - file.stat().st_mtime > age:
                 file.unlink()
@@ -848,13 +975,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Expand files and folders into the article files newsdesk can read, in name order."""
+def iter_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    """Expand files and folders into ``(file, folder it was found in)``, in name order.
+
+    The folder is None for a file named on its own; pass it to :meth:`AnswerBase.add_file`.
+    """
     for path in paths:
         if path.is_dir():
-            yield from _article_files(path)
+            yield from ((file, path) for file in _article_files(path))
         else:
-            yield path
+            yield path, None
 
 
 def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:

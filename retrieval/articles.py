@@ -20,13 +20,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from retrieval.errors import EmptyArticleError, UnreadableFileError, UnsupportedFormatError
+from retrieval.errors import (
+    ArticleTooLargeError,
+    EmptyArticleError,
+    UnreadableFileError,
+    UnsupportedFormatError,
+)
 from retrieval.languages import detect_language, guess_language, script_of, script_of_language
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".json"})
@@ -74,16 +80,36 @@ class ArticleDraft:
 # --------------------------------------------------------------------------- reading files
 
 
-def parse_file(path: Path) -> ArticleDraft:
-    """Read one article file; errors name the file as it was given."""
+MAX_ARTICLE_BYTES = 5_000_000
+"""The largest article file or text newsdesk adds (a long news page is well under 1 MB)."""
+
+
+def parse_file(path: Path, *, root: Path | None = None) -> ArticleDraft:
+    """Read one article file; errors name the file as it was given.
+
+    Only a regular file inside ``root`` (by default the file's own folder) is read: a link
+    that leads out of the folder being added, a device or a pipe is refused.
+    """
     name = str(path)
     if not path.exists():
         raise UnreadableFileError(f"{name} does not exist.")
     if path.is_dir():
         raise UnreadableFileError(f"{name} is a folder, not an article file.")
     _check_suffix(path.name, name)
+    target = path.resolve()
+    folder = (root if root is not None else path.absolute().parent).resolve()
+    if not target.is_relative_to(folder):
+        raise UnreadableFileError(
+            f"{name} is a link to {target}, outside {folder}; newsdesk reads only files in the "
+            "folder it adds."
+        )
     try:
-        data = path.read_bytes()
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(f"{name} is not a regular file; nothing was added.")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleTooLargeError(_too_large(name, info.st_size))
+        data = target.read_bytes()
     except PermissionError as err:
         raise UnreadableFileError(f"{name} cannot be read: permission denied.") from err
     except OSError as err:
@@ -94,7 +120,16 @@ def parse_file(path: Path) -> ArticleDraft:
 def parse_bytes(data: bytes, filename: str) -> ArticleDraft:
     """Read one article from the bytes of an uploaded file; the suffix of ``filename`` decides."""
     _check_suffix(filename, filename)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(_too_large(filename, len(data)))
     return _parse(data, suffix=Path(filename).suffix.lower(), name=filename, source_name=filename)
+
+
+def _too_large(name: str, size: int) -> str:
+    return (
+        f"{name} is {size / 1_000_000:.1f} MB; newsdesk adds articles of at most "
+        f"{MAX_ARTICLE_BYTES / 1_000_000:g} MB. Nothing was added."
+    )
 
 
 def _check_suffix(filename: str, name: str) -> None:
@@ -264,12 +299,23 @@ def render_seed(draft: ArticleDraft, article_id: str) -> str:
 
     :func:`parse_file` on it gives back the same text, title, language and metadata.
     """
-    fields = {"id": article_id, "title": draft.title, "url": draft.url, "outlet": draft.outlet}
+    # A title taken from the first sentence is left out: given back as a title, it would turn
+    # a body paragraph that repeats it into a headline, which is not indexed.
+    title = None if _title_is_derived(draft) else draft.title
+    fields = {"id": article_id, "title": title, "url": draft.url, "outlet": draft.outlet}
     fields |= {"published": draft.published, "language": draft.language}
     lines = ["---"]
     lines += [f"{key}: {_quote(value)}" for key, value in fields.items() if value is not None]
     lines += ["---", "", draft.text, ""]
     return "\n".join(lines)
+
+
+def _title_is_derived(draft: ArticleDraft) -> bool:
+    """Whether the draft's title is what :func:`make_draft` makes up from its first sentence."""
+    if any(paragraph.kind == "title" for paragraph in draft.paragraphs):
+        return False
+    first = next(draft.body(), None)
+    return first is not None and draft.title == _title_from_body(first)
 
 
 # --------------------------------------------------------------------------- drafts
@@ -291,6 +337,8 @@ def make_draft(
     to index.
     """
     name = "The article text" if source_name == TEXT_NAME else source_name
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise ArticleTooLargeError(_too_large(name, len(text.encode("utf-8"))))
     text = normalise_text(text)
     if not text.strip():
         raise EmptyArticleError(f"{name} is empty; there is no article to add.")
@@ -514,14 +562,15 @@ def _title_paragraph(
     With a given title, that is the paragraph repeating it; without, the first candidate
     paragraph if it looks like a headline (one short line, no full stop) and body follows.
     """
-    if title is not None:
-        wanted = _comparable(title)
-        for number, (start, end, _) in enumerate(blocks):
-            if not kinds[number] and _comparable(text[start:end].lstrip("#")) == wanted:
-                return number
-        return None
     candidates = [number for number, kind in enumerate(kinds) if not kind]
     if len(candidates) < 2:
+        return None  # the only paragraph is the article, whatever its title
+    if title is not None:
+        wanted = _comparable(title)
+        for number in candidates:
+            start, end, _ = blocks[number]
+            if _comparable(text[start:end].lstrip("#")) == wanted:
+                return number
         return None
     first = candidates[0]
     start, end, is_heading = blocks[first]

@@ -11,6 +11,7 @@ replies with it.
     ├── ArticleError           an article that cannot be added
     │   ├── UnreadableFileError    missing, unreadable, binary or undecodable file
     │   ├── UnsupportedFormatError file type newsdesk does not read
+    │   ├── ArticleTooLargeError   larger than newsdesk adds (MAX_ARTICLE_BYTES)
     │   ├── EmptyArticleError      no text left after parsing and cleaning
     │   └── DuplicateArticleError  the same text is already in the answer base
     ├── ArticleNotFoundError   no article with that id
@@ -42,6 +43,10 @@ class UnreadableFileError(ArticleError):
 
 class UnsupportedFormatError(ArticleError):
     """A file has a type newsdesk does not read."""
+
+
+class ArticleTooLargeError(ArticleError):
+    """An article file or text is larger than newsdesk adds."""
 
 
 class EmptyArticleError(ArticleError):

@@ -9,17 +9,23 @@ other way round (file first), so a kill can never bring a removed article back.
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
-from retrieval.errors import StoreError
+from retrieval.errors import DuplicateArticleError, StoreError
 
 SCHEMA_VERSION = 1
 
@@ -113,34 +119,53 @@ _ARTICLE_COLUMNS = (
 class Store:
     """SQLite persistence of articles and sentences; safe to share between threads."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self, database: Path, *, timeout: float = 10.0) -> None:
         self.path = database
+        self.read_only: str | None = None
+        """Why the base cannot be written (a full disk, a read-only folder), or None."""
+        self._lock = threading.RLock()
         try:
             database.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
-                database, check_same_thread=False, isolation_level=None, timeout=10.0
+                database, check_same_thread=False, isolation_level=None, timeout=timeout
             )
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(_SCHEMA)
-            version = self._db.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            try:
+                # Pages of removed articles go back to the file system (a new base only; an
+                # older one is converted by its first reclaim()).
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._db.executescript(_SCHEMA)
+                version = self._schema_version()
+                if version is None:
+                    self._db.execute(
+                        "INSERT INTO meta(key, value) VALUES ('schema_version', ?)",
+                        (str(SCHEMA_VERSION),),
+                    )
+                    version = str(SCHEMA_VERSION)
+            except sqlite3.OperationalError as err:
+                self._db.close()
+                if not database.is_file():
+                    raise
+                # A full disk or a read-only folder: reading must go on.
+                self.read_only = _why_not_writable(database, err)
+                self._db = _open_read_only(database, timeout)
+                version = self._schema_version()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
-        if version is None:
-            self._db.execute(
-                "INSERT INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-            )
-        elif int(version[0]) != SCHEMA_VERSION:
+        if version != str(SCHEMA_VERSION):
+            self._db.close()
             raise StoreError(
-                f"the answer base at {database} has version {version[0]}; this newsdesk reads "
+                f"the answer base at {database} has version {version}; this newsdesk reads "
                 f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
             )
-        self._lock = threading.RLock()
+
+    def _schema_version(self) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return None if row is None else str(row[0])
 
     def close(self) -> None:
         """Close the database connection."""
@@ -149,22 +174,61 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Run the block in one SQLite transaction: all of it is stored, or none of it."""
-        with self._lock:
+        """Run the block in one SQLite transaction: all of it is stored, or none of it.
+
+        SQLite's own errors (locked, disk full, read-only) come out as :class:`StoreError`.
+        """
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
+        with self._lock, self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite's errors into messages a user can act on."""
+        try:
+            yield
+        except sqlite3.IntegrityError:
+            raise  # insert_article explains these
+        except sqlite3.OperationalError as err:
+            raise StoreError(_explain(err, self.path)) from None
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"the answer base at {self.path} cannot be written: {err}.") from None
 
     def insert_article(
         self,
         article: StoredArticle,
         sentences: Sequence[NewSentence],
     ) -> tuple[int, list[int]]:
-        """Insert one article and its sentences (call inside :meth:`transaction`)."""
+        """Insert one article and its sentences (call inside :meth:`transaction`).
+
+        Another process may have stored the same text or id since the caller checked: that is
+        a :class:`DuplicateArticleError` or a :class:`StoreError`, never SQLite's own error.
+        """
+        try:
+            return self._insert_article(article, sentences)
+        except sqlite3.IntegrityError:
+            existing = self.article_by_hash(article.content_hash)
+            if existing is not None:
+                raise DuplicateArticleError(
+                    f"this article is already in the answer base as {existing.id}.", existing.id
+                ) from None
+            raise StoreError(
+                f"article id {article.id!r} was stored by another newsdesk process at the same "
+                "time; nothing was added. Add it again."
+            ) from None
+
+    def _insert_article(
+        self, article: StoredArticle, sentences: Sequence[NewSentence]
+    ) -> tuple[int, list[int]]:
         with self._lock:
             cursor = self._db.execute(
                 "INSERT INTO articles(id, path, mtime_ns, size, content_hash, title, text, url, "
@@ -226,6 +290,17 @@ class Store:
                 "UPDATE articles SET mtime_ns = ?, size = ? WHERE rowid = ?",
                 (mtime_ns, size, rowid),
             )
+
+    def reclaim(self) -> None:
+        """Give the space of deleted rows back to the file system (call outside a transaction)."""
+        if self.read_only:
+            return
+        with self._lock, self._errors():
+            if self._db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2:  # incremental
+                self._db.executescript("PRAGMA incremental_vacuum;")  # execute() frees one page
+            else:  # a base made before newsdesk reclaimed space: converted once
+                self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                self._db.execute("VACUUM")
 
     def clear(self) -> None:
         """Delete every article and sentence (call inside :meth:`transaction`)."""
@@ -325,7 +400,9 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a value in the meta table."""
-        with self._lock:
+        if self.read_only:
+            raise StoreError(f"{self.read_only}; nothing was changed.")
+        with self._lock, self._errors():
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -367,23 +444,131 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
     )
 
 
+def _why_not_writable(database: Path, err: sqlite3.OperationalError) -> str:
+    try:
+        full = shutil.disk_usage(database.parent).free < 256 * 1024
+    except OSError:
+        full = False
+    if full:
+        return f"the disk holding the answer base {database} is full"
+    if not os.access(database.parent, os.W_OK) or "readonly" in str(err).lower():
+        return f"the answer base {database} is read-only"
+    return f"the answer base {database} cannot be written ({err})"
+
+
+def _open_read_only(database: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that never writes: through SQLite's shared memory if it can, else without.
+
+    Without it (its -shm file cannot be made), the file is read as it is on disk: nothing can
+    change it then, as nothing can write to that disk.
+    """
+    uri = f"file:{quote(str(database))}?mode=ro"
+    for suffix in ("", "&immutable=1"):
+        db = sqlite3.connect(
+            uri + suffix, uri=True, check_same_thread=False, isolation_level=None, timeout=timeout
+        )
+        try:
+            db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            if suffix:
+                raise
+            continue
+        return db
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _explain(err: sqlite3.OperationalError, database: Path) -> str:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return (
+            f"the answer base at {database} is locked by another newsdesk process; "
+            "try again when it has finished."
+        )
+    if "full" in text:
+        return f"the disk holding {database} is full; free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return f"the answer base at {database} is read-only; nothing can be changed in it."
+    return f"the answer base at {database} cannot be written: {err}."
+
+
+class FolderLock:
+    """An exclusive lock on a folder, shared by every process that changes it (re-entrant).
+
+    Two ``newsdesk add`` runs over one seeds folder would otherwise choose the same id and
+    overwrite, then delete, each other's seed file. The lock is ``flock`` on the folder itself,
+    so nothing is created in it; it is released when the process dies.
+    """
+
+    def __init__(self, folder: Path, *, timeout: float = 30.0) -> None:
+        self.folder = folder
+        self.timeout = timeout
+        self._fd: int | None = None
+        self._depth = 0
+
+    def __enter__(self) -> FolderLock:
+        if self._depth == 0:
+            self._fd = self._acquire()
+        self._depth += 1
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def _acquire(self) -> int:
+        try:
+            fd = os.open(self.folder, os.O_RDONLY)
+        except OSError as err:
+            raise StoreError(
+                f"the seeds folder {self.folder} cannot be opened: {err.strerror}."
+            ) from None
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return fd
+            except OSError as err:
+                if err.errno not in (errno.EAGAIN, errno.EACCES) or time.monotonic() > deadline:
+                    os.close(fd)
+                    raise StoreError(
+                        f"another newsdesk process is changing the seeds folder {self.folder} "
+                        f"and did not finish within {self.timeout:g} s; try again later."
+                    ) from None
+                time.sleep(0.05)
+
+
 def write_atomically(path: Path, text: str, *, sync_directory: bool = True) -> os.stat_result:
     """Write ``text`` to ``path`` so that a reader or a crash sees the old file or the new one.
 
     The rename is durable once the folder is synced: here, or (``sync_directory=False``, for
     a batch) by one :func:`fsync_directory` after the last file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as err:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise StoreError(
+                f"cannot write {path}: {err.strerror or err}; nothing was changed."
+            ) from None
         raise
     if sync_directory:
         fsync_directory(path.parent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -92,7 +93,10 @@ def test_add_from_stdin(
     config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        "sys.stdin", io.StringIO("Wheat exports rose by a third in August, Ukrinform reported.")
+        "sys.stdin",
+        io.TextIOWrapper(
+            io.BytesIO(b"Wheat exports rose by a third in August, Ukrinform reported.")
+        ),
     )
     assert run(config, "add", "-", "--title", "Wheat exports") == 0
     assert "Wheat exports (1 sentences)" in capsys.readouterr().out
@@ -187,3 +191,93 @@ def test_the_reranker_in_use_is_logged(
         assert run(config, "ask", "How much territory did Moscow lose?", "-k", "1") == 0
     assert logged in caplog.messages
     assert "1,000 square kilometers" in capsys.readouterr().out
+
+
+def test_add_from_stdin_that_is_not_utf8(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Caf\xe9 prices rose.")))
+    assert run(config, "add", "-") == 1
+    assert capsys.readouterr().err == (
+        "newsdesk: stdin: the input is not UTF-8 text; save it as UTF-8 and add it again.\n"
+    )
+
+
+def test_question_that_is_not_utf8(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    question = b"Who is \xff\xfe?".decode("utf-8", "surrogateescape")  # as argv gives it
+    assert run(config, "ask", question) == 1
+    assert capsys.readouterr().err.endswith(
+        "newsdesk: the question is not valid UTF-8 text; type it again.\n"
+    )
+
+
+def test_article_text_is_printed_as_written_not_as_emoji(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = b"The Snerdcorp board voted :x: on the merger and :fire: the chief, Reuters said."
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text)))
+    assert run(config, "add", "-") == 0
+    capsys.readouterr()
+    assert run(config, "ask", "Snerdcorp merger vote", "--json") == 0
+    passage = json.loads(capsys.readouterr().out)["passages"][0]
+    assert passage["sentence"] == text.decode()
+    assert run(config, "ask", "Snerdcorp merger vote") == 0
+    assert ":x:" in capsys.readouterr().out
+
+
+def test_an_unexpected_error_is_one_line_and_the_traceback_is_in_the_log(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(self: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("retrieval.answers.AnswerBase.stats", broken)
+    assert run(config, "stats") == 1
+    log_file = config.parent / "base" / "newsdesk.log"
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"newsdesk: unexpected error (RuntimeError: boom); the details are in {log_file}."
+    )
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
+
+
+def test_links_out_of_the_folder_and_special_files_are_refused(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The vault code is 4711, the treasurer said.", encoding="utf-8")
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "p.txt").symlink_to(secret)
+    (folder / "inside.txt").write_text("Grain prices rose, Reuters reported.", encoding="utf-8")
+    (folder / "alias.txt").symlink_to(folder / "inside.txt")  # stays inside: read
+    os.mkfifo(folder / "pipe.txt")
+    assert run(config, "add", str(folder / "p.txt"), str(folder / "pipe.txt")) == 1
+    out = capsys.readouterr().out
+    assert (
+        f"failed {folder / 'p.txt'}: {folder / 'p.txt'} is a link to {secret}, outside {folder}; newsdesk reads only files in the folder it adds."
+        in out
+    )
+    assert (
+        f"failed {folder / 'pipe.txt'}: {folder / 'pipe.txt'} is not a regular file; nothing was added."
+        in out
+    )
+    assert run(config, "add", str(folder)) == 1
+    out = capsys.readouterr().out
+    assert f"{folder / 'p.txt'} is a link to {secret}, outside {folder}" in out
+    assert sum(line.startswith("added ") for line in out.splitlines()) == 1
+    assert f"skipped {folder / 'inside.txt'}: already stored as" in out
+    assert run(config, "ask", "vault code", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["passages"] == []
+
+
+def test_a_file_too_large_is_refused_before_it_is_read(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("Prices rose. " * 400_000)  # 5.2 MB
+    assert run(config, "add", str(big)) == 1
+    assert capsys.readouterr().out == (
+        f"failed {big}: {big} is 5.2 MB; newsdesk adds articles of at most 5 MB. Nothing was added.\n"
+    )

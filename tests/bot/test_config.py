@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_CONFIG, PROJECT_ROOT, load_config
+from bot.config import load_config
 from retrieval.errors import ConfigError
 
 
@@ -16,15 +16,60 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_project_defaults() -> None:
-    config = load_config(DEFAULT_CONFIG, environ={})
-    assert config.seeds_dir == PROJECT_ROOT / "seeds"
-    assert config.data_dir == PROJECT_ROOT / ".newsdesk"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_checkouts_config_points_at_its_seeds() -> None:
+    config = load_config(ROOT / "config" / "newsdesk.toml", environ={})
+    assert config.seeds_dir == ROOT / "seeds"
+    assert config.data_dir == ROOT / ".newsdesk"
+
+
+def test_packaged_defaults_resolve_against_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no config/newsdesk.toml here: the packaged defaults alone
+    config = load_config(environ={})
+    assert config.seeds_dir == tmp_path / "seeds"
+    assert config.data_dir == tmp_path / ".newsdesk"
+    assert config.source == Path("<defaults>")
     assert config.retrieval.variant == "lucene"
     assert config.retrieval.reranker == "auto"
     assert config.answers_per_page == 3
     assert config.telegram_token is None
     assert config.admins == frozenset()
+
+
+def test_relative_paths_from_the_command_line_and_environment_use_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config(
+        ROOT / "config" / "newsdesk.toml",
+        environ={"NEWSDESK_SEEDS_DIR": "my/seeds"},
+        data_dir="base",
+    )
+    assert config.seeds_dir == tmp_path / "my" / "seeds"
+    assert config.data_dir == tmp_path / "base"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"data_dir": ""}, "--data-dir is empty; give the answer base folder."),
+        ({"path": ""}, "--config is empty; give a config file."),
+    ],
+)
+def test_empty_paths_are_refused(kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(environ={}, **kwargs)
+    assert str(info.value) == message
+
+
+def test_packaged_config_keys_in_the_file_override_the_defaults(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "[search]\nanswers = 5\n"), environ={})
+    assert config.answers_per_page == 5
+    assert config.retrieval.variant == "lucene"  # untouched keys keep their defaults
 
 
 def test_environment_overrides_the_file(tmp_path: Path) -> None:
@@ -58,6 +103,10 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ),
         ("[search]\nanswers = 0\n", "[search] answers is 0; allowed: 1 to 20."),
         (
+            "[search]\nreranker_threads = 0\n",
+            "[search] reranker_threads is 0; allowed: 1 to 64.",
+        ),
+        (
             '[search]\nanswers = "3"\n',
             "[search] answers is '3'; it must be a whole number from 1 to 20.",
         ),
@@ -72,7 +121,7 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ),
         (
             "[search]\ntop = 3\n",
-            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, reranker, variant.",
+            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, reranker, reranker_threads, variant.",
         ),
         (
             '[telegram]\ntoken = "1:x"\n',

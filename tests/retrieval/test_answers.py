@@ -16,6 +16,7 @@ from retrieval.errors import (
     DuplicateArticleError,
     EmptyArticleError,
     QuestionError,
+    StoreError,
     UnreadableFileError,
 )
 
@@ -414,3 +415,45 @@ def test_okapi_variant_is_selectable(tmp_path: Path, seeds: Path) -> None:
     with AnswerBase.open(tmp_path / "okapi", seeds=seeds, config=config) as base:
         base.sync()
         assert "Bortnikov" in base.search("law enforcement agencies Kursk").passages[0].context
+
+
+def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds: Path) -> None:
+    with AnswerBase.open(
+        tmp_path / "base", seeds=seeds, config=RetrievalConfig(reranker="none")
+    ) as base:
+        base.sync()
+    typo = tmp_path / "seedz"
+    with pytest.raises(StoreError) as info:
+        AnswerBase.open(tmp_path / "base", seeds=typo)
+    assert str(info.value) == (
+        f"the seeds folder {typo} does not exist, and the answer base at {tmp_path / 'base'} "
+        "holds 1 articles read from seeds; nothing was changed. Check the seeds path "
+        "(NEWSDESK_SEEDS_DIR or [paths] seeds), or create the folder to start from no articles."
+    )
+    assert not typo.exists()
+    with AnswerBase.open(
+        tmp_path / "base", seeds=seeds, config=RetrievalConfig(reranker="none")
+    ) as base:
+        assert [a.id for a in base.articles()] == [SEED.stem]
+
+
+def test_a_new_base_creates_its_seeds_folder(tmp_path: Path) -> None:
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "new" / "seeds") as base:
+        assert base.seeds.is_dir()
+        assert len(base) == 0
+
+
+def test_remove_gives_the_disk_space_back(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        f"Paragraph {n} says the plant {n} made widgets qx{n} and gizmos zy{n} all year."
+        for n in range(3000)
+    )
+    config = RetrievalConfig(reranker="none")
+    database = tmp_path / "base" / "newsdesk.sqlite3"
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        article = base.add(text)
+    grown = database.stat().st_size  # closed: the write-ahead log is in the file
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        base.remove(article.id)
+    assert grown > 500_000
+    assert database.stat().st_size < 100_000

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from retrieval.errors import StoreError
+from retrieval.errors import DuplicateArticleError, StoreError
 from retrieval.store import NewSentence, Store, StoredArticle, write_atomically
 
 
@@ -52,9 +51,10 @@ def test_insert_and_read_back(tmp_path: Path) -> None:
 
 def test_a_failed_transaction_stores_nothing(tmp_path: Path) -> None:
     store = Store(tmp_path / "db.sqlite3")
-    with pytest.raises(sqlite3.IntegrityError), store.transaction():
+    with pytest.raises(DuplicateArticleError) as info, store.transaction():
         store.insert_article(article("a1", "h1"), [sentence(0, 0, 4)])
         store.insert_article(article("a2", "h1"), [sentence(0, 0, 4)])  # same hash: refused
+    assert str(info.value) == "this article is already in the answer base as a1."
     assert store.counts() == (0, 0)
 
 
