@@ -18,6 +18,7 @@ import asyncio
 import html
 import itertools
 import json
+import math
 import random
 import re
 import threading
@@ -237,7 +238,7 @@ class FakeBotAPI:
         if fault.status == 429:
             with self._lock:
                 left = self._flooded.get(fault.chat or 0, time.monotonic() + 1) - time.monotonic()
-            retry_after = max(1, round(left))
+            retry_after = max(1, math.ceil(left))
             payload["description"] = f"Too Many Requests: retry after {retry_after}"
             payload["parameters"] = {"retry_after": retry_after}
         return fault.status, payload
