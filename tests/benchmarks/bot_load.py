@@ -16,6 +16,10 @@ start to its first ``getUpdates``; "first" the latency of one question asked bef
 With ``--faults`` every burst also meets 20 % of sends answered 429 (a 1 s flood wait of that
 chat), 10 % answered 500/502 and, 2 s in, a 5 s outage (every request 502).
 
+Last, per reranker, a stop: 100 questions from 100 users, SIGTERM as soon as the bot has them, the time
+the process takes to exit (``drain_seconds`` is 5 here) and, after a restart, how many of the
+100 were answered once, twice or not at all.
+
 All questions of a burst are sent at the same moment, so pairing a chat's k-th answer with its
 k-th question gives the same set of latencies whatever order the answers come in.
 """
@@ -98,7 +102,7 @@ class Row:
 
 def start_bot(folder: Path, api: FakeBotAPI, reranker: str) -> subprocess.Popen[bytes]:
     seeds = folder / "seeds"
-    seeds.mkdir()
+    seeds.mkdir(exist_ok=True)
     for article in [*(ROOT / "seeds").glob("*.txt"), *(ROOT / "tests/data/corpus").glob("*")]:
         shutil.copy(article, seeds / article.name)
     config = folder / "newsdesk.toml"
@@ -112,7 +116,7 @@ def start_bot(folder: Path, api: FakeBotAPI, reranker: str) -> subprocess.Popen[
         "NEWSDESK_LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }
-    with (folder / "bot.log").open("wb") as log:
+    with (folder / "bot.log").open("ab") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "--config", str(config), "run"],
             env=env,
@@ -196,14 +200,53 @@ async def measure(reranker: str, users: int, questions: int, faults: bool) -> li
                 )  # fmt: skip
                 rows.append(row)
                 print("  ".join(row.cells()), flush=True)
+            await stop_and_restart(Path(folder), api, reranker, process)
         finally:
-            process.send_signal(signal.SIGTERM)
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
             try:
                 process.wait(60)
             except subprocess.TimeoutExpired:
                 process.kill()
             api.stop()
     return rows
+
+
+async def stop_and_restart(
+    folder: Path, api: FakeBotAPI, reranker: str, process: subprocess.Popen[bytes]
+) -> None:
+    """SIGTERM with 100 questions in hand; then restart and count the answers."""
+    chats = range(9000, 9100)
+    polled = len(api.requests("getUpdates"))
+    for user in chats:
+        api.push(message(QUESTIONS[user % len(QUESTIONS)], chat=user, sender=user))
+    await api.wait_for("getUpdates", polled + 2)  # the bot has them all in hand
+    stopped = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    await asyncio.to_thread(process.wait, 120)
+    exit_seconds = time.monotonic() - stopped
+    before = sum(int(c.params["chat_id"]) in chats for c in api.requests("sendMessage"))
+    restarted = start_bot(folder, api, reranker)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            calls = api.requests("sendMessage")
+            if len({int(c.params["chat_id"]) for c in calls} & set(chats)) == len(chats):
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(2.0)
+    finally:
+        restarted.send_signal(signal.SIGTERM)
+        await asyncio.to_thread(restarted.wait, 120)
+    per_chat = [
+        sum(int(c.params["chat_id"]) == chat for c in api.requests("sendMessage")) for chat in chats
+    ]
+    print(
+        f"{reranker}: SIGTERM with 100 in hand: exit after {exit_seconds:.1f} s, "
+        f"{before} answered before it; after the restart: {per_chat.count(1)} answered once, "
+        f"{sum(n > 1 for n in per_chat)} twice or more, {per_chat.count(0)} never",
+        flush=True,
+    )
 
 
 def main() -> int:

@@ -163,6 +163,17 @@ async def test_an_outage_is_waited_out(bot: FakeBotAPI) -> None:
     assert "Bortnikov" in other
 
 
+async def test_polling_resumes_within_a_second_of_an_outage(bot: FakeBotAPI) -> None:
+    await bot.wait_for("getUpdates")
+    bot.outage(3.0)
+    await asyncio.sleep(3.2)
+    asked = time.monotonic()
+    bot.push(message("Which generals were arrested?"))
+    await bot.wait_for("sendMessage")
+    assert time.monotonic() - asked < 1.5
+    assert bot.requests("getUpdates (502)")
+
+
 async def test_a_flood_wait_holds_only_its_own_chat(bot: FakeBotAPI) -> None:
     bot.flood(READER, 3)
     started = time.monotonic()
