@@ -18,7 +18,7 @@ chat), 10 % answered 500/502 and, 2 s in, a 5 s outage (every request 502).
 
 Last, per reranker, a stop: 100 questions from 100 users, SIGTERM as soon as the bot has them, the time
 the process takes to exit (``drain_seconds`` is 5 here) and, after a restart, how many of the
-100 were answered once, twice or not at all.
+100 were answered once, twice or not at all; and how many lines the bot logged in all.
 
 All questions of a burst are sent at the same moment, so pairing a chat's k-th answer with its
 k-th question gives the same set of latencies whatever order the answers come in.
@@ -209,6 +209,8 @@ async def measure(reranker: str, users: int, questions: int, faults: bool) -> li
             except subprocess.TimeoutExpired:
                 process.kill()
             api.stop()
+            lines = (Path(folder) / "bot.log").read_text(errors="replace").splitlines()
+            print(f"{reranker}: the bot's log (WARNING and up): {len(lines)} lines", flush=True)
     return rows
 
 
