@@ -45,6 +45,10 @@ WATERMARK_MAX_AGE = 24 * 3600.0
 an older ``last_update_id`` says nothing about the updates that come now."""
 
 
+STARTED_KEPT = 100_000
+"""How many update ids a run remembers having taken (to recognise one sent twice)."""
+
+
 @dataclass
 class _InFlight:
     update_id: int
@@ -98,7 +102,9 @@ class Journal:
         newest = self._watermark
         for update in updates:
             update_id = update.get("update_id")
-            if not isinstance(update_id, int) or update_id in self._written | self._started:
+            if not isinstance(update_id, int):
+                continue
+            if update_id in self._written or update_id in self._started:
                 continue
             if self.handled_before(update_id):
                 continue
@@ -118,9 +124,11 @@ class Journal:
         update_id = update.update_id
         if update_id in self._started or self.handled_before(update_id):
             return False
-        self._started.add(update_id)
-        if update_id not in self._written:
+        if update_id not in self._written:  # a webhook's update: not journaled yet
             self.record([update.to_dict()])
+        self._started.add(update_id)
+        if len(self._started) > STARTED_KEPT:  # an update sent twice comes again soon, if ever
+            self._started = set(sorted(self._started)[-STARTED_KEPT // 2 :])
         return True
 
     def done(self, update_id: int) -> None:
