@@ -1,7 +1,8 @@
 """The ``newsdesk`` command: the program's entry point.
 
 ``newsdesk run`` starts the Telegram bot when ``TELEGRAM_BOT_TOKEN`` is set, else the console;
-the other subcommands ask, add, list and remove from the shell. Logging is configured here and
+the other subcommands ask, add (files or links), list, remove and prune from the shell, and
+``newsdesk feeds`` follows RSS and Atom feeds. Logging is configured here and
 nowhere else; errors from the core become one line on stderr and a non-zero exit.
 """
 
@@ -22,16 +23,23 @@ from rich.console import Console
 from bot.config import Config, load_config
 from bot.console import (
     Repl,
+    add_links,
     add_paths,
     added_line,
     answer_json,
     article_line,
+    feed_json,
+    feed_line,
+    poll_line,
     progress_bar,
     render_answer,
 )
 from retrieval.answers import AnswerBase, SyncReport
 from retrieval.articles import decode
+from retrieval.dates import parse_age
 from retrieval.errors import NewsdeskError
+from retrieval.feeds import FeedPoller
+from retrieval.fetching import Fetcher
 
 log = logging.getLogger("newsdesk")
 
@@ -58,11 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("-k", type=int, default=None, help="number of passages (default from config)")
     ask.add_argument("--json", action="store_true", help="print JSON")
+    ask.add_argument(
+        "--since",
+        metavar="WHEN",
+        help="only articles from this day or age on: 2024-05-01, 7d, 12h, 2w",
+    )
+    ask.add_argument("--until", metavar="WHEN", help="only articles up to this day or age")
 
     commands.add_parser("console", help="interactive questions and answers")
 
-    add = commands.add_parser("add", help="add article files or folders, or - for stdin")
-    add.add_argument("paths", nargs="+", metavar="PATH")
+    add = commands.add_parser(
+        "add", help="add article files or folders, web pages (http(s) links), or - for stdin"
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH|URL")
     add.add_argument("--title", help="title of the article read from stdin")
     add.add_argument("--url")
     add.add_argument("--outlet")
@@ -79,6 +95,24 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help="print JSON")
 
     commands.add_parser("reindex", help="rebuild the answer base from seeds/")
+
+    prune = commands.add_parser("prune", help="remove old articles (their seed files too)")
+    prune.add_argument("--older-than", required=True, metavar="AGE", help="e.g. 90d, 12w, 6m, 1y")
+
+    feeds = commands.add_parser("feeds", help="follow RSS and Atom feeds")
+    feed_commands = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    follow = feed_commands.add_parser("add", help="follow a feed")
+    follow.add_argument("url")
+    follow.add_argument("--outlet", help="name the feed's articles carry as their outlet")
+    feed_list = feed_commands.add_parser("list", help="the feeds followed and their state")
+    feed_list.add_argument("--json", action="store_true", help="print JSON")
+    unfollow = feed_commands.add_parser("remove", help="stop following a feed (articles stay)")
+    unfollow.add_argument("id", type=int)
+    poll = feed_commands.add_parser("poll", help="poll the feeds that are due, once")
+    poll.add_argument("--all", action="store_true", help="poll every feed, due or not")
+    commands.add_parser(
+        "embed", help="store the reranker's sentence embeddings now (else done in the background)"
+    )
     return parser
 
 
@@ -171,6 +205,7 @@ def _dispatch(
         if config.telegram_token:
             from bot.telegram import run as run_telegram
 
+            base.embed_in_background()
             run_telegram(config, base, webhook_url=args.webhook)
             return 0
         if args.webhook:
@@ -179,19 +214,33 @@ def _dispatch(
         err.print("TELEGRAM_BOT_TOKEN is not set: starting the console.", style="dim")
         command = "console"
     if command == "console":
+        base.embed_in_background()
         history = config.data_dir / "console_history"
         # A line that is not UTF-8 becomes a question the answer base refuses with a message.
         if isinstance(sys.stdin, io.TextIOWrapper):
             sys.stdin.reconfigure(errors="surrogateescape")
         stdin = None if sys.stdin.isatty() else sys.stdin
-        Repl(base, console=out, k=config.answers_per_page, history=history, stdin=stdin).run()
+        fetcher = Fetcher(config.fetch)
+        poller = FeedPoller(base, fetcher, config.feeds)
+        try:
+            Repl(
+                base,
+                console=out,
+                k=config.answers_per_page,
+                history=history,
+                stdin=stdin,
+                fetcher=fetcher,
+                feeds=poller,
+            ).run()
+        finally:
+            poller.close()
         return 0
     if command == "ask":
         k = args.k if args.k is not None else config.answers_per_page
         if not 1 <= k <= 100:
             err.print(f"newsdesk: -k must be from 1 to 100, not {k}.")
             return 2
-        answer = base.search(args.question, k=k)
+        answer = base.search(args.question, k=k, since=args.since, until=args.until)
         if args.json:
             out.print(answer_json(answer), markup=False)
         else:
@@ -199,7 +248,24 @@ def _dispatch(
                 out.print(block)
         return 0
     if command == "add":
-        return _add(args, base, out, err)
+        return _add(args, base, Fetcher(config.fetch), out, err)
+    if command == "prune":
+        try:
+            age = parse_age(args.older_than, name="--older-than")
+        except ValueError as error:
+            err.print(f"newsdesk: {error}", markup=False)
+            return 2
+        removed = base.prune(age)
+        for article in removed:
+            out.print(f"removed {article.id}: {article.title} ({article.date})", markup=False)
+        out.print(f"pruned: {len(removed)} articles older than {args.older_than}", markup=False)
+        return 0
+    if command == "feeds":
+        poller = FeedPoller(base, Fetcher(config.fetch), config.feeds)
+        try:
+            return _feeds(args, poller, out)
+        finally:
+            poller.close()
     if command == "list":
         articles = base.articles()
         if args.json:
@@ -230,9 +296,18 @@ def _dispatch(
             out.print(
                 f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
                 f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}; "
-                f"seeds {stats.seeds_dir}; base {stats.data_dir}",
+                + (
+                    f"{stats.without_embeddings} sentences not embedded yet; "
+                    if stats.without_embeddings
+                    else ""
+                )
+                + f"seeds {stats.seeds_dir}; base {stats.data_dir}",
                 markup=False,
             )
+        return 0
+    if command == "embed":
+        _embed(base, err)
+        out.print(f"{base.pending_embeddings()} sentences left without an embedding", markup=False)
         return 0
     if command == "reindex":
         with progress_bar(err, "Indexing seeds") as progress:
@@ -243,9 +318,43 @@ def _dispatch(
     raise AssertionError(f"unhandled command {command}")  # argparse allows no other
 
 
-def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console) -> int:
-    paths = [Path(p) for p in args.paths if p != "-"]
+def _feeds(args: argparse.Namespace, poller: FeedPoller, out: Console) -> int:
+    action = args.feeds_command
+    if action == "add":
+        feed = poller.follow(args.url, outlet=args.outlet)
+        out.print(f"following feed {feed.id}: {feed.name}", markup=False)
+    elif action == "list":
+        feeds = poller.feeds()
+        if args.json:
+            out.print(json.dumps([feed_json(f) for f in feeds], indent=2), markup=False)
+        else:
+            for feed in feeds:
+                out.print(feed_line(feed), markup=False)
+            if not feeds:
+                out.print("No feeds followed. Add one with: newsdesk feeds add URL", markup=False)
+    elif action == "remove":
+        feed = poller.unfollow(args.id)
+        out.print(f"stopped following feed {feed.id}: {feed.name}", markup=False)
+    else:
+        report = poller.poll(
+            everything=args.all, progress=lambda r: out.print(poll_line(r), markup=False)
+        )
+        for article in report.pruned:
+            out.print(f"pruned {article.id}: {article.title} ({article.date})", markup=False)
+        out.print(
+            f"polled {len(report.results)} feeds: {report.added} articles added", markup=False
+        )
+        return 1 if any(result.error for result in report.results) else 0
+    return 0
+
+
+def _add(
+    args: argparse.Namespace, base: AnswerBase, fetcher: Fetcher, out: Console, err: Console
+) -> int:
+    links = [p for p in args.paths if p.lower().startswith(("http://", "https://"))]
+    paths = [Path(p) for p in args.paths if p != "-" and p not in links]
     failed = add_paths(base, paths, out) if paths else 0
+    failed += add_links(base, fetcher, links, out) if links else 0
     if "-" in args.paths:
         try:
             text = decode(sys.stdin.buffer.read(), "the input")
@@ -262,7 +371,28 @@ def _add(args: argparse.Namespace, base: AnswerBase, out: Console, err: Console)
             failed += 1
         else:
             out.print(added_line(article), markup=False)
+    pending = base.pending_embeddings()
+    if 0 < pending <= EMBED_NOW:
+        _embed(base, err)
+    elif pending:
+        log.info(
+            "%d sentences wait for their embeddings: `newsdesk embed` stores them now, the bot "
+            "and the console in the background; questions embed what they need meanwhile",
+            pending,
+        )
     return 1 if failed else 0
+
+
+EMBED_NOW = 2_000
+"""Sentences ``add`` embeds before it returns; more are left to ``embed`` or the background."""
+
+
+def _embed(base: AnswerBase, err: Console) -> None:
+    """Store the pending sentence embeddings, with a progress bar (Ctrl-C keeps what is done)."""
+    if not base.pending_embeddings():
+        return
+    with progress_bar(err, "Embedding sentences") as progress:
+        base.embed_pending(progress)
 
 
 def _sync(base: AnswerBase, err: Console) -> None:

@@ -23,6 +23,8 @@ from typing import Any
 
 from retrieval.answers import VARIANTS, RetrievalConfig
 from retrieval.errors import ConfigError
+from retrieval.feeds import FeedsConfig, FeedSpec
+from retrieval.fetching import FetchConfig
 from retrieval.rerank import RERANKERS
 
 LOCAL_CONFIG = Path("config") / "newsdesk.toml"
@@ -49,6 +51,8 @@ class Config:
     drain_seconds: float = 8.0
     log_level: str = "INFO"
     source: Path | None = None
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    feeds: FeedsConfig = field(default_factory=FeedsConfig)
 
 
 def load_config(
@@ -71,18 +75,27 @@ def load_config(
         file = Path(path).expanduser()
         raw = _read_toml(file)
 
-    unknown = set(raw) - {"paths", "search", "telegram", "logging"}
+    unknown = set(raw) - {"paths", "search", "telegram", "logging", "fetch", "feeds"}
     if unknown:
         raise ConfigError(
             f"{file}: unknown section [{sorted(unknown)[0]}]; "
-            "allowed: [paths], [search], [telegram], [logging]."
+            "allowed: [paths], [search], [telegram], [logging], [fetch], [feeds]."
         )
     paths = _section(raw, "paths", file, {"seeds", "data"})
     search = defaults["search"] | _section(
         raw,
         "search",
         file,
-        {"answers", "variant", "k1", "b", "max_question_chars", "reranker", "reranker_threads"},
+        {
+            "answers",
+            "variant",
+            "k1",
+            "b",
+            "max_question_chars",
+            "reranker",
+            "recency_half_life_days",
+            "reranker_threads",
+        },
     )
     telegram = defaults["telegram"] | _section(
         raw,
@@ -139,6 +152,12 @@ def load_config(
     retrieval = RetrievalConfig(
         variant=variant,
         reranker=reranker,
+        recency_half_life_days=_number(
+            search.get("recency_half_life_days", 0),
+            where("[search] recency_half_life_days"),
+            0,
+            36500,
+        ),
         reranker_threads=int(
             _number(
                 search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
@@ -178,6 +197,12 @@ def load_config(
     if not isinstance(listen, str) or not listen:
         raise ConfigError(f"{where('[telegram] webhook_listen')} must be a host name or address.")
     return Config(
+        fetch=_fetch(defaults["fetch"] | _section(raw, "fetch", file, set(_FETCH_KEYS)), file),
+        feeds=_feeds(
+            defaults["feeds"]
+            | _section(raw, "feeds", file, {"interval", "max_new", "keep_days", "follow"}),
+            file,
+        ),
         data_dir=data,
         seeds_dir=seeds,
         retrieval=retrieval,
@@ -218,6 +243,88 @@ def _api_root(url: str) -> str:
     """The Bot API server's root: accepted with or without the ``/bot`` the bot appends."""
     url = url.rstrip("/")
     return url.removesuffix("/bot")
+
+
+_FETCH_KEYS = (
+    "allow_private",
+    "connect_timeout",
+    "timeout",
+    "max_bytes",
+    "max_redirects",
+    "user_agent",
+)
+
+
+def _fetch(section: dict[str, Any], file: Path) -> FetchConfig:
+    """``[fetch]``: how links and feeds are fetched."""
+    allow = section.get("allow_private", False)
+    if not isinstance(allow, bool):
+        raise ConfigError(f"{file}: [fetch] allow_private is {allow!r}; it must be true or false.")
+    agent = section.get("user_agent", FetchConfig().user_agent)
+    if not isinstance(agent, str) or not agent.strip():
+        raise ConfigError(f"{file}: [fetch] user_agent must be a non-empty string.")
+    return FetchConfig(
+        allow_private=allow,
+        connect_timeout=_number(
+            section.get("connect_timeout", 5.0), f"{file}: [fetch] connect_timeout", 0.1, 60
+        ),
+        timeout=_number(section.get("timeout", 20.0), f"{file}: [fetch] timeout", 0.1, 300),
+        max_bytes=int(
+            _number(
+                section.get("max_bytes", 5_000_000),
+                f"{file}: [fetch] max_bytes",
+                1_000,
+                100_000_000,
+                integer=True,
+            )
+        ),
+        max_redirects=int(
+            _number(
+                section.get("max_redirects", 5),
+                f"{file}: [fetch] max_redirects",
+                0,
+                10,
+                integer=True,
+            )
+        ),
+        user_agent=agent.strip(),
+    )
+
+
+def _feeds(section: dict[str, Any], file: Path) -> FeedsConfig:
+    """``[feeds]``: how often feeds are polled, how much they add, how long articles stay."""
+    follow = section.get("follow", [])
+    where = f"{file}: [feeds] follow"
+    if not isinstance(follow, list):
+        raise ConfigError(f'{where} must be a list like [{{ url = "https://…/rss.xml" }}].')
+    specs = []
+    for item in follow:
+        if isinstance(item, str):
+            item = {"url": item}
+        if not isinstance(item, dict) or set(item) - {"url", "outlet"}:
+            raise ConfigError(
+                f'{where}: each feed is {{ url = "…", outlet = "…" }} (outlet optional).'
+            )
+        url, outlet = item.get("url"), item.get("outlet")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{where}: url {url!r} must start with http:// or https://.")
+        if outlet is not None and not isinstance(outlet, str):
+            raise ConfigError(f"{where}: outlet {outlet!r} must be a string.")
+        specs.append(FeedSpec(url, outlet or None))
+    return FeedsConfig(
+        interval_minutes=int(
+            _number(section.get("interval", 15), f"{file}: [feeds] interval", 1, 1440, integer=True)
+        ),
+        max_new=int(
+            _number(section.get("max_new", 20), f"{file}: [feeds] max_new", 1, 1000, integer=True)
+        ),
+        keep_days=int(
+            _number(
+                section.get("keep_days", 0), f"{file}: [feeds] keep_days", 0, 36500, integer=True
+            )
+        ),
+        follow=tuple(specs),
+    )
 
 
 def _read_toml(file: Path) -> dict[str, Any]:

@@ -16,7 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from retrieval.answers import Answer, AnswerBase, Article, iter_article_files
+from retrieval.dates import split_filters
 from retrieval.errors import DuplicateArticleError, NewsdeskError
+from retrieval.feeds import Feed, FeedPoller, PollResult
+from retrieval.fetching import Fetcher
 from retrieval.passages import Passage
 from retrieval.sources import describe
 
@@ -25,9 +28,13 @@ Type a question and press Enter. Commands:
   :more          the next passages for the last question
   :sources       the articles newsdesk knows
   :add PATH      add an article file (.txt, .md, .html, .json) or a folder of them
+  :add URL       add the article of a web page (http:// or https://)
+  :feeds         the feeds followed; :feeds add URL, :feeds remove ID, :feeds poll
   :stats         size of the answer base
   :help          this help
-  :quit          leave (Ctrl-D works too)"""
+  :quit          leave (Ctrl-D works too)
+Limit a question to recent articles: --since 7d Who resigned?  (or --since 2024-05-01,
+--until 2024-05-31; an age is h, d, w, m or y)."""
 
 NO_ANSWER = (
     "No answer found in the articles. Rephrase with other words, "
@@ -40,8 +47,8 @@ def source_line(passage: Passage, seeds: Path | None = None) -> str:
     parts = [describe(passage.attribution), passage.title]
     if passage.outlet:
         parts.append(passage.outlet)
-    if passage.published:
-        parts.append(passage.published)
+    if passage.date:
+        parts.append(passage.date)
     parts.append(passage.url or f"seeds/{passage.article_id}")
     return " · ".join(part for part in parts if part)
 
@@ -84,9 +91,8 @@ def _passage_dict(passage: Passage) -> dict[str, Any]:
 
 def article_line(article: Article) -> str:
     """One line of the article list."""
-    meta = " · ".join(
-        part for part in (article.outlet, article.published, article.language) if part
-    )
+    day = f"added {article.date}" if article.date_is_added else article.date
+    meta = " · ".join(part for part in (article.outlet, day, article.language) if part)
     return f"{article.id}  {article.title}  ({meta}; {article.sentence_count} sentences)"
 
 
@@ -145,6 +151,57 @@ def added_line(article: Article) -> str:
     return f"added {article.id}: {article.title} ({article.sentence_count} sentences)"
 
 
+def add_links(base: AnswerBase, fetcher: Fetcher, urls: list[str], console: Console) -> int:
+    """Fetch and add web pages; report each; return how many failed."""
+    failed = 0
+    for url in urls:
+        try:
+            article = base.add_url(url, fetcher)
+        except DuplicateArticleError as err:
+            console.print(f"skipped {url}: already stored as {err.existing_id}", markup=False)
+        except NewsdeskError as err:
+            console.print(f"failed {url}: {err}", markup=False)
+            failed += 1
+        else:
+            console.print(added_line(article), markup=False)
+    return failed
+
+
+def feed_line(feed: Feed) -> str:
+    """One line of the feed list: id, name, URL, and how its polls go."""
+    state = f"{feed.entries} articles"
+    if feed.last_polled:
+        state += f", polled {feed.last_polled[:16].replace('T', ' ')}"
+    if feed.errors:
+        state += f", {feed.errors} failures in a row: {feed.last_error}"
+    return f"{feed.id}  {feed.name}  {feed.url}  ({state})"
+
+
+def feed_json(feed: Feed) -> dict[str, Any]:
+    """A feed as JSON, for scripts."""
+    return asdict(feed)
+
+
+def poll_line(result: PollResult) -> str:
+    """The progress line of one feed's poll."""
+    head = f"feed {result.feed.id} {result.feed.name}: "
+    if result.error:
+        return (
+            head
+            + f"failed ({result.feed.errors} in a row; next try {_hm(result.feed)}): {result.error}"
+        )
+    if result.not_modified:
+        return head + "not modified"
+    line = head + f"{len(result.added)} added, {result.skipped} already stored"
+    if result.failed:
+        line += f", {len(result.failed)} failed: " + "; ".join(msg for _, msg in result.failed)
+    return line
+
+
+def _hm(feed: Feed) -> str:
+    return (feed.next_poll or "")[:16].replace("T", " ")
+
+
 class Repl:
     """The interactive console: questions and ``:commands``, with line editing and history."""
 
@@ -156,8 +213,12 @@ class Repl:
         k: int = 3,
         history: Path | None = None,
         stdin: TextIO | None = None,
+        fetcher: Fetcher | None = None,
+        feeds: FeedPoller | None = None,
     ) -> None:
         self.base = base
+        self.fetcher = fetcher or Fetcher()
+        self.feeds = feeds
         self.console = console
         self.k = k
         self.history = history
@@ -209,10 +270,15 @@ class Repl:
                     f"{stats.articles} articles, {stats.sentences} sentences", highlight=False
                 )
             elif command == ":add":
-                if not argument.strip():
-                    self.console.print("Usage: :add PATH (a file or a folder)")
+                target = argument.strip()
+                if not target:
+                    self.console.print("Usage: :add PATH (a file or a folder) or :add URL")
+                elif target.lower().startswith(("http://", "https://")):
+                    add_links(self.base, self.fetcher, [target], self.console)
                 else:
-                    add_paths(self.base, [Path(argument.strip()).expanduser()], self.console)
+                    add_paths(self.base, [Path(target).expanduser()], self.console)
+            elif command == ":feeds":
+                self._feeds(argument.split())
             elif command == ":more":
                 self._more()
             elif command.startswith(":"):
@@ -223,10 +289,39 @@ class Repl:
             self.console.print(str(err), style="red", highlight=False, markup=False)
         return True
 
-    def _ask(self, question: str) -> None:
-        answer = self.base.search(question, k=self.k)
+    def _ask(self, line: str) -> None:
+        question, days = split_filters(line)
+        answer = self.base.search(question, k=self.k, since=days.since, until=days.until)
         self._last = answer
         self._show(answer, 1)
+
+    def _feeds(self, words: list[str]) -> None:
+        if self.feeds is None:
+            self.console.print("Feeds are not available here.")
+            return
+        action = words[0] if words else "list"
+        if action == "add" and len(words) >= 2:
+            outlet = " ".join(words[2:]) or None
+            feed = self.feeds.follow(words[1], outlet=outlet)
+            self.console.print(f"following feed {feed.id}: {feed.name}", markup=False)
+        elif action == "remove" and len(words) == 2 and words[1].isdigit():
+            feed = self.feeds.unfollow(int(words[1]))
+            self.console.print(f"stopped following feed {feed.id}: {feed.name}", markup=False)
+        elif action == "poll":
+            report = self.feeds.poll(
+                everything=True, progress=lambda r: self.console.print(poll_line(r), markup=False)
+            )
+            self.console.print(f"{report.added} articles added", markup=False)
+        elif action == "list":
+            feeds = self.feeds.feeds()
+            for feed in feeds:
+                self.console.print(feed_line(feed), markup=False)
+            if not feeds:
+                self.console.print("No feeds followed. Add one with :feeds add URL")
+        else:
+            self.console.print(
+                "Usage: :feeds, :feeds add URL [OUTLET], :feeds remove ID, :feeds poll"
+            )
 
     def _more(self) -> None:
         if self._last is None or not self._last.found:
@@ -236,7 +331,10 @@ class Repl:
             self.console.print("No more passages for this question.")
             return
         offset = self._last.offset + len(self._last.passages)
-        answer = self.base.search(self._last.question, k=self.k, offset=offset)
+        days = self._last.period
+        answer = self.base.search(
+            self._last.question, k=self.k, offset=offset, since=days.since, until=days.until
+        )
         self._last = answer
         self._show(answer, offset + 1)
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.answers import Answer, Article, Stats
+from retrieval.feeds import Feed, PollReport
 from retrieval.passages import Passage
 from retrieval.sources import describe
 
@@ -46,7 +47,7 @@ def source_line(passage: Passage) -> str:
     if passage.url and re.match(r"^https?://", passage.url):
         title = f'<a href="{html.escape(passage.url, quote=True)}">{title}</a>'
     parts = [f"<i>{escape(describe(passage.attribution))}</i>", title]
-    parts += [escape(part) for part in (passage.outlet, passage.published) if part]
+    parts += [escape(part) for part in (passage.outlet, passage.date) if part]
     return " · ".join(parts)
 
 
@@ -98,6 +99,47 @@ def format_stats(stats: Stats) -> str:
         f"<b>{stats.sentences}</b> sentences; BM25 {escape(stats.variant)}"
         + (f", reranked by {escape(stats.reranker)}." if stats.reranker else ".")
     )
+
+
+def format_feeds(feeds: Sequence[Feed]) -> str:
+    """The feeds followed, one line each, with how their polls go."""
+    if not feeds:
+        return "I follow no feeds yet. Admins add one with /feeds add URL."
+    lines = [f"<b>Feeds</b> ({len(feeds)})"]
+    for feed in feeds:
+        line = (
+            f"<code>{feed.id}</code> {escape(feed.name)} · {escape(feed.url)} · "
+            f"{feed.entries} articles"
+        )
+        if feed.last_polled:
+            line += f" · polled {escape(feed.last_polled[:16].replace('T', ' '))} UTC"
+        if feed.errors:
+            line += f" · <b>{feed.errors} failures in a row</b>: {escape(feed.last_error or '')}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def format_poll(report: PollReport) -> str:
+    """What a poll did, feed by feed."""
+    if report.busy:
+        return "A poll is running already; its articles will be there in a moment."
+    if not report.results:
+        return "I follow no feeds yet. Admins add one with /feeds add URL."
+    lines = []
+    for result in report.results:
+        name = escape(result.feed.name)
+        if result.error:
+            lines.append(f"{name}: failed ({escape(result.error)})")
+        elif result.not_modified:
+            lines.append(f"{name}: nothing new")
+        else:
+            line = f"{name}: {len(result.added)} added, {result.skipped} already stored"
+            if result.failed:
+                line += f", {len(result.failed)} could not be read"
+            lines.append(line)
+    if report.pruned:
+        lines.append(f"{len(report.pruned)} old articles removed.")
+    return "\n".join(lines)
 
 
 _TAG = re.compile(r"<(/?)([a-z-]+)([^>]*)>")

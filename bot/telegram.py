@@ -58,7 +58,9 @@ from bot.formatting import (
     escape,
     format_answer,
     format_context,
+    format_feeds,
     format_passage,
+    format_poll,
     format_sources,
     format_stats,
     split_message,
@@ -66,7 +68,10 @@ from bot.formatting import (
 from bot.journal import Journal, JournaledProcessor, UpdatesRequest
 from retrieval.answers import AnswerBase
 from retrieval.articles import SUPPORTED_SUFFIXES, parse_bytes
+from retrieval.dates import split_filters
 from retrieval.errors import ConfigError, DuplicateArticleError, NewsdeskError
+from retrieval.feeds import FeedPoller
+from retrieval.fetching import Fetcher
 from retrieval.sources import describe
 
 log = logging.getLogger(__name__)
@@ -76,17 +81,21 @@ COMMANDS = (
     ("sources", "The articles I know"),
     ("stats", "How many articles and sentences I know"),
     ("help", "How to use this bot"),
-    ("add", "Add an article (admins): send a file with the caption /add"),
+    ("add", "Add an article (admins): /add URL, or a file with the caption /add"),
     ("remove", "Remove an article (admins): /remove ID"),
+    ("feeds", "Feeds followed (admins): /feeds, /feeds add URL, /feeds remove ID"),
 )
 HELP = (
     "Ask me a question about the news and I answer with the sentences that answer it, "
     "who reported them and the article they come from.\n\n"
     "In a private chat, just type your question. In a group, mention me, reply to me, or "
     "use /ask QUESTION. Inline: type my @username and a question in any chat.\n\n"
-    "/sources lists the articles I know, /stats counts them. Admins add an article by "
-    "sending a .txt, .md, .html or .json file with the caption /add, and remove one with "
-    "/remove ID."
+    "Only recent news? Start with --since: /ask --since 7d Who resigned? (or --since "
+    "2024-05-01; --until works too; an age is h, d, w, m or y). Each source shows its date.\n\n"
+    "/sources lists the articles I know, /stats counts them. Admins add an article with "
+    "/add URL or by sending a .txt, .md, .html or .json file with the caption /add, remove "
+    "one with /remove ID, and follow RSS or Atom feeds with /feeds add URL (/feeds lists "
+    "them, /feeds remove ID stops one, /feeds poll polls now)."
 )
 REFUSAL = "Sorry, this bot is private."
 ADMINS_ONLY = "Only the bot's admins can add or remove articles."
@@ -106,6 +115,11 @@ def _base(context: ContextTypes.DEFAULT_TYPE) -> AnswerBase:
 def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
     config: Config = context.bot_data["config"]
     return config
+
+
+def _feeds(context: ContextTypes.DEFAULT_TYPE) -> FeedPoller:
+    feeds: FeedPoller = context.bot_data["feeds"]
+    return feeds
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,7 +208,10 @@ async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None or found is None or not isinstance(query.message, Message):
         return
     _, question, position = found
-    answer = await asyncio.to_thread(_base(context).search, question, 1, offset=position)
+    text, days = split_filters(question)
+    answer = await asyncio.to_thread(
+        _base(context).search, text, 1, offset=position, since=days.since, until=days.until
+    )
     await query.answer()
     if not answer.passages:
         await query.message.reply_text("That passage is no longer in my articles.")
@@ -248,11 +265,16 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not _is_admin(update, context):
         await message.reply_text(ADMINS_ONLY)
         return
+    if context.args and context.args[0].lower().startswith(("http://", "https://")):
+        await _add_link(message, context, context.args[0])
+        return
     document = message.document
     if document is None and message.reply_to_message is not None:
         document = message.reply_to_message.document
     if document is None:
-        await message.reply_text("Send a .txt, .md, .html or .json file with the caption /add.")
+        await message.reply_text(
+            "Send /add URL, or a .txt, .md, .html or .json file with the caption /add."
+        )
         return
     name = document.file_name or "article.txt"
     if PurePath(name).suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -285,6 +307,54 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         f"Added <code>{escape(article.id)}</code>: {escape(article.title)} "
         f"({article.sentence_count} sentences). Ask me about it."
     )
+
+
+async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List, add, remove or poll the feeds followed: admins only."""
+    message = update.effective_message
+    assert message is not None
+    if not _is_admin(update, context):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    args = context.args or []
+    poller = _feeds(context)
+    action = args[0].lower() if args else "list"
+    try:
+        if action == "add" and len(args) >= 2:
+            outlet = " ".join(args[2:]) or None
+            feed = await asyncio.to_thread(poller.follow, args[1], outlet=outlet)
+            await message.reply_text(
+                f"Following feed {feed.id}: {feed.name}. New articles arrive every "
+                f"{_config(context).feeds.interval_minutes} minutes."
+            )
+        elif action == "remove" and len(args) == 2 and args[1].isdigit():
+            feed = await asyncio.to_thread(poller.unfollow, int(args[1]))
+            await message.reply_text(f"Stopped following feed {feed.id}: {feed.name}.")
+        elif action == "poll":
+            report = await asyncio.to_thread(poller.poll, everything=True)
+            await message.reply_html(format_poll(report))
+        elif action == "list":
+            listed = await asyncio.to_thread(poller.feeds)
+            await message.reply_html(format_feeds(listed), disable_web_page_preview=True)
+        else:
+            await message.reply_text(
+                "Use /feeds, /feeds add URL [OUTLET], /feeds remove ID or /feeds poll."
+            )
+    except NewsdeskError as err:
+        await message.reply_text(_sentence(str(err)))
+
+
+async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The JobQueue's feed poll: in a thread, so questions are answered while it runs."""
+    report = await asyncio.to_thread(_feeds(context).poll)
+    if report.results or report.pruned:
+        log.info(
+            "feeds polled: %d feeds, %d articles added, %d pruned, %d feeds failed",
+            len(report.results),
+            report.added,
+            len(report.pruned),
+            sum(1 for result in report.results if result.error),
+        )
 
 
 async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -377,6 +447,27 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 
+async def _add_link(message: Message, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+    fetcher: Fetcher = context.bot_data["fetcher"]
+    try:
+        article = await asyncio.to_thread(_base(context).add_url, url, fetcher)
+    except DuplicateArticleError as err:
+        await message.reply_text(f"I already have this article as {err.existing_id}.")
+        return
+    except NewsdeskError as err:
+        await message.reply_text(f"{_sentence(str(err))} Nothing was added.")
+        return
+    await message.reply_html(
+        f"Added <code>{escape(article.id)}</code>: {escape(article.title)} "
+        f"({escape(article.outlet or 'no outlet')}, {escape(_article_date(article))}; "
+        f"{article.sentence_count} sentences). Ask me about it."
+    )
+
+
+def _article_date(article: Any) -> str:
+    return f"added {article.date}" if article.date_is_added else str(article.date)
+
+
 async def _answer(
     message: Message,
     context: ContextTypes.DEFAULT_TYPE,
@@ -387,8 +478,14 @@ async def _answer(
 ) -> None:
     config = _config(context)
     try:
+        text, days = split_filters(question)
         answer = await asyncio.to_thread(
-            _base(context).search, question, config.answers_per_page, offset=offset
+            _base(context).search,
+            text,
+            config.answers_per_page,
+            offset=offset,
+            since=days.since,
+            until=days.until,
         )
     except NewsdeskError as err:
         await message.reply_text(_sentence(str(err)))
@@ -396,7 +493,7 @@ async def _answer(
     if not answer.found:
         await message.reply_text(NO_ANSWER)
         return
-    key = key or _remember(context, answer.question)
+    key = key or _remember(context, question)
     buttons = []
     if answer.has_more:
         next_offset = offset + len(answer.passages)
@@ -486,7 +583,9 @@ def _origin(error: BaseException | None) -> str:
 
 
 def _sentence(text: str) -> str:
-    """An error message from the core as a sentence for a chat (capitalised)."""
+    """An error message from the core as a sentence for a chat (capitalised, but not a URL)."""
+    if re.match(r"[a-z][a-z0-9+.-]*://", text):
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -550,6 +649,14 @@ def build_application(
     application = builder.build()
     application.bot_data["base"] = base
     application.bot_data["config"] = config
+    fetcher = Fetcher(config.fetch)
+    application.bot_data["fetcher"] = fetcher
+    application.bot_data["feeds"] = FeedPoller(base, fetcher, config.feeds)
+    if application.job_queue is not None:
+        interval = config.feeds.interval_minutes * 60
+        application.job_queue.run_repeating(
+            poll_feeds, interval=interval, first=min(60, interval), name="poll feeds"
+        )
 
     application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(CommandHandler("start", start))
@@ -562,6 +669,7 @@ def build_application(
         MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/add(@\w+)?\b"), add)
     )
     application.add_handler(CommandHandler("remove", remove))
+    application.add_handler(CommandHandler("feeds", feeds))
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, private_question)
     )

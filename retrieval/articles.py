@@ -38,7 +38,7 @@ from retrieval.languages import detect_language, guess_language, script_of, scri
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".json"})
 
 KINDS = frozenset({"body", "title", "chrome", "caption", "foreign"})
-METADATA_KEYS = ("title", "url", "outlet", "published", "language")
+METADATA_KEYS = ("title", "url", "outlet", "published", "language", "added")
 
 TEXT_NAME = "<text>"
 MAX_TITLE = 100
@@ -69,6 +69,8 @@ class ArticleDraft:
     outlet: str | None
     published: str | None
     source_name: str
+    added: str | None = None
+    """When the article was first stored (ISO date-time, UTC); kept in the seed's front matter."""
 
     def body(self) -> Iterator[str]:
         """The text of each "body" paragraph, in order."""
@@ -148,7 +150,7 @@ def _parse(data: bytes, *, suffix: str, name: str, source_name: str) -> ArticleD
     if not raw.strip():
         raise EmptyArticleError(f"{name} contains only blank space; there is no article to add.")
     if suffix in (".html", ".htm"):
-        return _parse_html(raw, name=name, source_name=source_name)
+        return parse_html(raw, name=name, source_name=source_name)
     if suffix == ".json":
         return _parse_json(raw, name=name, source_name=source_name)
     meta, text = split_front_matter(raw)
@@ -182,11 +184,23 @@ def decode(data: bytes, name: str) -> str:
 _CONTROL = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
-def _parse_html(raw: str, *, name: str, source_name: str) -> ArticleDraft:
+def parse_html(
+    raw: str | bytes, *, name: str, source_name: str, url: str | None = None
+) -> ArticleDraft:
+    """The article in an HTML page, with its title, canonical URL, outlet and date if given.
+
+    ``url`` is where the page came from; the page's own canonical link (or og:url) wins. The
+    date comes from the page's metadata only: a year guessed from a copyright line is no date.
+    """
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=False
+        raw,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not isinstance(text, str) or not text.strip():
@@ -209,6 +223,7 @@ _ALIASES = {
     "outlet": ("outlet", "source", "site", "sitename", "publisher"),
     "published": ("published", "date", "published_at", "pubdate"),
     "language": ("language", "lang"),
+    "added": ("added",),
 }
 
 
@@ -303,7 +318,7 @@ def render_seed(draft: ArticleDraft, article_id: str) -> str:
     # a body paragraph that repeats it into a headline, which is not indexed.
     title = None if _title_is_derived(draft) else draft.title
     fields = {"id": article_id, "title": title, "url": draft.url, "outlet": draft.outlet}
-    fields |= {"published": draft.published, "language": draft.language}
+    fields |= {"published": draft.published, "language": draft.language, "added": draft.added}
     lines = ["---"]
     lines += [f"{key}: {_quote(value)}" for key, value in fields.items() if value is not None]
     lines += ["---", "", draft.text, ""]
@@ -330,11 +345,13 @@ def make_draft(
     published: str | None = None,
     language: str | None = None,
     source_name: str = TEXT_NAME,
+    added: str | None = None,
 ) -> ArticleDraft:
     """Clean plain text into a draft: paragraphs with kinds, a title, a language.
 
-    Given metadata wins over detection. Raises :class:`EmptyArticleError` when nothing is left
-    to index.
+    Given metadata wins over detection. A date that cannot be read as one is dropped (dates
+    typed by hand are checked before, by :func:`retrieval.dates.check_published`). Raises
+    :class:`EmptyArticleError` when nothing is left to index.
     """
     name = "The article text" if source_name == TEXT_NAME else source_name
     if len(text) > MAX_ARTICLE_BYTES:
@@ -345,7 +362,7 @@ def make_draft(
     blocks = list(_split_paragraphs(text))
     kinds = [_pattern_kind(text[start:end]) for start, end, _ in blocks]
 
-    wanted = _language_code(language)
+    wanted = language_code(language)
     detected_from = None
     if wanted is None:
         considered = [text[s:e] for (s, e, _), kind in zip(blocks, kinds, strict=True) if not kind]
@@ -366,7 +383,7 @@ def make_draft(
         if is_heading and not kinds[number]:
             kinds[number] = "title"
     final = [kind or "body" for kind in kinds]
-    if "body" not in final and "foreign" in final and _language_code(language):
+    if "body" not in final and "foreign" in final and language_code(language):
         raise EmptyArticleError(
             f"{name} is not written in the language it is said to be in ({wanted}); "
             "give the right language or none, and newsdesk will detect it."
@@ -393,8 +410,9 @@ def make_draft(
         paragraphs=paragraphs,
         url=url.strip() or None if url else None,
         outlet=outlet.strip() or None if outlet else None,
-        published=normalise_date(published) if published and published.strip() else None,
+        published=_parse_date(published) if published and published.strip() else None,
         source_name=source_name,
+        added=_parse_date(added) if added and added.strip() else None,
     )
 
 
@@ -621,7 +639,7 @@ _LANGUAGE_NAMES = {
 _LANGUAGE_CODE = re.compile(r"([a-z]{2})(?:[-_][A-Za-z0-9]+)?")
 
 
-def _language_code(language: str | None) -> str | None:
+def language_code(language: str | None) -> str | None:
     """An ISO 639-1 code from "en", "en-GB", "English"...; None when it is not one."""
     if not language:
         return None

@@ -13,8 +13,12 @@ replies with it.
     │   ├── UnsupportedFormatError file type newsdesk does not read
     │   ├── ArticleTooLargeError   larger than newsdesk adds (MAX_ARTICLE_BYTES)
     │   ├── EmptyArticleError      no text left after parsing and cleaning
-    │   └── DuplicateArticleError  the same text is already in the answer base
+    │   ├── DuplicateArticleError  the same text (or page) is already in the answer base
+    │   └── InvalidMetadataError   a date, language or URL given by hand that is not one
     ├── ArticleNotFoundError   no article with that id
+    ├── FetchError             a page or feed that cannot be fetched (404, timeout, too large…)
+    │   └── UnsafeURLError         not http(s), or it leads to a private or local address
+    ├── FeedError              not a feed, or no feed with that id
     └── StoreError             the answer base on disk is damaged or locked
 """
 
@@ -61,9 +65,25 @@ class DuplicateArticleError(ArticleError):
         self.existing_id = existing_id
 
 
+class InvalidMetadataError(ArticleError):
+    """A published date, language or URL given by hand is not valid; nothing was stored."""
+
+
 class ArticleNotFoundError(NewsdeskError):
     """No article has the given id."""
 
 
 class StoreError(NewsdeskError):
     """The answer base on disk is damaged, locked, or of an unknown version."""
+
+
+class FetchError(NewsdeskError):
+    """A web page or feed could not be fetched, or is not something newsdesk reads."""
+
+
+class UnsafeURLError(FetchError):
+    """The URL is not http(s), or it (or a redirect) leads to a private or local address."""
+
+
+class FeedError(NewsdeskError):
+    """A feed cannot be followed (not RSS or Atom), or no feed has the given id."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval.analysis import analyzer_for
 from retrieval.sources import Attribution
@@ -37,6 +37,16 @@ class Passage:
     published: str | None
     highlights: tuple[tuple[int, int], ...]
     paragraph: str
+    added: str = field(default="", compare=False)
+    """When the article was stored (ISO date-time): its date when none was published. Not
+    compared: the same passage found again after a rebuild is equal."""
+
+    @property
+    def date(self) -> str:
+        """The article's day for a source line: “2024-05-03”, or “added 2024-06-01”."""
+        if self.published:
+            return self.published[:10]
+        return f"added {self.added[:10]}" if self.added else ""
 
 
 def make_passage(
@@ -78,6 +88,7 @@ def make_passage(
         published=article.published,
         highlights=highlights,
         paragraph=paragraph,
+        added=article.added,
     )
 
 

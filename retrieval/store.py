@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS sentences (
     terms TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article, position);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 """
 
 
@@ -137,6 +138,7 @@ class Store:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
                 self._db.executescript(_SCHEMA)
+                self._add_missing_columns()
                 version = self._schema_version()
                 if version is None:
                     self._db.execute(
@@ -156,12 +158,20 @@ class Store:
             raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
+        self._has_vectors = "vector" in columns  # not in a read-only base made before them
         if version != str(SCHEMA_VERSION):
             self._db.close()
             raise StoreError(
                 f"the answer base at {database} has version {version}; this newsdesk reads "
                 f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
             )
+
+    def _add_missing_columns(self) -> None:
+        """Columns newer than a base are added in place: their values are filled in later."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
+        if "vector" not in columns:
+            self._db.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
 
     def _schema_version(self) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -328,6 +338,28 @@ class Store:
             ).fetchone()
         return None if row is None else _article(row)
 
+    def article_by_url(self, url: str) -> StoredArticle | None:
+        """The article stored with this (cleaned) URL, if any."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE url = ?", (url,)
+            ).fetchone()
+        return None if row is None else _article(row)
+
+    def dated(self, since: str | None, until: str | None) -> list[int]:
+        """Row ids of the articles whose date (published, else added) is in the given days.
+
+        ``since`` and ``until`` are ISO days, inclusive; None leaves that end open.
+        """
+        day = "substr(coalesce(published, added), 1, 10)"
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT rowid FROM articles WHERE (? IS NULL OR {day} >= ?) "
+                f"AND (? IS NULL OR {day} <= ?)",
+                (since, since, until, until),
+            )
+            return [int(row[0]) for row in rows]
+
     def articles(self) -> list[StoredArticle]:
         """All articles, oldest first."""
         with self._lock:
@@ -378,6 +410,64 @@ class Store:
                 tuple(sids),
             ).fetchall()
         return {row[0]: _sentence(row) for row in rows}
+
+    def sentence_vectors(self, sids: Sequence[int]) -> dict[int, bytes]:
+        """The stored embeddings of the given sentences (those that have one)."""
+        if not sids or not self._has_vectors:
+            return {}
+        marks = ",".join("?" * len(sids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT sid, vector FROM sentences WHERE sid IN ({marks}) AND vector IS NOT NULL",
+                tuple(sids),
+            ).fetchall()
+        return {int(sid): bytes(vector) for sid, vector in rows}
+
+    def iter_vectors(self, batch: int = 10_000) -> Iterator[list[tuple[int, bytes]]]:
+        """Every stored embedding as (sid, vector), a batch at a time, in sid order."""
+        if not self._has_vectors:
+            return
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT sid, vector FROM sentences WHERE sid > ? AND vector IS NOT NULL "
+                    "ORDER BY sid LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            yield [(int(sid), bytes(vector)) for sid, vector in rows]
+            last = int(rows[-1][0])
+
+    def sentences_without_vectors(self, limit: int) -> list[tuple[int, str]]:
+        """Up to ``limit`` sentences with no embedding yet, as (sid, text), oldest first."""
+        if not self._has_vectors:
+            return []
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT s.sid, substr(a.text, s.start + 1, s.end - s.start) FROM sentences s "
+                "JOIN articles a ON a.rowid = s.article WHERE s.vector IS NULL "
+                "ORDER BY s.sid LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [(int(sid), str(text)) for sid, text in rows]
+
+    def count_without_vectors(self) -> int:
+        """How many sentences have no embedding yet."""
+        if not self._has_vectors:
+            return 0
+        with self._lock:
+            row = self._db.execute("SELECT count(*) FROM sentences WHERE vector IS NULL").fetchone()
+        return int(row[0])
+
+    def set_vectors(self, vectors: Sequence[tuple[int, bytes]]) -> None:
+        """Store embeddings by sentence id (one transaction; rows removed meanwhile are skipped)."""
+        with self.transaction():
+            self._db.executemany(
+                "UPDATE sentences SET vector = ? WHERE sid = ?",
+                [(vector, sid) for sid, vector in vectors],
+            )
 
     def counts(self) -> tuple[int, int]:
         """(articles, sentences)."""

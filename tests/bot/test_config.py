@@ -99,7 +99,8 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ("[search\n", "is not valid TOML"),
         (
             "[serch]\n",
-            "unknown section [serch]; allowed: [paths], [search], [telegram], [logging].",
+            "unknown section [serch]; allowed: [paths], [search], [telegram], [logging], "
+            "[fetch], [feeds].",
         ),
         ("[search]\nanswers = 0\n", "[search] answers is 0; allowed: 1 to 20."),
         (
@@ -121,7 +122,8 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
         ),
         (
             "[search]\ntop = 3\n",
-            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, reranker, reranker_threads, variant.",
+            "unknown key 'top' in [search]; allowed: answers, b, k1, max_question_chars, "
+            "recency_half_life_days, reranker, reranker_threads, variant.",
         ),
         (
             '[telegram]\ntoken = "1:x"\n',
@@ -152,3 +154,69 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_bad_admins_in_environment(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="NEWSDESK_ADMINS is 'bob'; it must be comma-separated"):
         load_config(write(tmp_path, ""), environ={"NEWSDESK_ADMINS": "bob"})
+
+
+def test_fetch_and_feeds_sections(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "[search]\nrecency_half_life_days = 7\n"
+        "[fetch]\nallow_private = true\ntimeout = 3\nmax_bytes = 10_000\nmax_redirects = 2\n"
+        "[feeds]\ninterval = 30\nmax_new = 5\nkeep_days = 90\n"
+        'follow = [{ url = "https://a.example/rss.xml", outlet = "A" }, '
+        '"https://b.example/atom.xml"]\n',
+    )
+    config = load_config(path, environ={})
+    assert config.retrieval.recency_half_life_days == 7
+    assert (config.fetch.allow_private, config.fetch.timeout, config.fetch.max_bytes) == (
+        True,
+        3,
+        10_000,
+    )
+    assert (config.fetch.max_redirects, config.fetch.connect_timeout) == (2, 5.0)
+    assert (config.feeds.interval_minutes, config.feeds.max_new, config.feeds.keep_days) == (
+        30,
+        5,
+        90,
+    )
+    assert [(f.url, f.outlet) for f in config.feeds.follow] == [
+        ("https://a.example/rss.xml", "A"),
+        ("https://b.example/atom.xml", None),
+    ]
+
+
+def test_fetch_and_feeds_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the packaged defaults alone
+    config = load_config(environ={})
+    assert (config.fetch.allow_private, config.fetch.timeout, config.fetch.max_redirects) == (
+        False,
+        20.0,
+        5,
+    )
+    assert (config.feeds.interval_minutes, config.feeds.keep_days, config.feeds.follow) == (
+        15,
+        0,
+        (),
+    )
+    assert config.retrieval.recency_half_life_days == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[fetch]\nallow_private = 1\n", "[fetch] allow_private is 1; it must be true or false."),
+        ("[fetch]\nmax_redirects = 11\n", "[fetch] max_redirects is 11; allowed: 0 to 10."),
+        ("[feeds]\ninterval = 0\n", "[feeds] interval is 0; allowed: 1 to 1440."),
+        (
+            '[feeds]\nfollow = [{ url = "ftp://x/rss" }]\n',
+            "[feeds] follow: url 'ftp://x/rss' must start with http:// or https://.",
+        ),
+        (
+            "[feeds]\nevery = 5\n",
+            "unknown key 'every' in [feeds]; allowed: follow, interval, keep_days, max_new.",
+        ),
+    ],
+)
+def test_fetch_and_feeds_errors(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), environ={})
+    assert str(caught.value).endswith(message)

@@ -105,7 +105,16 @@ def test_an_article_removed_while_the_reranker_runs_is_left_out(tmp_path: Path) 
 
         name = "removing"
 
-        def similarities(self, question: str, sentences: Sequence[str]) -> npt.NDArray[np.float64]:
+        def embed_query(self, question: str) -> npt.NDArray[np.float32]:
+            return np.ones(4, dtype=np.float32) / 2
+
+        def similarities(
+            self,
+            question: str,
+            sentences: Sequence[str],
+            known: object = None,
+            query: object = None,
+        ) -> npt.NDArray[np.float64]:
             base.remove(gone.id)
             return np.full(len(sentences), 0.9)
 

