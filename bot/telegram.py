@@ -749,6 +749,9 @@ async def _serve(
         if left:
             log.info("answering %d updates left by the last run", len(left))
         for raw in left:
+            if "inline_query" in raw:  # Telegram takes no late answer to one: it is gone
+                processor.journal.done(raw["update_id"])
+                continue
             await application.update_queue.put(Update.de_json(raw, application.bot))
         if webhook_url:
             await updater.start_webhook(
