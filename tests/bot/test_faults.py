@@ -349,3 +349,40 @@ async def test_a_refused_token_is_one_line_without_the_token(
         f"newsdesk: Telegram refused the bot token ({reason}): check TELEGRAM_BOT_TOKEN (and "
         "TELEGRAM_API_BASE_URL, if set)."
     )
+
+
+# -- the journal in webhook mode ---------------------------------------------------------------
+
+
+async def test_a_webhook_update_is_journaled_and_forgotten_once_answered(
+    config: Config, base: AnswerBase, api: FakeBotAPI
+) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    application = build_application(config, base, policy=POLICY)
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_webhook(
+            listen="127.0.0.1",
+            port=port,
+            url_path="hook",
+            webhook_url=f"http://127.0.0.1:{port}/hook",
+        )
+        async with httpx.AsyncClient() as client:
+            await client.post(
+                f"http://127.0.0.1:{port}/hook",
+                json={"update_id": 41, **message("Which generals were arrested?")},
+            )
+        await api.wait_for("sendMessage")
+        await asyncio.sleep(0.2)
+        await application.updater.stop()
+        await application.stop()
+    pending = config.data_dir / "pending"
+    assert (pending / "last_update_id").read_text() == "41"
+    assert not list(pending.glob("*.json"))
