@@ -26,7 +26,7 @@ import re
 from importlib import resources
 from typing import Any, Protocol
 
-from nltk.stem.snowball import SnowballStemmer
+import Stemmer
 
 # A number (with its thousands separators, decimal part and a letter suffix such as "th"),
 # or a word (letters and digits, with apostrophes inside: "Russia's", "м'ясо").
@@ -63,7 +63,7 @@ _CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _CACHE_SIZE = 1 << 18
 _RUSSIAN_STEM_LETTERS = 5
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Changes whenever the terms of some text change; a base built with another is re-analysed."""
 
 
@@ -90,8 +90,9 @@ def _stopwords(language: str) -> frozenset[str]:
 
 
 @functools.cache
-def _snowball(name: str) -> SnowballStemmer:
-    return SnowballStemmer(name)
+def _snowball(name: str) -> Any:
+    """The Snowball stemmer of ``name`` (PyStemmer: C, 35 times NLTK's speed, no NLTK import)."""
+    return Stemmer.Stemmer(name)
 
 
 @functools.cache
@@ -162,7 +163,7 @@ class TextAnalyzer:
             token = token.strip("'")
         if not token or token in _stopwords(language):
             return None
-        return str(_snowball(_SNOWBALL_NAMES[language]).stem(token))
+        return str(_snowball(_SNOWBALL_NAMES[language]).stemWord(token))
 
     def _cyrillic_term(self, token: str) -> str | None:
         language = self._cyrillic or ("uk" if _UKRAINIAN_LETTERS & set(token) else "ru")
@@ -174,7 +175,7 @@ class TextAnalyzer:
         name = _SNOWBALL_NAMES.get(language)
         if name is None:
             return token
-        stem = str(_snowball(name).stem(token.replace("'", "")))
+        stem = str(_snowball(name).stemWord(token.replace("'", "")))
         return stem[:_RUSSIAN_STEM_LETTERS] if language == "ru" else stem
 
 

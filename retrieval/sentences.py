@@ -27,9 +27,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+if TYPE_CHECKING:  # NLTK is imported when a text is first split: a question never needs it
+    from nltk.tokenize.punkt import PunktParameters
 
 __all__ = ["DATA_FILE", "SentenceSplitter", "Span"]
 
@@ -131,6 +132,8 @@ class _Model:
 
     def __init__(self, language: str) -> None:
         rule_sets = _rules_for(language)
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
         params = PunktParameters()
         installed = _installed_punkt(language)
         if installed is not None:

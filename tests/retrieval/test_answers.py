@@ -365,7 +365,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
     database.close()
     with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert "version 1 of the text analysis, this is 2; rebuilding it from" in caplog.text
+        assert "version 1 of the text analysis, this is 3; rebuilding it from" in caplog.text
         assert [article.id for article in base.articles()] == [SEED.stem, "kursk-ru"]
         assert base.search(question, k=5) == expected
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
@@ -373,7 +373,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         "SELECT COUNT(*) FROM sentences WHERE terms LIKE '%старый%'"
     ).fetchone() == (0,)
     assert database.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone() == (
-        "2",
+        "3",
     )
     database.close()
     caplog.clear()
