@@ -96,10 +96,14 @@ def _snowball(name: str) -> Any:
 
 
 @functools.cache
-def _morph_uk() -> Any:
-    import pymorphy3  # loaded on the first Ukrainian word: its dictionary takes a while
+def morphology(language: str) -> Any:
+    """pymorphy3's analyser for "ru" or "uk", one per process (each dictionary is ~18 MB).
 
-    return pymorphy3.MorphAnalyzer(lang="uk")
+    Loaded on first use: its dictionary takes a while.
+    """
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 def normalise_number(token: str) -> str:
@@ -170,7 +174,7 @@ class TextAnalyzer:
         if token in _stopwords(language):
             return None
         if language == "uk":
-            lemma = str(_morph_uk().parse(token)[0].normal_form)
+            lemma = str(morphology("uk").parse(token)[0].normal_form)
             return None if lemma in _stopwords("uk") else lemma
         name = _SNOWBALL_NAMES.get(language)
         if name is None:

@@ -29,6 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from retrieval.analysis import morphology
+
 if TYPE_CHECKING:  # NLTK is imported when a text is first split: a question never needs it
     from nltk.tokenize.punkt import PunktParameters
 
@@ -233,16 +235,9 @@ def _looks_abbreviated(word: str) -> bool:
     return "." in word or len(word) <= _ABBREVIATION_MAX
 
 
-@cache
-def _analyzer(language: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=language)
-
-
 def _is_common_word(language: str, word: str) -> bool:
     """True if the dictionary knows ``word`` and never as a name, place or organisation."""
-    parses = _analyzer(language).parse(word)
+    parses = morphology(language).parse(word)
     return bool(parses) and all(
         parse.is_known and not (_PROPER_GRAMMEMES & parse.tag.grammemes) for parse in parses
     )

@@ -457,3 +457,33 @@ def test_remove_gives_the_disk_space_back(tmp_path: Path) -> None:
         base.remove(article.id)
     assert grown > 500_000
     assert database.stat().st_size < 100_000
+
+
+def test_add_each_stores_the_good_ones_together_and_reports_the_rest_in_place(
+    tmp_path: Path,
+) -> None:
+    from retrieval.articles import make_draft
+
+    config = RetrievalConfig(reranker="none")
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        first = base.add("The Snerd plant shut down on Monday, Reuters reported.")
+        drafts = [
+            make_draft("Grain prices rose by a tenth in May, the ministry said."),
+            make_draft("The Snerd plant shut down on Monday, Reuters reported."),  # stored
+            make_draft("Copper fell for a third week, traders said."),
+            make_draft("Grain prices rose by a tenth in May, the ministry said."),  # in batch
+            make_draft("Who? What? When? Why?"),  # no words to index
+        ]
+        outcomes = base.add_each(drafts)
+        kinds = [type(outcome).__name__ for outcome in outcomes]
+        assert kinds == [
+            "Article",
+            "DuplicateArticleError",
+            "Article",
+            "DuplicateArticleError",
+            "EmptyArticleError",
+        ]
+        assert outcomes[1].existing_id == first.id
+        assert outcomes[3].existing_id == outcomes[0].id
+        assert len(base) == 3
+        assert base.search("copper week").passages[0].article_id == outcomes[2].id
