@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from retrieval.answers import Answer, AnswerBase, Article, iter_article_files
-from retrieval.articles import ArticleDraft, parse_file
+from retrieval.articles import SUPPORTED_SUFFIXES, ArticleDraft, parse_file
 from retrieval.dates import split_filters
 from retrieval.errors import DuplicateArticleError, NewsdeskError
 from retrieval.feeds import Feed, FeedPoller, PollResult
@@ -133,14 +133,24 @@ def add_paths(base: AnswerBase, paths: list[Path], console: Console) -> int:
     """Add files and folders; report each; return how many failed."""
     failed = 0
     batch: list[tuple[Path, ArticleDraft]] = []
-    for file, folder in iter_article_files(paths):
-        try:
-            batch.append((file, parse_file(file, root=folder)))
-        except NewsdeskError as err:
-            failed += _report_added(console, file, err)
-        if len(batch) >= ADD_BATCH:
-            failed += _add_batch(base, batch, console)
-            batch = []
+    for path in paths:
+        found = False
+        for file, folder in iter_article_files([path]):
+            found = True
+            try:
+                batch.append((file, parse_file(file, root=folder)))
+            except NewsdeskError as err:
+                failed += _report_added(console, file, err)
+            if len(batch) >= ADD_BATCH:
+                failed += _add_batch(base, batch, console)
+                batch = []
+        if not found:
+            console.print(
+                f"failed {path}: the folder has no {', '.join(sorted(SUPPORTED_SUFFIXES))} files.",
+                highlight=False,
+                markup=False,
+            )
+            failed += 1
     return failed + _add_batch(base, batch, console)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -87,6 +88,9 @@ VARIANTS = ("lucene", "okapi", "bm25l", "bm25plus")
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while a long operation runs."""
 
+_MARKUP = re.compile(
+    r"<(?:script|style)\b.*?</(?:script|style)\s*>|</?[A-Za-z][^<>]*>|<!--.*?-->", re.S | re.I
+)
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
@@ -892,6 +896,14 @@ class AnswerBase:
                 raise QuestionError(
                     "the question is not valid UTF-8 text; type it again."
                 ) from None
+        if len(question) > 10 * self.config.max_question_chars:
+            raise QuestionError(
+                f"the question is too long ({len(question):,} characters; the limit is "
+                f"{self.config.max_question_chars:,}). Ask it in fewer words."
+            )
+        if "<" in question or "&" in question:
+            # Pasted from a web page: the markup is not part of the question.
+            question = html.unescape(_MARKUP.sub(" ", question))
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; type a question about the news.")

@@ -463,3 +463,15 @@ def test_embeddings_are_stored_by_add_and_by_embed(
     capsys.readouterr()
     assert run(config, "stats") == 0
     assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence
+
+
+def test_adding_a_folder_without_articles_says_so(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    assert run(config, "add", str(empty)) == 1
+    assert capsys.readouterr().out == (
+        f"failed {empty}: the folder has no .htm, .html, .json, .md, .txt files.\n"
+    )

@@ -487,3 +487,14 @@ def test_add_each_stores_the_good_ones_together_and_reports_the_rest_in_place(
         assert outcomes[3].existing_id == outcomes[0].id
         assert len(base) == 3
         assert base.search("copper week").passages[0].article_id == outcomes[2].id
+
+
+def test_markup_pasted_into_a_question_is_not_searched_for(base: AnswerBase) -> None:
+    plain = base.search("How much territory did Moscow lose?")
+    pasted = base.search(
+        "<p>How much <b>territory</b> did Moscow&nbsp;lose?</p><script>alert('x')</script>"
+    )
+    assert pasted.question == "How much territory did Moscow lose?"
+    assert pasted.terms == plain.terms
+    assert [p.sentence for p in pasted.passages] == [p.sentence for p in plain.passages]
+    assert base.search("Is 3 < 4 in Moscow & Kursk?").question == "Is 3 < 4 in Moscow & Kursk?"
