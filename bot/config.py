@@ -49,6 +49,7 @@ class Config:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)
+    drain_seconds: float = 8.0
     log_level: str = "INFO"
     source: Path | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
@@ -108,6 +109,7 @@ def load_config(
             "max_upload_bytes",
             "webhook_listen",
             "webhook_port",
+            "drain_seconds",
             "token",
         },
     )
@@ -207,7 +209,7 @@ def load_config(
         retrieval=retrieval,
         answers_per_page=answers,
         telegram_token=token,
-        telegram_api_base_url=api_base.rstrip("/") if api_base else None,
+        telegram_api_base_url=_api_root(api_base) if api_base else None,
         admins=admins,
         allowed_chats=allowed,
         max_upload_bytes=int(
@@ -230,9 +232,18 @@ def load_config(
             )
         ),
         webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+        drain_seconds=_number(
+            telegram.get("drain_seconds", 8.0), where("[telegram] drain_seconds"), 0.0, 600.0
+        ),
         log_level=level,
         source=file,
     )
+
+
+def _api_root(url: str) -> str:
+    """The Bot API server's root: accepted with or without the ``/bot`` the bot appends."""
+    url = url.rstrip("/")
+    return url.removesuffix("/bot")
 
 
 _FETCH_KEYS = (
