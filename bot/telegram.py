@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 import secrets
 import signal
@@ -605,22 +604,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class RedactToken(logging.Formatter):
-    """Wraps a handler's formatter and blanks the bot token out of everything it writes.
-
-    python-telegram-bot and httpx can put request URLs, which contain the token, into log
-    messages and into the text of exceptions; the whole formatted record is redacted.
-    """
-
-    def __init__(self, inner: logging.Formatter | None, token: str) -> None:
-        super().__init__()
-        self.inner = inner or logging.Formatter()
-        self.token = token
-
-    def format(self, record: logging.LogRecord) -> str:
-        return self.inner.format(record).replace(self.token, "<token>")
-
-
 def build_application(
     config: Config,
     base: AnswerBase,
@@ -635,9 +618,6 @@ def build_application(
     """
     if not config.telegram_token:
         raise ValueError("build_application needs config.telegram_token")
-    # Opt in to python-telegram-bot's coming timedelta periods; without it every flood wait
-    # (RetryAfter) also raises a deprecation warning.
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
     policy = policy or DeliveryPolicy()
     journal = journal or Journal(config.data_dir / "pending")
     # Connection failures are retried by the transport first (nothing was sent), then by
@@ -725,9 +705,6 @@ def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> 
     """
     token = config.telegram_token
     assert token is not None
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(RedactToken(handler.formatter, token))
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     application = build_application(config, base)
     try:
         asyncio.run(_serve(application, config, webhook_url))
