@@ -12,6 +12,7 @@ are equal to the last bit.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,18 @@ class Scratch:
         return acc
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The query's terms with a positive IDF, each once, and the order they are taken in."""
+
+    unique: npt.NDArray[np.int64]
+    repeats: Floats  # how often each of ``unique`` is in the query
+    weights: Floats  # the IDF of each of ``unique``
+    parts: list[list[Part]]  # the postings of each of ``unique``, segment by segment
+    order: list[int]  # positions in ``unique`` by falling upper bound
+    left: list[float]  # left[i]: the bounds of order[i:] added up
+
+
 def top_k(
     state: State,
     variant: Variant,
@@ -49,13 +62,43 @@ def top_k(
 
     ``variant`` must give no doc a score for a term it lacks, and no term a negative IDF.
     """
+    plan = _plan(state, variant, tids)
+    if plan is None:
+        return []
+    acc = scratch.get(state.n_ids)
+    seen: list[npt.NDArray[np.int32]] = []  # the docs acc is not 0 for
+    try:
+        done, theta = _score_in_full(plan, state, variant, acc, seen, mask, k)
+        seen[:] = [np.concatenate(seen)] if len(seen) > 1 else seen
+        candidates = seen[0] if seen else np.zeros(0, dtype=np.int32)
+        keep = state.live[candidates] & (acc[candidates] + plan.left[done] >= theta)
+        if mask is not None:
+            keep &= mask[candidates]
+        # Runs of ascending ids: a stable sort (timsort) merges them quickly.
+        candidates = np.sort(candidates[keep], kind="stable")
+        for n in plan.order[done:]:
+            for segment, docs, tfs in plan.parts[n]:
+                found, where = _find(docs, candidates, segment)
+                gain = variant.gains(state, float(plan.weights[n]), found, tfs[where])
+                acc[found] += gain * plan.repeats[n]
+            done += 1
+            candidates = candidates[acc[candidates] + plan.left[done] >= theta]
+        by_term = {int(tid): found for tid, found in zip(plan.unique, plan.parts, strict=True)}
+        return _exact_top(state, variant, tids, candidates, k, by_term)
+    finally:
+        for docs in seen:
+            acc[docs] = 0.0
+
+
+def _plan(state: State, variant: Variant, tids: list[int]) -> _Plan | None:
+    """The terms of ``tids`` worth scoring with their bounds and postings; None if none is."""
     idf = variant.idf(state)
     counts: dict[int, int] = {}
     for tid in tids:
         if tid >= 0 and idf[tid] > 0:  # a zero IDF adds exactly 0 to every score
             counts[tid] = counts.get(tid, 0) + 1
     if not counts:
-        return []
+        return None
     unique = np.fromiter(counts, dtype=np.int64, count=len(counts))
     repeats = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
     weights = idf[unique]
@@ -64,50 +107,45 @@ def top_k(
     bounds = bounds * repeats * (1 + 1e-9)
     order = np.argsort(-bounds, kind="stable").tolist()
     left = [float(bounds[order[i:]].sum()) for i in range(len(order) + 1)]
-    live = state.live
-    acc = scratch.get(state.n_ids)
-    seen: list[npt.NDArray[np.int32]] = []
+    return _Plan(unique, repeats, weights, parts, order, left)
+
+
+def _score_in_full(
+    plan: _Plan,
+    state: State,
+    variant: Variant,
+    acc: Floats,
+    seen: list[npt.NDArray[np.int32]],
+    mask: npt.NDArray[np.bool_] | None,
+    k: int,
+) -> tuple[int, float]:
+    """Add the terms' gains to ``acc`` in ``plan.order`` while an unseen doc could still
+    reach the top k; returns how many terms were taken and the k-th score less rounding slack.
+
+    The docs ``acc`` rose from 0 for are appended to ``seen``.
+    """
     pool = np.zeros(0, dtype=np.int32)  # the k best live, allowed docs so far
     floor = theta = 0.0  # the pool's k-th partial score; that less rounding slack
     done = 0
-    try:
-        while done < len(order) and not left[done] < theta:
-            n = order[done]
-            done += 1
-            for _, docs, tfs in parts[n]:
-                gain = variant.gains(state, float(weights[n]), docs, tfs) * repeats[n]
-                before = acc[docs]
-                seen.append(docs[before == 0])
-                after = before + gain
-                acc[docs] = after
-                # Only docs of this term rose, so the k best are in the pool or among
-                # them, and only those that reach the pool's k-th can be.
-                rising = docs[after >= floor] if floor else docs
-                where = np.searchsorted(rising, pool).clip(max=max(len(rising) - 1, 0))
-                if len(rising):
-                    pool = pool[rising[where] != pool]  # those in rising come back
-                pool = _best(acc, np.concatenate([pool, rising]), live, mask, k)
-                floor = float(acc[pool].min()) if len(pool) == k else 0.0
-            theta = floor * (1 - 1e-9)
-        seen = [np.concatenate(seen)] if len(seen) > 1 else seen
-        candidates = seen[0] if seen else np.zeros(0, dtype=np.int32)
-        keep = live[candidates] & (acc[candidates] + left[done] >= theta)
-        if mask is not None:
-            keep &= mask[candidates]
-        # Runs of ascending ids: a stable sort (timsort) merges them quickly.
-        candidates = np.sort(candidates[keep], kind="stable")
-        for n in order[done:]:
-            for segment, docs, tfs in parts[n]:
-                found, where = _find(docs, candidates, segment)
-                gain = variant.gains(state, float(weights[n]), found, tfs[where])
-                acc[found] += gain * repeats[n]
-            done += 1
-            candidates = candidates[acc[candidates] + left[done] >= theta]
-        by_term = {int(tid): found for tid, found in zip(unique, parts, strict=True)}
-        return _exact_top(state, variant, tids, candidates, k, by_term)
-    finally:
-        for docs in seen:
-            acc[docs] = 0.0
+    while done < len(plan.order) and not plan.left[done] < theta:
+        n = plan.order[done]
+        done += 1
+        for _, docs, tfs in plan.parts[n]:
+            gain = variant.gains(state, float(plan.weights[n]), docs, tfs) * plan.repeats[n]
+            before = acc[docs]
+            seen.append(docs[before == 0])
+            after = before + gain
+            acc[docs] = after
+            # Only docs of this term rose, so the k best are in the pool or among
+            # them, and only those that reach the pool's k-th can be.
+            rising = docs[after >= floor] if floor else docs
+            where = np.searchsorted(rising, pool).clip(max=max(len(rising) - 1, 0))
+            if len(rising):
+                pool = pool[rising[where] != pool]  # those in rising come back
+            pool = _best(acc, np.concatenate([pool, rising]), state.live, mask, k)
+            floor = float(acc[pool].min()) if len(pool) == k else 0.0
+        theta = floor * (1 - 1e-9)
+    return done, theta
 
 
 def _bounds_and_parts(
