@@ -92,45 +92,14 @@ def make_draft(
         raise EmptyArticleError(f"{name} is empty; there is no article to add.")
     blocks = list(split_paragraphs(text))
     kinds = [pattern_kind(text[start:end]) for start, end, _ in blocks]
-
-    wanted = language_code(language)
-    detected_from = None
-    if wanted is None:
-        considered = [text[s:e] for (s, e, _), kind in zip(blocks, kinds, strict=True) if not kind]
-        detected_from = "\n".join(considered) or text
-        wanted = detect_language(detected_from)
-    for number, (start, end, _) in enumerate(blocks):
-        paragraph = text[start:end]
-        # The text the language was detected from is in it: no second guess (a one-paragraph
-        # article would pay for language identification twice).
-        if not kinds[number] and paragraph != detected_from and is_foreign(paragraph, wanted):
-            kinds[number] = "foreign"
-
+    wanted = _language(text, blocks, kinds, language)
     clean_title = _one_line(title) or None if title else None
-    heading = _title_paragraph(text, blocks, kinds, clean_title)
-    if heading is not None:
-        kinds[heading] = "title"
-    for number, (_, _, is_heading) in enumerate(blocks):
-        if is_heading and not kinds[number]:
-            kinds[number] = "title"
+    heading = _mark_titles(text, blocks, kinds, clean_title)
     final = [kind or "body" for kind in kinds]
-    if "body" not in final and "foreign" in final and language_code(language):
-        raise EmptyArticleError(
-            f"{name} is not written in the language it is said to be in ({wanted}); "
-            "give the right language or none, and newsdesk will detect it."
-        )
     if "body" not in final:
-        raise EmptyArticleError(
-            f"{name} has no article text left once site menus, captions and lines in "
-            "other languages are set aside; there is nothing to index."
-        )
+        raise _no_body(name, final, wanted, given=language_code(language) is not None)
     if clean_title is None:
-        if heading is not None:
-            start, end, _ = blocks[heading]
-            clean_title = _one_line(text[start:end].lstrip("#"))
-        else:
-            first_body = blocks[final.index("body")]
-            clean_title = _title_from_body(text[first_body[0] : first_body[1]])
+        clean_title = _title_made_up(text, blocks, final, heading)
     paragraphs = tuple(
         Paragraph(start, end, kind) for (start, end, _), kind in zip(blocks, final, strict=True)
     )
@@ -145,6 +114,64 @@ def make_draft(
         source_name=source_name,
         added=parse_date(added) if added and added.strip() else None,
     )
+
+
+def _language(
+    text: str, blocks: list[tuple[int, int, bool]], kinds: list[str], language: str | None
+) -> str:
+    """The article's language: the one given, else detected from the paragraphs that no
+    pattern set aside. Paragraphs in another language are marked "foreign" in ``kinds``."""
+    wanted = language_code(language)
+    detected_from = None
+    if wanted is None:
+        considered = [text[s:e] for (s, e, _), kind in zip(blocks, kinds, strict=True) if not kind]
+        detected_from = "\n".join(considered) or text
+        wanted = detect_language(detected_from)
+    for number, (start, end, _) in enumerate(blocks):
+        paragraph = text[start:end]
+        # The text the language was detected from is in it: no second guess (a one-paragraph
+        # article would pay for language identification twice).
+        if not kinds[number] and paragraph != detected_from and is_foreign(paragraph, wanted):
+            kinds[number] = "foreign"
+    return wanted
+
+
+def _mark_titles(
+    text: str, blocks: list[tuple[int, int, bool]], kinds: list[str], title: str | None
+) -> int | None:
+    """Mark the headline and markdown headings "title" in ``kinds``; returns the headline's
+    index, if there is one."""
+    heading = _title_paragraph(text, blocks, kinds, title)
+    if heading is not None:
+        kinds[heading] = "title"
+    for number, (_, _, is_heading) in enumerate(blocks):
+        if is_heading and not kinds[number]:
+            kinds[number] = "title"
+    return heading
+
+
+def _no_body(name: str, kinds: list[str], language: str, *, given: bool) -> EmptyArticleError:
+    """The error for an article with no "body" paragraph; ``given``: the language was given."""
+    if "foreign" in kinds and given:
+        return EmptyArticleError(
+            f"{name} is not written in the language it is said to be in ({language}); "
+            "give the right language or none, and newsdesk will detect it."
+        )
+    return EmptyArticleError(
+        f"{name} has no article text left once site menus, captions and lines in "
+        "other languages are set aside; there is nothing to index."
+    )
+
+
+def _title_made_up(
+    text: str, blocks: list[tuple[int, int, bool]], kinds: list[str], heading: int | None
+) -> str:
+    """A title when none was given: the headline's text, else the first body sentence."""
+    if heading is not None:
+        start, end, _ = blocks[heading]
+        return _one_line(text[start:end].lstrip("#"))
+    first_body = blocks[kinds.index("body")]
+    return _title_from_body(text[first_body[0] : first_body[1]])
 
 
 def content_hash(draft: ArticleDraft) -> str:
