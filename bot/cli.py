@@ -33,6 +33,8 @@ from bot.console import (
     poll_line,
     progress_bar,
     render_answer,
+    render_sentences,
+    sentences_json,
 )
 from retrieval.answers import AnswerBase, SyncReport
 from retrieval.articles import decode
@@ -87,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list the articles")
     listing.add_argument("--json", action="store_true", help="print JSON")
+
+    show = commands.add_parser("show", help="an article sentence by sentence, with who says what")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="print JSON")
 
     remove = commands.add_parser("remove", help="remove an article (its seed file too)")
     remove.add_argument("id")
@@ -278,6 +284,14 @@ def _dispatch(
         else:
             for article in articles:
                 out.print(article_line(article), markup=False)
+        return 0
+    if command == "show":
+        article, sentences = base.get(args.id), base.sentences(args.id)
+        if args.json:
+            out.print(sentences_json(article, sentences), markup=False)
+        else:
+            for line in render_sentences(article, sentences):
+                out.print(line, markup=False)
         return 0
     if command == "remove":
         article = base.remove(args.id)
