@@ -711,7 +711,7 @@ class AnswerBase:
     def _nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
         with self._lock:
-            if self._vectors is None:
+            if self._vectors is None or self._vectors.stale:
                 index = VectorIndex()
                 for batch in self._store.iter_vectors():
                     index.add([sid for sid, _ in batch], stack([blob for _, blob in batch]))

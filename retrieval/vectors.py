@@ -43,16 +43,32 @@ def stack(blobs: Sequence[bytes]) -> npt.NDArray[np.float32]:
     return np.vstack([dequantise(blob) for blob in blobs]) if blobs else np.zeros((0, 0), "f4")
 
 
+SETTLED = 10_000
+"""Rows whose mean is a centre that stays: a mean of fewer is taken again as the index grows."""
+
+
 class VectorIndex:
     """The sentences nearest in meaning to a question, for questions BM25 cannot match.
 
     A first pass compares sign bits (48 bytes a sentence for 384 dimensions; 6 ms over
     100,000 sentences on a busy 2-core machine, where a float32 product took 24 ms and
     streamed 150 MB); the caller rescores the candidates with their stored int8 vectors.
+
+    The bits are taken after subtracting the sentences' mean vector (:attr:`centre`), from the
+    question too. Embeddings such as e5's share a large common direction (any two sentences'
+    cosine is .7 or more), so raw sign bits mostly record it: on XQuAD (questions in one of
+    en/ru, 1,200 sentences in the other) the true nearest sentence was among the first 100
+    by raw bits for 74-77 % of questions, and 99-100 % once centred. Subtracting one vector
+    from every sentence shifts each dot product with the question by the same amount, so the
+    rescoring order is that of the cosines. The centre is the mean of the first rows added;
+    while it stands on fewer than :data:`SETTLED` of them and the index has since doubled,
+    :attr:`stale` asks the owner to build the index again from all the vectors.
     """
 
     def __init__(self, dim: int = 0) -> None:
         self._dim = dim
+        self._centre: npt.NDArray[np.float32] | None = None
+        self._centred_on = 0  # rows the centre is the mean of
         self._bits = np.zeros((0, (dim + 7) // 8), dtype=np.uint8)
         self._sids = np.zeros(0, dtype=np.int64)
         self._live = np.zeros(0, dtype=bool)
@@ -60,6 +76,16 @@ class VectorIndex:
 
     def __len__(self) -> int:
         return len(self._rows)
+
+    @property
+    def centre(self) -> npt.NDArray[np.float32] | None:
+        """The vector subtracted before taking sign bits (None until rows are added)."""
+        return self._centre
+
+    @property
+    def stale(self) -> bool:
+        """Whether the centre came from too few rows for what the index holds now."""
+        return self._centred_on < SETTLED and len(self._rows) >= 2 * max(self._centred_on, 1)
 
     def add(self, sids: Sequence[int], vectors: npt.NDArray[np.float32]) -> None:
         """Index the embeddings of sentences ``sids`` (one row each)."""
@@ -71,9 +97,12 @@ class VectorIndex:
             self._bits = np.zeros((0, (self._dim + 7) // 8), dtype=np.uint8)
         if rows.shape != (len(sids), self._dim):
             raise ValueError(f"vectors must be {len(sids)} rows of {self._dim}, not {rows.shape}")
+        if self._centre is None:
+            self._centre = rows.mean(axis=0)
+            self._centred_on = len(rows)
         self.remove(sids)  # a sentence embedded again keeps one row
         start = len(self._sids)
-        self._bits = np.vstack([self._bits, np.packbits(rows > 0, axis=1)])
+        self._bits = np.vstack([self._bits, np.packbits(rows > self._centre, axis=1)])
         self._sids = np.concatenate([self._sids, np.asarray(sids, dtype=np.int64)])
         self._live = np.concatenate([self._live, np.ones(len(sids), dtype=bool)])
         self._rows.update((int(sid), start + i) for i, sid in enumerate(sids))
@@ -87,9 +116,9 @@ class VectorIndex:
 
     def candidates(self, query: npt.NDArray[np.float32], k: int) -> list[int]:
         """Up to ``k`` sentence ids whose sign bits agree most with the query's."""
-        if not self._rows:
+        if not self._rows or self._centre is None:
             return []
-        bits = np.packbits(np.asarray(query) > 0)
+        bits = np.packbits(np.asarray(query) > self._centre)
         distance = np.bitwise_count(self._bits ^ bits).sum(axis=1, dtype=np.int32)
         distance[~self._live] = np.iinfo(np.int32).max
         k = min(k, len(self._rows))

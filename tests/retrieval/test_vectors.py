@@ -14,7 +14,7 @@ import numpy.typing as npt
 import pytest
 
 from retrieval.answers import AnswerBase, RetrievalConfig
-from retrieval.vectors import dequantise, quantise
+from retrieval.vectors import SETTLED, VectorIndex, dequantise, quantise
 
 ARTICLES = [
     "The harbour crane lifted a shipment of grain on Monday. Dockers said it was the first in a month.",
@@ -37,6 +37,39 @@ def test_quantised_vectors_keep_their_cosines() -> None:
 
 def test_a_zero_vector_survives() -> None:
     assert not dequantise(quantise(np.zeros((1, 8), dtype=np.float32))[0]).any()
+
+
+def test_sign_bits_find_the_nearest_despite_a_common_direction() -> None:
+    # Like e5's: every vector leans the same way (pairwise cosines of .8 or more), so raw sign
+    # bits are nearly the same for all; centred ones still tell them apart.
+    rng = np.random.default_rng(3)
+    common = np.sign(rng.normal(size=384)).astype(np.float32)
+    noise = rng.normal(size=(2000, 384)).astype(np.float32)
+    rows = (2.5 * common + noise) / np.sqrt(384)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    assert (rows[:100] @ rows[100:200].T).mean() > 0.8
+    questions = rows[:50] + 0.6 * rng.normal(size=(50, 384)).astype(np.float32) / np.sqrt(384)
+    index = VectorIndex()
+    index.add(list(range(2000)), rows)
+    found = sum(
+        int(np.argmax(rows @ question)) in index.candidates(question, 20) for question in questions
+    )
+    assert found == 50
+
+
+def test_an_index_centred_on_few_rows_asks_to_be_built_again() -> None:
+    rng = np.random.default_rng(5)
+    index = VectorIndex()
+    index.add([1, 2, 3], rng.normal(size=(3, 8)).astype(np.float32))
+    assert not index.stale
+    index.add([4, 5], rng.normal(size=(2, 8)).astype(np.float32))
+    assert not index.stale
+    index.add([6], rng.normal(size=(1, 8)).astype(np.float32))
+    assert index.stale  # its centre is the mean of 3 rows of 6
+    settled = VectorIndex()
+    settled.add(list(range(SETTLED)), rng.normal(size=(SETTLED, 8)).astype(np.float32))
+    settled.add(list(range(SETTLED, 3 * SETTLED)), rng.normal(size=(2 * SETTLED, 8)).astype("f4"))
+    assert not settled.stale
 
 
 class RecordingModel:
