@@ -718,10 +718,9 @@ class AnswerBase:
                 self._vectors = index
             candidates = self._vectors.candidates(query, 10 * k)
             stored = self._store.sentence_vectors(candidates)
-        scored = [
-            (sid, float(dequantise(stored[sid]) @ query)) for sid in candidates if sid in stored
-        ]
-        scored.sort(key=lambda item: -item[1])
+        found = [sid for sid in candidates if sid in stored]
+        cosines = stack([stored[sid] for sid in found]) @ query if found else np.zeros(0)
+        scored = sorted(zip(found, map(float, cosines), strict=True), key=lambda item: -item[1])
         return scored[:k]
 
     # -- embeddings computed once, at ingest ----------------------------------------------

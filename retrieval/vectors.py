@@ -40,7 +40,14 @@ def dequantise(blob: bytes) -> Vector:
 
 def stack(blobs: Sequence[bytes]) -> npt.NDArray[np.float32]:
     """Several stored vectors as the rows of one matrix."""
-    return np.vstack([dequantise(blob) for blob in blobs]) if blobs else np.zeros((0, 0), "f4")
+    if not blobs:
+        return np.zeros((0, 0), "f4")
+    if len({len(blob) for blob in blobs}) != 1:
+        return np.vstack([dequantise(blob) for blob in blobs])
+    raw = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), -1)
+    scales = raw[:, :4].copy().view(np.float32)
+    matrix: npt.NDArray[np.float32] = raw[:, 4:].view(np.int8).astype(np.float32) * scales
+    return matrix
 
 
 SETTLED = 10_000

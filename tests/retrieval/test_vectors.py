@@ -14,7 +14,7 @@ import numpy.typing as npt
 import pytest
 
 from retrieval.answers import AnswerBase, RetrievalConfig
-from retrieval.vectors import SETTLED, VectorIndex, dequantise, quantise
+from retrieval.vectors import SETTLED, VectorIndex, dequantise, quantise, stack
 
 ARTICLES = [
     "The harbour crane lifted a shipment of grain on Monday. Dockers said it was the first in a month.",
@@ -33,6 +33,7 @@ def test_quantised_vectors_keep_their_cosines() -> None:
     cosines = (back @ vectors.T) / np.linalg.norm(back, axis=1, keepdims=True)
     assert np.abs(np.diag(cosines) - 1.0).max() < 1e-3
     assert np.abs(back @ vectors[0] - vectors @ vectors[0]).max() < 0.01
+    assert np.array_equal(stack(blobs), back)  # many at once, as one matrix
 
 
 def test_a_zero_vector_survives() -> None:
