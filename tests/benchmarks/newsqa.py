@@ -9,7 +9,9 @@ Run on demand (pytest does not collect this file; the data stays outside the rep
 tokenised; :func:`detokenise` undoes that. Every story becomes one article; every question is
 asked against all of them. A hit is a returned sentence of the question's own story that holds
 the answer (compared without whitespace, so detokenising quirks do not count). Columns: P@1,
-MRR@10, R@3 over all questions, and how often newsdesk said "not found".
+MRR@10, R@3 over all questions, how often newsdesk said "not found", and (as in quality.py)
+P@1 and MRR@10 "as shown": a hit anywhere in what the passage shows (the ranked sentence with
+the neighbours that make it readable).
 
 Systems: ``lucene`` (quality.py's Lucene-style BM25 over Snowball stems), ``newsdesk`` (BM25
 alone), ``newsdesk+e5`` (the e5 reranker over stored sentence embeddings, hybrid; embeddings
@@ -101,7 +103,9 @@ def rank_of_hit(question: Question, ranked: Sequence[tuple[int, str]]) -> int | 
     return None
 
 
-def run_lucene(stories: Sequence[str], questions: Sequence[Question]) -> tuple[list, int]:
+def run_lucene(
+    stories: Sequence[str], questions: Sequence[Question]
+) -> tuple[list, list | None, int]:
     """quality.py's Lucene-style BM25 over newsdesk's sentences of every story."""
     from quality import Doc, LuceneBM25, snowball_words, split_units, top_ids
 
@@ -117,12 +121,12 @@ def run_lucene(stories: Sequence[str], questions: Sequence[Question]) -> tuple[l
             for i in ids
         ]
         ranks.append(rank_of_hit(q, ranked))
-    return ranks, 0
+    return ranks, None, 0
 
 
 def run_newsdesk(
     stories: Sequence[str], questions: Sequence[Question], reranker: str
-) -> tuple[list, int]:
+) -> tuple[list, list | None, int]:
     """The public API over all stories; with e5, every sentence's embedding stored first."""
     from embedded import fill
 
@@ -137,7 +141,7 @@ def run_newsdesk(
         story_of = {art.id: i for i, art in enumerate(stored)}
         if reranker != "none":
             fill(base, quiet=True)
-        ranks, silent = [], 0
+        ranks, shown, silent = [], [], 0
         for q in questions:
             answer = base.search(q.question, k=K)
             silent += not answer.found
@@ -146,7 +150,15 @@ def run_newsdesk(
                 for p in answer.passages
             ]
             ranks.append(rank_of_hit(q, ranked))
-    return ranks, silent
+            seen = [
+                (
+                    story_of[p.article_id],
+                    stories[story_of[p.article_id]][p.context_start : p.context_end],
+                )
+                for p in answer.passages
+            ]
+            shown.append(rank_of_hit(q, seen))
+    return ranks, shown, silent
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,21 +174,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     stories, questions = load_newsqa(args.questions)
     print(f"{len(questions)} questions over {len(stories)} stories")
-    header = f"{'system':12} {'P@1':>6} {'MRR@10':>7} {'R@3':>6} {'silent':>6}"
+    header = f"{'system':12} {'P@1':>6} {'MRR@10':>7} {'R@3':>6} {'silent':>6} {'shown P@1':>9} {'MRR':>5}"
     print(header)
     print("-" * len(header))
     for system in args.systems.split(","):
         t0 = time.perf_counter()
         if system == "lucene":
-            ranks, silent = run_lucene(stories, questions)
+            ranks, shown, silent = run_lucene(stories, questions)
         else:
-            ranks, silent = run_newsdesk(
+            ranks, shown, silent = run_newsdesk(
                 stories, questions, "e5" if system == "newsdesk+e5" else "none"
             )
         res = score(ranks)
+        seen = f"{score(shown).p1:9.3f} {score(shown).mrr:5.3f}" if shown else f"{'-':>9} {'-':>5}"
         print(
             f"{system:12} {res.p1:6.3f} {res.mrr:7.3f} {res.r3:6.3f} {silent / len(questions):6.3f}"
-            f"   ({time.perf_counter() - t0:.0f}s)",
+            f" {seen}   ({time.perf_counter() - t0:.0f}s)",
             flush=True,
         )
     return 0
