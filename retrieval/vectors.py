@@ -57,9 +57,11 @@ SETTLED = 10_000
 class VectorIndex:
     """The sentences nearest in meaning to a question, for questions BM25 cannot match.
 
-    A first pass compares sign bits (48 bytes a sentence for 384 dimensions; 6 ms over
-    100,000 sentences on a busy 2-core machine, where a float32 product took 24 ms and
-    streamed 150 MB); the caller rescores the candidates with their stored int8 vectors.
+    A first pass compares sign bits (48 bytes a sentence for 384 dimensions, where a float32
+    product over 100,000 sentences took 24 ms and streamed 150 MB); the caller rescores the
+    candidates with their stored int8 vectors. The bits are kept word-major, 64 bits of every
+    sentence in one contiguous array: over 200,000 sentences the pass took 0.8 ms instead of
+    13 ms with one row of bytes per sentence (numpy sums short rows slowly).
 
     The bits are taken after subtracting the sentences' mean vector (:attr:`centre`), from the
     question too. Embeddings such as e5's share a large common direction (any two sentences'
@@ -76,7 +78,7 @@ class VectorIndex:
         self._dim = dim
         self._centre: npt.NDArray[np.float32] | None = None
         self._centred_on = 0  # rows the centre is the mean of
-        self._bits = np.zeros((0, (dim + 7) // 8), dtype=np.uint8)
+        self._bits = np.zeros(((dim + 63) // 64, 0), dtype=np.uint64)  # words × sentences
         self._sids = np.zeros(0, dtype=np.int64)
         self._live = np.zeros(0, dtype=bool)
         self._rows: dict[int, int] = {}
@@ -101,7 +103,7 @@ class VectorIndex:
         rows = np.asarray(vectors, dtype=np.float32)
         if self._dim == 0:
             self._dim = rows.shape[1]
-            self._bits = np.zeros((0, (self._dim + 7) // 8), dtype=np.uint8)
+            self._bits = np.zeros(((self._dim + 63) // 64, 0), dtype=np.uint64)
         if rows.shape != (len(sids), self._dim):
             raise ValueError(f"vectors must be {len(sids)} rows of {self._dim}, not {rows.shape}")
         if self._centre is None:
@@ -109,7 +111,7 @@ class VectorIndex:
             self._centred_on = len(rows)
         self.remove(sids)  # a sentence embedded again keeps one row
         start = len(self._sids)
-        self._bits = np.vstack([self._bits, np.packbits(rows > self._centre, axis=1)])
+        self._bits = np.hstack([self._bits, _words(rows > self._centre).T])
         self._sids = np.concatenate([self._sids, np.asarray(sids, dtype=np.int64)])
         self._live = np.concatenate([self._live, np.ones(len(sids), dtype=bool)])
         self._rows.update((int(sid), start + i) for i, sid in enumerate(sids))
@@ -125,10 +127,21 @@ class VectorIndex:
         """Up to ``k`` sentence ids whose sign bits agree most with the query's."""
         if not self._rows or self._centre is None:
             return []
-        bits = np.packbits(np.asarray(query) > self._centre)
-        distance = np.bitwise_count(self._bits ^ bits).sum(axis=1, dtype=np.int32)
+        bits = _words(np.asarray(query)[None, :] > self._centre)[0]
+        distance = np.zeros(self._bits.shape[1], dtype=np.int32)
+        for word, query_word in zip(self._bits, bits, strict=True):
+            distance += np.bitwise_count(word ^ query_word)
         distance[~self._live] = np.iinfo(np.int32).max
         k = min(k, len(self._rows))
         top = np.argpartition(distance, k - 1)[:k]
         top = top[np.argsort(distance[top], kind="stable")]
         return [int(sid) for sid in self._sids[top]]
+
+
+def _words(signs: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint64]:
+    """Each row of booleans packed into 64-bit words (zero-padded), one row per input row."""
+    packed = np.packbits(signs, axis=1)
+    padding = -packed.shape[1] % 8
+    if padding:
+        packed = np.pad(packed, ((0, 0), (0, padding)))
+    return np.ascontiguousarray(packed).view(np.uint64)

@@ -58,6 +58,22 @@ def test_sign_bits_find_the_nearest_despite_a_common_direction() -> None:
     assert found == 50
 
 
+@pytest.mark.parametrize("dim", [8, 100, 384])
+def test_candidates_are_the_nearest_by_centred_sign_bits(dim: int) -> None:
+    rng = np.random.default_rng(dim)
+    rows = rng.normal(size=(300, dim)).astype(np.float32)
+    index = VectorIndex()
+    index.add(list(range(1000, 1300)), rows)
+    index.remove([1000, 1001])
+    query = rng.normal(size=dim).astype(np.float32)
+    centre = rows.mean(axis=0)
+    distance = ((rows > centre) != (query > centre)).sum(axis=1)
+    found = index.candidates(query, 10)
+    assert len(found) == 10 and not {1000, 1001} & set(found)
+    expected = sorted(distance[[sid - 1000 for sid in found]])
+    assert expected == sorted(distance[2:])[:10]
+
+
 def test_an_index_centred_on_few_rows_asks_to_be_built_again() -> None:
     rng = np.random.default_rng(5)
     index = VectorIndex()
