@@ -21,10 +21,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from retrieval.answers import VARIANTS, RetrievalConfig
+from retrieval.answers import RetrievalConfig
 from retrieval.errors import ConfigError
 from retrieval.feeds import FeedsConfig, FeedSpec
 from retrieval.fetching import FetchConfig
+from retrieval.index import VARIANTS
 from retrieval.rerank import RERANKERS
 
 LOCAL_CONFIG = Path("config") / "newsdesk.toml"
@@ -48,6 +49,7 @@ class Config:
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)
+    drain_seconds: float = 8.0
     log_level: str = "INFO"
     source: Path | None = None
     fetch: FetchConfig = field(default_factory=FetchConfig)
@@ -107,6 +109,7 @@ def load_config(
             "max_upload_bytes",
             "webhook_listen",
             "webhook_port",
+            "drain_seconds",
             "token",
         },
     )
@@ -137,12 +140,12 @@ def load_config(
         ("the default data folder", default_paths["data"], here),
     )
 
-    variant = search.get("variant", "lucene")
+    variant = search["variant"]
     if variant not in VARIANTS:
         raise ConfigError(
             f"{where('[search] variant')} is {variant!r}; allowed: {', '.join(VARIANTS)}."
         )
-    reranker = search.get("reranker", "auto")
+    reranker = search["reranker"]
     if reranker not in RERANKERS:
         raise ConfigError(
             f"{where('[search] reranker')} is {reranker!r}; allowed: {', '.join(RERANKERS)}."
@@ -151,7 +154,7 @@ def load_config(
         variant=variant,
         reranker=reranker,
         recency_half_life_days=_number(
-            search.get("recency_half_life_days", 0),
+            search["recency_half_life_days"],
             where("[search] recency_half_life_days"),
             0,
             36500,
@@ -161,11 +164,11 @@ def load_config(
                 search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
             )
         ),
-        k1=_number(search.get("k1", 1.2), where("[search] k1"), 0.0, 10.0),
-        b=_number(search.get("b", 0.75), where("[search] b"), 0.0, 1.0),
+        k1=_number(search["k1"], where("[search] k1"), 0.0, 10.0),
+        b=_number(search["b"], where("[search] b"), 0.0, 1.0),
         max_question_chars=int(
             _number(
-                search.get("max_question_chars", 12000),
+                search["max_question_chars"],
                 where("[search] max_question_chars"),
                 10,
                 1_000_000,
@@ -173,9 +176,9 @@ def load_config(
             )
         ),
     )
-    answers = int(_number(search.get("answers", 3), where("[search] answers"), 1, 20, integer=True))
+    answers = int(_number(search["answers"], where("[search] answers"), 1, 20, integer=True))
 
-    level = str(env.get("NEWSDESK_LOG_LEVEL") or logging_.get("level", "INFO")).upper()
+    level = str(env.get("NEWSDESK_LOG_LEVEL") or logging_["level"]).upper()
     if level not in LOG_LEVELS:
         raise ConfigError(f"log level is {level!r}; allowed: {', '.join(LOG_LEVELS)}.")
 
@@ -187,11 +190,11 @@ def load_config(
         raise ConfigError(
             f"{where('[telegram] api_base_url')} is {api_base!r}; it must start with http:// or https://."
         )
-    admins = _ids(env.get("NEWSDESK_ADMINS"), telegram.get("admins", []), "admins", file)
+    admins = _ids(env.get("NEWSDESK_ADMINS"), telegram["admins"], "admins", file)
     allowed = _ids(
-        env.get("NEWSDESK_ALLOWED_CHATS"), telegram.get("allowed_chats", []), "allowed_chats", file
+        env.get("NEWSDESK_ALLOWED_CHATS"), telegram["allowed_chats"], "allowed_chats", file
     )
-    listen = telegram.get("webhook_listen", "127.0.0.1")
+    listen = telegram["webhook_listen"]
     if not isinstance(listen, str) or not listen:
         raise ConfigError(f"{where('[telegram] webhook_listen')} must be a host name or address.")
     return Config(
@@ -206,12 +209,12 @@ def load_config(
         retrieval=retrieval,
         answers_per_page=answers,
         telegram_token=token,
-        telegram_api_base_url=api_base.rstrip("/") if api_base else None,
+        telegram_api_base_url=_api_root(api_base) if api_base else None,
         admins=admins,
         allowed_chats=allowed,
         max_upload_bytes=int(
             _number(
-                telegram.get("max_upload_bytes", 2_000_000),
+                telegram["max_upload_bytes"],
                 where("[telegram] max_upload_bytes"),
                 1,
                 20_000_000,
@@ -221,7 +224,7 @@ def load_config(
         webhook_listen=listen,
         webhook_port=int(
             _number(
-                telegram.get("webhook_port", 8443),
+                telegram["webhook_port"],
                 where("[telegram] webhook_port"),
                 1,
                 65535,
@@ -229,9 +232,18 @@ def load_config(
             )
         ),
         webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+        drain_seconds=_number(
+            telegram.get("drain_seconds", 8.0), where("[telegram] drain_seconds"), 0.0, 600.0
+        ),
         log_level=level,
         source=file,
     )
+
+
+def _api_root(url: str) -> str:
+    """The Bot API server's root: accepted with or without the ``/bot`` the bot appends."""
+    url = url.rstrip("/")
+    return url.removesuffix("/bot")
 
 
 _FETCH_KEYS = (

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from retrieval.answers import Answer, AnswerBase, Article, iter_article_files
+from retrieval.articles import SUPPORTED_SUFFIXES, ArticleDraft, parse_file
 from retrieval.dates import split_filters
 from retrieval.errors import DuplicateArticleError, NewsdeskError
 from retrieval.feeds import Feed, FeedPoller, PollResult
@@ -124,26 +125,64 @@ def progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], 
             bar.stop()
 
 
+ADD_BATCH = 200
+"""Files ``add_paths`` stores together (one transaction, one fsync, one index segment)."""
+
+
 def add_paths(base: AnswerBase, paths: list[Path], console: Console) -> int:
     """Add files and folders; report each; return how many failed."""
     failed = 0
-    for file, folder in iter_article_files(paths):
-        try:
-            article = base.add_file(file, root=folder)
-        except DuplicateArticleError as err:
+    batch: list[tuple[Path, ArticleDraft]] = []
+    for path in paths:
+        found = False
+        for file, folder in iter_article_files([path]):
+            found = True
+            try:
+                batch.append((file, parse_file(file, root=folder)))
+            except NewsdeskError as err:
+                failed += _report_added(console, file, err)
+            if len(batch) >= ADD_BATCH:
+                failed += _add_batch(base, batch, console)
+                batch = []
+        if not found:
             console.print(
-                f"skipped {file}: already stored as {err.existing_id}",
+                f"failed {path}: the folder has no {', '.join(sorted(SUPPORTED_SUFFIXES))} files.",
                 highlight=False,
                 markup=False,
             )
-        except NewsdeskError as err:
-            console.print(
-                f"[red]failed[/red] {escape(str(file))}: {escape(str(err))}", highlight=False
-            )
             failed += 1
-        else:
-            console.print(added_line(article), highlight=False, markup=False)
-    return failed
+    return failed + _add_batch(base, batch, console)
+
+
+def _add_batch(base: AnswerBase, batch: list[tuple[Path, ArticleDraft]], console: Console) -> int:
+    if not batch:
+        return 0
+    try:
+        outcomes: list[Article | NewsdeskError] = list(base.add_each([draft for _, draft in batch]))
+    except NewsdeskError as err:  # the batch as a whole (a full disk, a lock held elsewhere)
+        outcomes = [err] * len(batch)
+    return sum(
+        _report_added(console, file, outcome)
+        for (file, _), outcome in zip(batch, outcomes, strict=True)
+    )
+
+
+def _report_added(console: Console, file: Path, outcome: Article | NewsdeskError) -> int:
+    """Print what became of one file; 1 if it failed."""
+    if isinstance(outcome, DuplicateArticleError):
+        console.print(
+            f"skipped {file}: already stored as {outcome.existing_id}",
+            highlight=False,
+            markup=False,
+        )
+        return 0
+    if isinstance(outcome, NewsdeskError):
+        console.print(
+            f"[red]failed[/red] {escape(str(file))}: {escape(str(outcome))}", highlight=False
+        )
+        return 1
+    console.print(added_line(outcome), highlight=False, markup=False)
+    return 0
 
 
 def added_line(article: Article) -> str:

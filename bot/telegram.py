@@ -4,6 +4,11 @@ A thin adapter, written the way python-telegram-bot's examples are: one async fu
 handler, :func:`build_application` registers them all, :func:`run` wires and runs. The answer
 base is synchronous, so its work runs in a thread (``asyncio.to_thread``); it takes its own lock,
 and an add either lands whole or not at all, also when the bot is stopped in the middle.
+
+Under faults: every request goes through :class:`bot.delivery.Delivery` (retries, flood waits per
+chat); every update is journaled until handled (:mod:`bot.journal`), so a stop or a crash loses
+no question; every button's data is checked before it is used; edited messages are ignored (a
+question is answered once, as first sent).
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import logging
 import os
 import re
 import secrets
+import signal
 import time
+import traceback
 from collections import OrderedDict
 from pathlib import PurePath
 from typing import Any
@@ -29,8 +36,8 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -45,6 +52,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.config import Config
+from bot.delivery import Delivery, DeliveryPolicy
 from bot.formatting import (
     NO_ANSWER,
     escape,
@@ -57,10 +65,11 @@ from bot.formatting import (
     format_stats,
     split_message,
 )
+from bot.journal import Journal, JournaledProcessor, UpdatesRequest
 from retrieval.answers import AnswerBase
 from retrieval.articles import SUPPORTED_SUFFIXES, parse_bytes
 from retrieval.dates import split_filters
-from retrieval.errors import DuplicateArticleError, NewsdeskError
+from retrieval.errors import ConfigError, DuplicateArticleError, NewsdeskError
 from retrieval.feeds import FeedPoller
 from retrieval.fetching import Fetcher
 from retrieval.sources import describe
@@ -91,6 +100,7 @@ HELP = (
 REFUSAL = "Sorry, this bot is private."
 ADMINS_ONLY = "Only the bot's admins can add or remove articles."
 FAILURE = "Sorry, something went wrong on my side. Please try again in a moment."
+STALE_BUTTON = "This button no longer works. Please ask again."
 SOURCES_PER_PAGE = 10
 QUESTIONS_KEPT = 64
 SYNC_SECONDS = 60.0
@@ -113,7 +123,9 @@ def _feeds(context: ContextTypes.DEFAULT_TYPE) -> FeedPoller:
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs before every handler: keeps the base in step with seeds/, refuses strangers."""
+    """Runs before every handler: ignores edits, keeps the base in step, refuses strangers."""
+    if update.edited_message or update.edited_channel_post:
+        raise ApplicationHandlerStop  # a question is answered once, as first sent
     await _resync(context)
     allowed = _config(context).allowed_chats
     if not allowed:
@@ -212,8 +224,11 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the articles, a page at a time."""
     page = 0
     query = update.callback_query
-    if query is not None and query.data is not None:
-        page = int(query.data.split(":")[1])
+    if query is not None:
+        if not isinstance(query.message, Message):
+            await query.answer(STALE_BUTTON, show_alert=True)
+            return
+        page = int((query.data or "src:0").split(":")[1])
     articles = await asyncio.to_thread(_base(context).articles)
     pages = max(1, -(-len(articles) // SOURCES_PER_PAGE))
     page = min(max(page, 0), pages - 1)
@@ -226,7 +241,11 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     markup = InlineKeyboardMarkup([buttons]) if buttons else None
     if query is not None and isinstance(query.message, Message):
         await query.answer()
-        await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        try:
+            await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        except BadRequest as err:
+            if "message is not modified" not in err.message.lower():
+                raise  # the same page again (a double press) is no error
         return
     assert update.effective_message is not None
     await update.effective_message.reply_html(text, reply_markup=markup)
@@ -276,7 +295,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     base = _base(context)
     try:
-        draft = parse_bytes(data, name)
+        draft = await asyncio.to_thread(parse_bytes, data, name)
         article = await asyncio.to_thread(base.add_draft, draft)
     except DuplicateArticleError as err:
         await message.reply_text(f"I already have this article as {err.existing_id}.")
@@ -385,14 +404,44 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(results, cache_time=30)
 
 
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any button data the other handlers do not know: forged, malformed or from an old bot."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the error with its traceback; tell the user, briefly, that it failed."""
-    log.error("error while handling an update", exc_info=context.error)
-    if isinstance(update, Update) and update.effective_message is not None:
-        try:
+    """Log the error in one line (the traceback once per kind); tell the user, briefly.
+
+    A failure to reach Telegram is not followed by "Sorry": it would not arrive either, or,
+    when the reply may have been delivered after all, it would contradict it.
+    """
+    error = context.error
+    where = _origin(error)
+    kinds: set[str] = context.bot_data.setdefault("error_kinds", set())
+    first = where not in kinds
+    kinds.add(where)
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error(
+        "update %s failed: %s: %s",
+        update_id,
+        type(error).__name__,
+        error,
+        exc_info=error if first else None,
+    )
+    if not first:
+        log.debug("traceback of update %s", update_id, exc_info=error)
+    if not isinstance(update, Update) or (
+        isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+    ):
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(FAILURE, show_alert=True)
+        elif update.effective_message is not None:
             await update.effective_message.reply_text(FAILURE)
-        except Exception:  # the error may be the network itself; it is logged above
-            log.warning("could not tell the user about the error", exc_info=True)
+    except TelegramError as err:  # the error is logged above; this one is one more line
+        log.warning("could not tell the user about the error: %s", err)
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -482,10 +531,10 @@ async def _button_question(
     query = update.callback_query
     if query is None or query.data is None:
         return None
-    _, key, number = query.data.split(":")
+    _, key, number = query.data.split(":")  # the handlers' patterns guarantee the shape
     question = _questions(context).get(key)
     if question is None or not isinstance(query.message, Message):
-        await query.answer("That question is too old; please ask it again.")
+        await query.answer("That question is too old; please ask it again.", show_alert=True)
         return None
     return key, question, int(number)
 
@@ -524,6 +573,15 @@ def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return user is not None and user.id in _config(context).admins
 
 
+def _origin(error: BaseException | None) -> str:
+    """Where an error was raised (type, file and line): a kind of failure, for the log."""
+    if error is None:
+        return "None"
+    frames = traceback.extract_tb(error.__traceback__)
+    last = frames[-1] if frames else None
+    return f"{type(error).__name__}@{last.filename}:{last.lineno}" if last else type(error).__name__
+
+
 def _sentence(text: str) -> str:
     """An error message from the core as a sentence for a chat (capitalised, but not a URL)."""
     if re.match(r"[a-z][a-z0-9+.-]*://", text):
@@ -548,32 +606,46 @@ class RedactToken(logging.Formatter):
 
 
 def build_application(
-    config: Config, base: AnswerBase
+    config: Config,
+    base: AnswerBase,
+    *,
+    policy: DeliveryPolicy | None = None,
+    journal: Journal | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The python-telegram-bot application with every handler registered."""
+    """The python-telegram-bot application with every handler registered.
+
+    ``policy`` says how sends are retried (:mod:`bot.delivery`); ``journal`` keeps the updates
+    in hand (:mod:`bot.journal`), by default in ``<data>/pending``.
+    """
     if not config.telegram_token:
         raise ValueError("build_application needs config.telegram_token")
     # Opt in to python-telegram-bot's coming timedelta periods; without it every flood wait
     # (RetryAfter) also raises a deprecation warning.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    # Connection failures (nothing was sent yet) are retried by the transport; flood waits
-    # (RetryAfter) by the rate limiter. A request that may have reached Telegram is not
-    # repeated, so no answer is ever sent twice.
+    policy = policy or DeliveryPolicy()
+    journal = journal or Journal(config.data_dir / "pending")
+    # Connection failures are retried by the transport first (nothing was sent), then by
+    # Delivery, which also waits out flood waits per chat and retries 5xx; see bot/delivery.py
+    # for why a send that may have reached Telegram is never repeated.
     builder = (
         ApplicationBuilder()
         .token(config.telegram_token)
-        .request(HTTPXRequest(httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)}))
-        .get_updates_request(
-            HTTPXRequest(httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)})
+        .request(
+            HTTPXRequest(
+                read_timeout=policy.read_timeout,
+                httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)},
+            )
         )
-        .rate_limiter(AIORateLimiter(max_retries=3))
-        .concurrent_updates(True)
+        .get_updates_request(
+            UpdatesRequest(journal, httpx_kwargs={"transport": httpx.AsyncHTTPTransport(retries=3)})
+        )
+        .rate_limiter(Delivery(policy))
+        .concurrent_updates(JournaledProcessor(journal))
         .post_init(_post_init)
     )
     if config.telegram_api_base_url:
-        builder = builder.base_url(f"{config.telegram_api_base_url}/bot").base_file_url(
-            f"{config.telegram_api_base_url}/file/bot"
-        )
+        root = config.telegram_api_base_url.rstrip("/").removesuffix("/bot")
+        builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
     application = builder.build()
     application.bot_data["base"] = base
     application.bot_data["config"] = config
@@ -604,9 +676,14 @@ def build_application(
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, group_question)
     )
-    application.add_handler(CallbackQueryHandler(more, pattern=r"^more:"))
-    application.add_handler(CallbackQueryHandler(show_context, pattern=r"^ctx:"))
-    application.add_handler(CallbackQueryHandler(sources, pattern=r"^src:"))
+    # Button data comes back from the client and may be forged: only the exact shapes we make
+    # reach a handler; anything else gets a short alert.
+    application.add_handler(CallbackQueryHandler(more, pattern=r"^more:[0-9a-f]{8}:\d{1,4}$"))
+    application.add_handler(
+        CallbackQueryHandler(show_context, pattern=r"^ctx:[0-9a-f]{8}:\d{1,4}$")
+    )
+    application.add_handler(CallbackQueryHandler(sources, pattern=r"^src:\d{1,4}$"))
+    application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(InlineQueryHandler(inline))
     application.add_error_handler(on_error)
     return application
@@ -616,21 +693,92 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
 
 
+ALLOWED_UPDATES = [
+    kind
+    for kind in Update.ALL_TYPES
+    if kind not in (Update.EDITED_MESSAGE, Update.EDITED_CHANNEL_POST)
+]
+"""What the bot asks Telegram for: all but edits, which it ignores (see :func:`gate`)."""
+
+
 def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> None:
-    """Run the bot until SIGINT or SIGTERM: long polling, or a webhook server when given a URL."""
-    assert config.telegram_token is not None
+    """Run the bot until SIGINT or SIGTERM: long polling, or a webhook server when given a URL.
+
+    A start the Bot API refuses (a wrong token: 401 or 404) raises :class:`ConfigError` with a
+    message that never contains the token.
+    """
+    token = config.telegram_token
+    assert token is not None
     for handler in logging.getLogger().handlers:
-        handler.setFormatter(RedactToken(handler.formatter, config.telegram_token))
+        handler.setFormatter(RedactToken(handler.formatter, token))
     logging.getLogger("httpx").setLevel(logging.WARNING)
     application = build_application(config, base)
-    if webhook_url:
-        application.run_webhook(
-            listen=config.webhook_listen,
-            port=config.webhook_port,
-            url_path=PurePath(webhook_url.split("://", 1)[-1]).name or "telegram",
-            webhook_url=webhook_url,
-            secret_token=config.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        asyncio.run(_serve(application, config, webhook_url))
+    except InvalidToken as err:
+        reason = err.__cause__ if isinstance(err.__cause__, TelegramError) else err
+        raise ConfigError(
+            f"Telegram refused the bot token ({reason.message.replace(token, '<token>')}): "
+            "check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_BASE_URL, if set)."
+        ) from None
+    except TelegramError as err:
+        raise NewsdeskError(
+            f"cannot start the Telegram bot: {err.message.replace(token, '<token>')}"
+        ) from None
+
+
+async def _serve(
+    application: Application[Any, Any, Any, Any, Any, Any],
+    config: Config,
+    webhook_url: str | None,
+) -> None:
+    """Start, answer what the last run left, serve until a signal, drain for a bounded time."""
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    processor = application.update_processor
+    assert isinstance(processor, JournaledProcessor)
+    updater = application.updater
+    assert updater is not None
+    async with application:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        left = processor.journal.pending()
+        if left:
+            log.info("answering %d updates left by the last run", len(left))
+        for raw in left:
+            if "inline_query" in raw:  # Telegram takes no late answer to one: it is gone
+                processor.journal.done(raw["update_id"])
+                continue
+            await application.update_queue.put(Update.de_json(raw, application.bot))
+        if webhook_url:
+            await updater.start_webhook(
+                listen=config.webhook_listen,
+                port=config.webhook_port,
+                url_path=PurePath(webhook_url.split("://", 1)[-1]).name or "telegram",
+                webhook_url=webhook_url,
+                secret_token=config.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            await updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES, error_callback=_polling_failed
+            )
+        await stopping.wait()
+        log.info("stopping: finishing the questions in hand (%gs at most)", config.drain_seconds)
+        await updater.stop()
+        unanswered = await processor.drain(config.drain_seconds)
+        if unanswered:
+            log.info("%d questions kept for the next start", unanswered)
+        await application.stop()
+        if application.post_stop is not None:
+            await application.post_stop(application)
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)
+
+
+def _polling_failed(error: TelegramError) -> None:
+    """One line per failed fetch of updates (python-telegram-bot would log a traceback)."""
+    log.warning("fetching updates failed: %s: %s", type(error).__name__, error)

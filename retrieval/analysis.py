@@ -26,7 +26,7 @@ import re
 from importlib import resources
 from typing import Any, Protocol
 
-from nltk.stem.snowball import SnowballStemmer
+import Stemmer
 
 # A number (with its thousands separators, decimal part and a letter suffix such as "th"),
 # or a word (letters and digits, with apostrophes inside: "Russia's", "м'ясо").
@@ -63,7 +63,7 @@ _CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _CACHE_SIZE = 1 << 18
 _RUSSIAN_STEM_LETTERS = 5
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Changes whenever the terms of some text change; a base built with another is re-analysed."""
 
 
@@ -90,15 +90,20 @@ def _stopwords(language: str) -> frozenset[str]:
 
 
 @functools.cache
-def _snowball(name: str) -> SnowballStemmer:
-    return SnowballStemmer(name)
+def _snowball(name: str) -> Any:
+    """The Snowball stemmer of ``name`` (PyStemmer: C, 35 times NLTK's speed, no NLTK import)."""
+    return Stemmer.Stemmer(name)
 
 
 @functools.cache
-def _morph_uk() -> Any:
-    import pymorphy3  # loaded on the first Ukrainian word: its dictionary takes a while
+def morphology(language: str) -> Any:
+    """pymorphy3's analyser for "ru" or "uk", one per process (each dictionary is ~18 MB).
 
-    return pymorphy3.MorphAnalyzer(lang="uk")
+    Loaded on first use: its dictionary takes a while.
+    """
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 def normalise_number(token: str) -> str:
@@ -162,19 +167,19 @@ class TextAnalyzer:
             token = token.strip("'")
         if not token or token in _stopwords(language):
             return None
-        return str(_snowball(_SNOWBALL_NAMES[language]).stem(token))
+        return str(_snowball(_SNOWBALL_NAMES[language]).stemWord(token))
 
     def _cyrillic_term(self, token: str) -> str | None:
         language = self._cyrillic or ("uk" if _UKRAINIAN_LETTERS & set(token) else "ru")
         if token in _stopwords(language):
             return None
         if language == "uk":
-            lemma = str(_morph_uk().parse(token)[0].normal_form)
+            lemma = str(morphology("uk").parse(token)[0].normal_form)
             return None if lemma in _stopwords("uk") else lemma
         name = _SNOWBALL_NAMES.get(language)
         if name is None:
             return token
-        stem = str(_snowball(name).stem(token.replace("'", "")))
+        stem = str(_snowball(name).stemWord(token.replace("'", "")))
         return stem[:_RUSSIAN_STEM_LETTERS] if language == "ru" else stem
 
 

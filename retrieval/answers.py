@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import logging
 import os
 import re
@@ -83,10 +84,12 @@ from retrieval.vectors import VectorIndex, dequantise, quantise, stack
 
 log = logging.getLogger(__name__)
 
-VARIANTS = ("lucene", "okapi", "bm25l", "bm25plus")
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while a long operation runs."""
 
+_MARKUP = re.compile(
+    r"<(?:script|style)\b.*?</(?:script|style)\s*>|</?[A-Za-z][^<>]*>|<!--.*?-->", re.S | re.I
+)
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
 _NUMBERED = re.compile(r"^(\d+)_")
@@ -236,14 +239,13 @@ class AnswerBase:
         *,
         on_phase: Callable[[str], None] | None = None,
     ) -> None:
-        if config.variant not in VARIANTS:
-            raise ValueError(f"variant must be one of {VARIANTS}, not {config.variant!r}")
+        self.config = config
+        self._index = self._new_index()  # a variant BM25Index refuses fails before any I/O
         self.reranker: Reranker | None = load_reranker(
             config.reranker, threads=config.reranker_threads
         )
         self.path = path
         self.seeds = seeds
-        self.config = config
         self._on_phase = on_phase
         self._embedder: Reranker | None = None  # the reranker's twin for embed_pending
         self._vectors: VectorIndex | None = None  # built on the first question that needs it
@@ -261,7 +263,6 @@ class AnswerBase:
         self._writers = FolderLock(
             seeds, timeout=config.lock_timeout
         )  # other processes changing the same seeds folder
-        self._index = self._new_index()
         self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
@@ -442,21 +443,62 @@ class AnswerBase:
             prepared.append(self._prepare(draft))
             if progress:
                 progress(done, len(items))
+        stored = self._add_prepared(prepared, ids)
+        return [article for article in stored if isinstance(article, Article)]
+
+    def add_each(
+        self, drafts: Sequence[ArticleDraft], *, progress: Progress | None = None
+    ) -> list[Article | ArticleError]:
+        """Add several articles, each on its own merits, and say what became of each.
+
+        One that cannot be added (no text left, already stored) is reported in its place; the
+        others are stored together, in one transaction, one fsync and one index segment: the
+        way ``newsdesk add FOLDER`` adds a folder (one by one it took twice as long).
+        """
+        stamp = _now()
+        outcomes: list[_Prepared | ArticleError] = []
+        for done, draft in enumerate(drafts, 1):
+            try:
+                outcomes.append(
+                    self._prepare(draft if draft.added else replace(draft, added=stamp))
+                )
+            except ArticleError as err:
+                outcomes.append(err)
+            if progress:
+                progress(done, len(drafts))
+        ready = [item for item in outcomes if isinstance(item, _Prepared)]
+        stored = iter(self._add_prepared(ready, [None] * len(ready), each=True))
+        return [next(stored) if isinstance(item, _Prepared) else item for item in outcomes]
+
+    def _add_prepared(
+        self, prepared: Sequence[_Prepared], ids: Sequence[str | None], *, each: bool = False
+    ) -> list[Article | ArticleError]:
+        """Write the seeds of prepared articles and store them in one transaction.
+
+        A duplicate raises, or (``each``) takes the place of its article in the result.
+        """
         if self.read_only:
             raise StoreError(f"{self.read_only}; nothing was added.")
+        refused: list[ArticleError | None] = []  # None: stored, in the order of ``planned``
         with self._lock, self._writers:
             self._in_step()
             seen: dict[str, str] = {}
             next_number = self._next_number()
             planned: list[tuple[_Prepared, str]] = []
             for item, wanted in zip(prepared, ids, strict=True):
-                self._check_url_is_new(item.draft.url)
-                existing = self._store.article_by_hash(item.content_hash)
-                if existing is not None or item.content_hash in seen:
-                    other = existing.id if existing else seen[item.content_hash]
-                    raise DuplicateArticleError(
-                        f"this article is already in the answer base as {other}.", other
-                    )
+                try:
+                    self._check_url_is_new(item.draft.url)
+                    existing = self._store.article_by_hash(item.content_hash)
+                    if existing is not None or item.content_hash in seen:
+                        other = existing.id if existing else seen[item.content_hash]
+                        raise DuplicateArticleError(
+                            f"this article is already in the answer base as {other}.", other
+                        )
+                except DuplicateArticleError as err:
+                    if not each:
+                        raise
+                    refused.append(err)
+                    continue
                 if wanted is None:
                     article_id = f"{next_number:03d}_{item.content_hash[:16]}"
                     next_number += 1
@@ -464,6 +506,7 @@ class AnswerBase:
                     article_id = self._check_new_id(wanted, planned)
                 seen[item.content_hash] = article_id
                 planned.append((item, article_id))
+                refused.append(None)
             written: list[Path] = []
             try:
                 rows = []
@@ -476,7 +519,7 @@ class AnswerBase:
                     self._phase("add:seed-written")
                 fsync_directory(self.seeds)  # once for the batch, before the rows point at them
                 self._phase("add:seeds-synced")
-                stored = self._insert(rows)
+                stored = iter(self._insert(rows))
                 self._phase("add:stored")
             except BaseException:
                 for seed in written:
@@ -485,7 +528,7 @@ class AnswerBase:
                 raise
             self._numbers_used([article_id for _, article_id in planned], next_number)
         self._compact()
-        return stored
+        return [next(stored) if error is None else error for error in refused]
 
     def remove(self, article_id: str) -> Article:
         """Remove an article from seeds/ and from the index."""
@@ -849,6 +892,14 @@ class AnswerBase:
                 raise QuestionError(
                     "the question is not valid UTF-8 text; type it again."
                 ) from None
+        if len(question) > 10 * self.config.max_question_chars:
+            raise QuestionError(
+                f"the question is too long ({len(question):,} characters; the limit is "
+                f"{self.config.max_question_chars:,}). Ask it in fewer words."
+            )
+        if "<" in question or "&" in question:
+            # Pasted from a web page: the markup is not part of the question.
+            question = html.unescape(_MARKUP.sub(" ", question))
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; type a question about the news.")
@@ -1088,8 +1139,8 @@ class AnswerBase:
 
     def _seed_paths(self) -> dict[str, Path]:
         return {
-            file.relative_to(self.seeds).as_posix(): file
-            for file in _article_files(self.seeds, on_hidden=_drop_stale_temporary)
+            "/".join(parts): self.seeds.joinpath(*parts)
+            for parts in _article_parts(self.seeds, on_hidden=_drop_stale_temporary)
         }
 
     def _next_number(self) -> int:
@@ -1303,10 +1354,33 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | Non
 
 def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:
     """Readable article files below ``folder`` in name order; hidden ones are passed over."""
-    for file in sorted(folder.rglob("*")):
-        if any(part.startswith(".") for part in file.relative_to(folder).parts):
-            if on_hidden is not None:
-                on_hidden(file)
-            continue
-        if file.is_file() and file.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield file
+    for parts in _article_parts(folder, on_hidden):
+        yield folder.joinpath(*parts)
+
+
+def _article_parts(
+    folder: Path, on_hidden: Callable[[Path], None] | None = None
+) -> list[tuple[str, ...]]:
+    """The path parts (below ``folder``) of its readable article files, in name order.
+
+    Walked with ``os.scandir`` (``Path.rglob`` and its Path objects took 56 ms of a 65 ms sync
+    of 2,000 seeds); links to folders are not followed.
+    """
+    found: list[tuple[str, ...]] = []
+    stack: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
+    while stack:
+        directory, prefix = stack.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    if on_hidden is not None:
+                        on_hidden(Path(entry.path))
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, (*prefix, entry.name)))
+                elif (
+                    os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES
+                    and entry.is_file()
+                ):
+                    found.append((*prefix, entry.name))
+    return sorted(found)

@@ -23,11 +23,13 @@ import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-import httpx
-
 from retrieval.errors import FetchError, UnsafeURLError
+
+if TYPE_CHECKING:  # imported when something is fetched: a question never needs it
+    import httpx
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 """Content types read as articles."""
@@ -152,6 +154,8 @@ class Fetcher:
 
     def _check(self, url: str) -> tuple[httpx.URL, str]:
         """The URL to connect to and the checked address of its host."""
+        import httpx
+
         try:
             parsed = httpx.URL(url)
         except (httpx.InvalidURL, TypeError):
@@ -184,6 +188,8 @@ class Fetcher:
         headers: dict[str, str],
         deadline: float,
     ) -> tuple[httpx.Client, httpx.Response]:
+        import httpx
+
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise FetchError(f"{url} took longer than {self.config.timeout:g} seconds.")
@@ -226,6 +232,8 @@ class Fetcher:
                 f"{url} is {content_type or 'of no stated type'}, not something newsdesk "
                 f"reads; it reads {what}."
             )
+        import httpx
+
         limit = self.config.max_bytes
         length = response.headers.get("content-length", "")
         if length.isdigit() and int(length) > limit:

@@ -57,6 +57,14 @@ Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 
 
+def lucene_idf(n: float | npt.NDArray[Any], df: float | npt.NDArray[Any]) -> Floats:
+    """Lucene's BM25 IDF, ``ln(1 + (n - df + 0.5) / (df + 0.5))``, element-wise: never negative."""
+    n_ = np.asarray(n, dtype=np.float64)
+    df_ = np.asarray(df, dtype=np.float64)
+    idf: Floats = np.log1p((n_ - df_ + 0.5) / (df_ + 0.5))
+    return idf
+
+
 @dataclass(frozen=True, slots=True)
 class _Segment:
     """Postings of the documents with ids in ``[lo, hi)``, CSR by term."""
@@ -389,7 +397,7 @@ class BM25Index:
             scores = self._scores(state, tids)
             if mask is not None:
                 scores[~mask] = 0.0
-            return _top(scores, k)
+            return top_scores(scores, k)
         return self._top_k_pruned(state, tids, k, mask)
 
     def _top_k_pruned(
@@ -537,7 +545,7 @@ class BM25Index:
         df = state.df.astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             if self.variant == "lucene":
-                idf = np.log1p((n - df + 0.5) / (df + 0.5))
+                idf = lucene_idf(n, df)
             elif self.variant == "okapi":
                 idf = np.log(n - df + 0.5) - np.log(df + 0.5)
                 present = state.df > 0
@@ -851,7 +859,7 @@ def _find(
     return (hit + lo if positions else sub[hit]), where[hit]
 
 
-def _top(scores: Floats, k: int) -> list[tuple[int, float]]:
+def top_scores(scores: Floats, k: int) -> list[tuple[int, float]]:
     """The ``k`` best positive scores as (id, score), best first, ties by smaller id."""
     positive = np.flatnonzero(scores > 0)
     if k <= 0 or not len(positive):

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.index import BM25Index
+from retrieval.index import BM25Index, lucene_idf, top_scores
 
 _NUMBER_QUESTION = re.compile(
     r"\b(?:how\s+(?:many|much|long|old|far|often|large|big|tall|high)|when|what\s+(?:year|"
@@ -83,13 +83,6 @@ class Ranking:
 def expects_number(question: str) -> bool:
     """Whether the question asks for a number, a date or an amount."""
     return _NUMBER_QUESTION.search(question) is not None
-
-
-def lucene_idf(n: int | np.ndarray, df: int | np.ndarray) -> np.ndarray:
-    """Lucene's BM25 IDF, ``ln(1 + (n - df + 0.5) / (df + 0.5))``, element-wise."""
-    n_ = np.asarray(n, dtype=np.float64)
-    df_ = np.asarray(df, dtype=np.float64)
-    return np.log1p((n_ - df_ + 0.5) / (df_ + 0.5))
 
 
 class Ranker:
@@ -222,7 +215,7 @@ class Ranker:
             total[matched] += self.config.article_weight * article_scores[column[matched]]
         if self.config.number_boost and question and expects_number(question):
             self._boost_numbers(total, docs, question)
-        order = _top(total, k)
+        order = top_scores(total, k)
         hits = tuple((int(docs[i]), score) for i, score in order)
         if not hits:
             return Ranking((), 0.0, False)
@@ -286,14 +279,3 @@ class Ranker:
         if not len(ranker._first) == len(ranker._count) == len(ranker._slot_key):
             raise ValueError("the ranking snapshot does not match its article index")
         return ranker
-
-
-def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The k best positive scores as (id, score), best first, ties by smaller id."""
-    positive = np.flatnonzero(scores > 0)
-    if len(positive) > k:
-        cut = np.argpartition(-scores[positive], k - 1)[:k]
-        threshold = scores[positive[cut]].min()
-        positive = positive[scores[positive] >= threshold]
-    order = np.lexsort((positive, -scores[positive]))[:k]
-    return [(int(i), float(scores[i])) for i in positive[order]]

@@ -27,9 +27,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from retrieval.analysis import morphology
+
+if TYPE_CHECKING:  # NLTK is imported when a text is first split: a question never needs it
+    from nltk.tokenize.punkt import PunktParameters
 
 __all__ = ["DATA_FILE", "SentenceSplitter", "Span"]
 
@@ -131,6 +134,8 @@ class _Model:
 
     def __init__(self, language: str) -> None:
         rule_sets = _rules_for(language)
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
         params = PunktParameters()
         installed = _installed_punkt(language)
         if installed is not None:
@@ -230,16 +235,9 @@ def _looks_abbreviated(word: str) -> bool:
     return "." in word or len(word) <= _ABBREVIATION_MAX
 
 
-@cache
-def _analyzer(language: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang=language)
-
-
 def _is_common_word(language: str, word: str) -> bool:
     """True if the dictionary knows ``word`` and never as a name, place or organisation."""
-    parses = _analyzer(language).parse(word)
+    parses = morphology(language).parse(word)
     return bool(parses) and all(
         parse.is_known and not (_PROPER_GRAMMEMES & parse.tag.grammemes) for parse in parses
     )

@@ -2,8 +2,14 @@
 
 The tests point the real python-telegram-bot stack at it (``base_url``), queue updates for
 ``getUpdates`` and read back every request the bot made. Like Telegram, it refuses malformed
-HTML entities, texts over 4,096 characters and callback data over 64 bytes, with Telegram's own
-error descriptions.
+HTML entities, texts over 4,096 characters, callback data over 64 bytes and edits that change
+nothing, with Telegram's own error descriptions.
+
+Faults can be injected: a token refused at ``getMe`` (401/404), server errors before or after
+a message is delivered, answers that come too late (the bot times out after delivery), flood
+waits per chat (a chat in its wait gets 429 again, as on Telegram), an outage, and random
+429s and 5xx for load tests. A request refused by a fault is recorded as ``"METHOD (why)"``;
+:meth:`FakeBotAPI.requests` of ``METHOD`` are what users saw.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ import asyncio
 import html
 import itertools
 import json
+import math
+import random
 import re
 import threading
 import time
@@ -46,6 +54,17 @@ class Call:
 
 
 @dataclass
+class Fault:
+    """One injected failure of the next call of ``method`` (optionally to one chat)."""
+
+    method: str
+    status: int
+    delivered: bool = False
+    delay: float = 0.0
+    chat: int | None = None
+
+
+@dataclass
 class FakeBotAPI:
     """The server: queue updates with :meth:`push`, read requests from :attr:`calls`."""
 
@@ -53,12 +72,23 @@ class FakeBotAPI:
     calls: list[Call] = field(default_factory=list)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     chats: dict[int, str] = field(default_factory=dict)
+    refused: list[Call] = field(default_factory=list)
+    """Requests refused with 400 Bad Request (also in :attr:`calls`)."""
 
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._floods: list[tuple[str, int]] = []
+        self._faults: list[Fault] = []
+        self._flooded: dict[int, float] = {}
+        self._outage_until = 0.0
+        self._random: tuple[random.Random, float, float, int] | None = None
+        self._texts: dict[tuple[int, int], tuple[str, Any]] = {}
+        self._held: threading.Event = threading.Event()
+        self._held.set()
+        self._generation = 0
+        self.get_me_status: int | None = None
         self._lock = threading.Condition()
         self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -94,6 +124,50 @@ class FakeBotAPI:
         """Answer the next ``method`` call with Telegram's 429 flood-wait error."""
         self._floods.append((method, seconds))
 
+    def fail_next(
+        self,
+        method: str,
+        status: int = 500,
+        *,
+        times: int = 1,
+        delivered: bool = False,
+        delay: float = 0.0,
+        chat: int | None = None,
+    ) -> None:
+        """Answer the next ``times`` calls of ``method`` with HTTP ``status``, after ``delay``
+        seconds; with ``delivered`` the call takes effect first (the user sees the message)."""
+        with self._lock:
+            self._faults.extend(Fault(method, status, delivered, delay, chat) for _ in range(times))
+
+    def flood(self, chat: int, seconds: int) -> None:
+        """Put a chat in a flood wait: every request to it gets 429 until the wait is over."""
+        with self._lock:
+            self._flooded[chat] = time.monotonic() + seconds
+
+    def outage(self, seconds: float) -> None:
+        """Answer every request with 502 Bad Gateway (and do nothing) for ``seconds``."""
+        with self._lock:
+            self._outage_until = time.monotonic() + seconds
+
+    def random_faults(
+        self, *, flood: float = 0.0, server: float = 0.0, retry_after: int = 1, seed: int = 0
+    ) -> None:
+        """Refuse a share of sendMessage calls: ``flood`` with 429 (a flood wait of that chat),
+        ``server`` with 500 or 502 (nothing delivered)."""
+        with self._lock:
+            self._random = (random.Random(seed), flood, server, retry_after)
+
+    def hold_sends(self) -> None:
+        """Keep every sendMessage waiting, undelivered, until :meth:`drop_held` (a bot that is
+        killed now has sends in flight that never reached Telegram)."""
+        self._held.clear()
+
+    def drop_held(self) -> None:
+        """Refuse the held sends unseen (their bot is gone) and stop holding."""
+        with self._lock:
+            self._generation += 1
+        self._held.set()
+
     def requests(self, method: str) -> list[Call]:
         with self._lock:
             return [call for call in self.calls if call.method == method]
@@ -120,6 +194,55 @@ class FakeBotAPI:
             return True
         return handler(params)
 
+    def _fault(self, method: str, params: dict[str, Any]) -> Fault | None:
+        """The failure this call meets, if any (and the flood wait it starts)."""
+        chat = params.get("chat_id")
+        chat = (
+            int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() else None
+        )
+        now = time.monotonic()
+        with self._lock:
+            if method == "getMe" and self.get_me_status:
+                return Fault(method, self.get_me_status)
+            if now < self._outage_until:
+                return Fault(method, 502)
+            if chat is not None and self._flooded.get(chat, 0.0) > now:
+                return Fault(method, 429, chat=chat)
+            for fault in self._faults:
+                if fault.method == method and fault.chat in (None, chat):
+                    self._faults.remove(fault)
+                    return fault
+            if self._random and method == "sendMessage" and chat is not None:
+                rng, flood, server, retry_after = self._random
+                draw = rng.random()
+                if draw < flood:
+                    self._flooded[chat] = now + retry_after
+                    return Fault(method, 429, chat=chat)
+                if draw < flood + server:
+                    return Fault(method, rng.choice((500, 502)))
+        return None
+
+    def _refusal(self, fault: Fault) -> tuple[int, dict[str, Any]]:
+        descriptions = {
+            401: "Unauthorized",
+            404: "Not Found",
+            500: "Internal Server Error",
+            502: "Bad Gateway",
+            503: "Service Unavailable",
+        }
+        payload: dict[str, Any] = {
+            "ok": False,
+            "error_code": fault.status,
+            "description": descriptions.get(fault.status, "Error"),
+        }
+        if fault.status == 429:
+            with self._lock:
+                left = self._flooded.get(fault.chat or 0, time.monotonic() + 1) - time.monotonic()
+            retry_after = max(1, math.ceil(left))
+            payload["description"] = f"Too Many Requests: retry after {retry_after}"
+            payload["parameters"] = {"retry_after": retry_after}
+        return fault.status, payload
+
     def _api_getMe(self, params: dict[str, Any]) -> Any:
         return {
             "id": BOT_ID, "is_bot": True, "first_name": "newsdesk", "username": BOT_USERNAME,
@@ -139,12 +262,28 @@ class FakeBotAPI:
     def _api_sendMessage(self, params: dict[str, Any]) -> Any:
         text = _check_text(params)
         _check_markup(params.get("reply_markup"))
-        return self._message(int(params["chat_id"]), text)
+        sent = self._message(int(params["chat_id"]), text)
+        with self._lock:
+            self._texts[(sent["chat"]["id"], sent["message_id"])] = (
+                params.get("text"),
+                params.get("reply_markup"),
+            )
+        return sent
 
     def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         text = _check_text(params)
         _check_markup(params.get("reply_markup"))
-        return self._message(int(params["chat_id"]), text, int(params["message_id"]))
+        key = (int(params["chat_id"]), int(params["message_id"]))
+        new = (params.get("text"), params.get("reply_markup"))
+        with self._lock:
+            if self._texts.get(key) == new:
+                raise BadRequest(
+                    "Bad Request: message is not modified: specified new message content and "
+                    "reply markup are exactly the same as a current content and reply markup of "
+                    "the message"
+                )
+            self._texts[key] = new
+        return self._message(key[0], text, key[1])
 
     def _api_answerInlineQuery(self, params: dict[str, Any]) -> Any:
         results = params.get("results", [])
@@ -201,6 +340,20 @@ class FakeBotAPI:
                     return
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 params = _params(body, self.headers.get("Content-Type", ""))
+                method = match.group(1)
+                if method == "sendMessage":
+                    generation = api._generation
+                    api._held.wait()
+                    if generation != api._generation:
+                        self.close_connection = True
+                        return
+                fault = api._fault(method, params)
+                if fault is not None and not fault.delivered:
+                    with api._lock:
+                        api.calls.append(Call(f"{method} ({fault.status})", params))
+                    time.sleep(fault.delay)
+                    self._reply(*api._refusal(fault))
+                    return
                 flood = next((f for f in api._floods if f[0] == match.group(1)), None)
                 if flood is not None:
                     api._floods.remove(flood)
@@ -219,23 +372,35 @@ class FakeBotAPI:
                 try:
                     result = api._call(match.group(1), params)
                 except BadRequest as err:
+                    with api._lock:
+                        api.refused.append(Call(method, params))
                     self._reply(400, {"ok": False, "error_code": 400, "description": str(err)})
+                    return
+                if fault is not None:  # delivered, and yet the answer is late or an error
+                    time.sleep(fault.delay)
+                    self._reply(*api._refusal(fault))
                     return
                 self._reply(200, {"ok": True, "result": result})
 
             def _reply(self, status: int, payload: dict[str, Any]) -> None:
                 data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except ConnectionError:  # the bot gave up waiting (a timeout): as on Telegram
+                    self.close_connection = True
 
         return Handler
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # The bot opens up to 256 connections at once; with the default backlog of 5 the kernel
+    # drops some and resets them a second later, which Telegram's servers never do.
+    request_queue_size = 512
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # The bot closing a long poll at shutdown is normal; anything else is a test failure.

@@ -463,3 +463,34 @@ def test_embeddings_are_stored_by_add_and_by_embed(
     capsys.readouterr()
     assert run(config, "stats") == 0
     assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence
+
+
+def test_adding_a_folder_without_articles_says_so(
+    config: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")
+    assert run(config, "add", str(empty)) == 1
+    assert capsys.readouterr().out == (
+        f"failed {empty}: the folder has no .htm, .html, .json, .md, .txt files.\n"
+    )
+
+
+def test_the_console_refuses_a_line_that_is_not_utf8_and_goes_on(config: Path) -> None:
+    import subprocess
+    import sys
+
+    lines = b"Who is \xff\xfe?\nHow much territory did Moscow lose?\n:quit\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--config", str(config), "console"],
+        input=lines,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "NEWSDESK_LOG_LEVEL": "WARNING"},
+        timeout=120,
+    )
+    out = done.stdout.decode()
+    assert done.returncode == 0, done.stderr.decode()
+    assert "the question is not valid UTF-8 text; type it again." in out
+    assert "1,000 square kilometers" in out
+    assert b"Traceback" not in done.stderr

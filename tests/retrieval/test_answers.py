@@ -365,7 +365,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
     database.close()
     with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert "version 1 of the text analysis, this is 2; rebuilding it from" in caplog.text
+        assert "version 1 of the text analysis, this is 3; rebuilding it from" in caplog.text
         assert [article.id for article in base.articles()] == [SEED.stem, "kursk-ru"]
         assert base.search(question, k=5) == expected
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
@@ -373,7 +373,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         "SELECT COUNT(*) FROM sentences WHERE terms LIKE '%старый%'"
     ).fetchone() == (0,)
     assert database.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone() == (
-        "2",
+        "3",
     )
     database.close()
     caplog.clear()
@@ -457,3 +457,44 @@ def test_remove_gives_the_disk_space_back(tmp_path: Path) -> None:
         base.remove(article.id)
     assert grown > 500_000
     assert database.stat().st_size < 100_000
+
+
+def test_add_each_stores_the_good_ones_together_and_reports_the_rest_in_place(
+    tmp_path: Path,
+) -> None:
+    from retrieval.articles import make_draft
+
+    config = RetrievalConfig(reranker="none")
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        first = base.add("The Snerd plant shut down on Monday, Reuters reported.")
+        drafts = [
+            make_draft("Grain prices rose by a tenth in May, the ministry said."),
+            make_draft("The Snerd plant shut down on Monday, Reuters reported."),  # stored
+            make_draft("Copper fell for a third week, traders said."),
+            make_draft("Grain prices rose by a tenth in May, the ministry said."),  # in batch
+            make_draft("Who? What? When? Why?"),  # no words to index
+        ]
+        outcomes = base.add_each(drafts)
+        kinds = [type(outcome).__name__ for outcome in outcomes]
+        assert kinds == [
+            "Article",
+            "DuplicateArticleError",
+            "Article",
+            "DuplicateArticleError",
+            "EmptyArticleError",
+        ]
+        assert outcomes[1].existing_id == first.id
+        assert outcomes[3].existing_id == outcomes[0].id
+        assert len(base) == 3
+        assert base.search("copper week").passages[0].article_id == outcomes[2].id
+
+
+def test_markup_pasted_into_a_question_is_not_searched_for(base: AnswerBase) -> None:
+    plain = base.search("How much territory did Moscow lose?")
+    pasted = base.search(
+        "<p>How much <b>territory</b> did Moscow&nbsp;lose?</p><script>alert('x')</script>"
+    )
+    assert pasted.question == "How much territory did Moscow lose?"
+    assert pasted.terms == plain.terms
+    assert [p.sentence for p in pasted.passages] == [p.sentence for p in plain.passages]
+    assert base.search("Is 3 < 4 in Moscow & Kursk?").question == "Is 3 < 4 in Moscow & Kursk?"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.index import BM25Index
-from retrieval.ranking import Ranker, RankingConfig, expects_number, lucene_idf
+from retrieval.index import BM25Index, lucene_idf
+from retrieval.ranking import Ranker, RankingConfig, expects_number
 
 # Article 10 is about Warsaw; article 20 mentions a census elsewhere.
 WARSAW = [

@@ -271,3 +271,26 @@ def test_a_sentence_in_another_language_answers_from_a_cosine_of_078(
         assert answer.found is found
         if found:
             assert answer.passages[0].sentence.startswith("The Wibblecorp chairman")
+
+
+def test_the_vector_index_finds_the_nearest_and_forgets_the_removed() -> None:
+    from retrieval.vectors import VectorIndex
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(300, 64)).astype(np.float32)
+    index = VectorIndex()
+    index.add(list(range(100, 400, 2)), vectors[:150])  # in order
+    index.add([7, 5, 3], vectors[150:153])  # out of order: sorted once
+    assert len(index) == 153
+    assert index.candidates(vectors[10], 1) == [120]
+    assert index.candidates(vectors[151], 1) == [5]
+    index.remove([120, 5, 999])
+    assert len(index) == 151
+    assert 120 not in index.candidates(vectors[10], 153)
+    assert len(index.candidates(vectors[10], 500)) == 151
+    index.add([120], vectors[10:11])  # an id given out again (SQLite reuses the last rowid)
+    assert index.candidates(vectors[10], 1) == [120]
+    assert len(index) == 152
+    index.remove([120])
+    assert 120 not in index.candidates(vectors[10], 200)
+    assert len(index) == 151
