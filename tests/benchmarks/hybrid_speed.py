@@ -2,7 +2,7 @@
 
 Run on demand (pytest does not collect this file)::
 
-    .venv/bin/python tests/benchmarks/hybrid_speed.py [--articles 19000] [--hogs 0,2]
+    .venv/bin/python tests/benchmarks/hybrid_speed.py [--articles 9500] [--hogs 0,2]
 
 Builds an answer base in a temporary folder from the 240 XQuAD English paragraphs plus
 generated distractor articles (``distractors.py``, as in ``answers_speed.py``). The XQuAD
@@ -64,7 +64,7 @@ def percentiles(values: list[float]) -> tuple[float, float]:
 def main() -> int:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=19_000, help="distractor articles")
+    parser.add_argument("--articles", type=int, default=9_500, help="distractor articles")
     parser.add_argument("--hogs", default="0,2", help="background CPU hogs per round")
     args = parser.parse_args()
     from embedded import fill
