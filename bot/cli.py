@@ -15,7 +15,6 @@ import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from rich.console import Console
@@ -33,7 +32,10 @@ from bot.console import (
     poll_line,
     progress_bar,
     render_answer,
+    render_sentences,
+    sentences_json,
 )
+from bot.process import set_up, tear_down
 from retrieval.answers import AnswerBase, SyncReport
 from retrieval.articles import decode
 from retrieval.dates import parse_age
@@ -88,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the articles")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
+    show = commands.add_parser("show", help="an article sentence by sentence, with who says what")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true", help="print JSON")
+
     remove = commands.add_parser("remove", help="remove an article (its seed file too)")
     remove.add_argument("id")
 
@@ -127,19 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsdeskError as error:
         err.print(f"newsdesk: {error}", markup=False)
         return 2
-    logging.basicConfig(
-        level=config.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # A log file on a full disk must not print logging's own tracebacks on stderr.
-    logging.raiseExceptions = False
-    # httpx logs every request URL, and Telegram's URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # pymorphy3 logs its dictionary's file format when it loads: nothing for a user.
-    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     command = args.command or "run"
-    log_file = _log_to_file(config.data_dir / LOG_FILE)
+    log_file = set_up(config.log_level, config.data_dir, config.telegram_token)
     try:
         with AnswerBase.open(
             config.data_dir, seeds=config.seeds_dir, config=config.retrieval
@@ -171,26 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     finally:
-        if log_file is not None:
-            logging.getLogger().removeHandler(log_file)
-            log_file.close()
-
-
-LOG_FILE = "newsdesk.log"
-"""The log in the data folder: what stderr shows, and the tracebacks it does not."""
-
-
-def _log_to_file(path: Path) -> RotatingFileHandler | None:
-    """Log to ``path`` too (a few MB at most); None when it cannot be written (read-only, full)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    logging.getLogger().addHandler(handler)
-    return handler
+        tear_down(log_file)
 
 
 def _dispatch(
@@ -278,6 +254,14 @@ def _dispatch(
         else:
             for article in articles:
                 out.print(article_line(article), markup=False)
+        return 0
+    if command == "show":
+        article, sentences = base.get(args.id), base.sentences(args.id)
+        if args.json:
+            out.print(sentences_json(article, sentences), markup=False)
+        else:
+            for line in render_sentences(article, sentences):
+                out.print(line, markup=False)
         return 0
     if command == "remove":
         article = base.remove(args.id)

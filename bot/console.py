@@ -15,14 +15,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from retrieval.answers import Answer, AnswerBase, Article, iter_article_files
+from retrieval.answers import Answer, AnswerBase, Article, ArticleSentence, iter_article_files
 from retrieval.articles import SUPPORTED_SUFFIXES, ArticleDraft, parse_file
 from retrieval.dates import split_filters
 from retrieval.errors import DuplicateArticleError, NewsdeskError
 from retrieval.feeds import Feed, FeedPoller, PollResult
 from retrieval.fetching import Fetcher
 from retrieval.passages import Passage
-from retrieval.sources import describe
+from retrieval.sources import describe, explain
 
 HELP = """\
 Type a question and press Enter. Commands:
@@ -87,7 +87,38 @@ def answer_json(answer: Answer) -> str:
 def _passage_dict(passage: Passage) -> dict[str, Any]:
     data = asdict(passage)
     data["highlights"] = [list(span) for span in passage.highlights]
+    if data["attribution"] is not None:
+        data["attribution"].pop("rule")  # the engine's audit trail is not stored with a base
     return data
+
+
+def render_sentences(article: Article, sentences: list[ArticleSentence]) -> list[str]:
+    """The article sentence by sentence, each under the line saying who says it (``show``)."""
+    lines = [f"{article.id}  {article.title}", ""]
+    paragraph = None
+    for sentence in sentences:
+        if paragraph is not None and sentence.paragraph != paragraph:
+            lines.append("")
+        paragraph = sentence.paragraph
+        lines.append(f"[{sentence.start}-{sentence.end}] {explain(sentence.attribution)}")
+        lines.append(f"    {sentence.text}")
+    return lines
+
+
+def sentences_json(article: Article, sentences: list[ArticleSentence]) -> str:
+    """The article's sentences and their attributions as JSON, for scripts (``show --json``)."""
+    rows = []
+    for sentence in sentences:
+        row = asdict(sentence)
+        if row["attribution"] is not None:
+            row["attribution"].pop("rule")
+        row["label"] = describe(sentence.attribution)
+        rows.append(row)
+    return json.dumps(
+        {"id": article.id, "title": article.title, "language": article.language, "sentences": rows},
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def article_line(article: Article) -> str:

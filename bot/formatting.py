@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from retrieval.answers import Answer, Article, Stats
 from retrieval.feeds import Feed, PollReport
 from retrieval.passages import Passage
-from retrieval.sources import describe
+from retrieval.sources import describe, explain
 
 MESSAGE_LIMIT = 4096
 """Telegram's limit for one message, in characters of text after entity parsing."""
@@ -68,11 +68,12 @@ def format_answer(answer: Answer) -> str:
 
 
 def format_context(passage: Passage) -> str:
-    """The paragraph around a passage, the passage's sentence in bold."""
+    """The paragraph around a passage, the passage's sentence in bold, and who says it."""
     paragraph = passage.paragraph
     at = paragraph.find(passage.sentence)
     spans = [(at, at + len(passage.sentence))] if at >= 0 else []
-    return f"{highlighted(paragraph, spans)}\n{source_line(passage)}"
+    who = f"<b>Who says it:</b> {escape(explain(passage.attribution))}"
+    return f"{highlighted(paragraph, spans)}\n{who}\n{source_line(passage)}"
 
 
 def format_sources(articles: Sequence[Article], page: int, per_page: int) -> str:

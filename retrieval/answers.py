@@ -70,7 +70,7 @@ from retrieval.rerank import (
     load_reranker,
 )
 from retrieval.sentences import SentenceSplitter
-from retrieval.sources import attribute_paragraph
+from retrieval.sources import ATTRIBUTION_VERSION, Attribution, attribute_article
 from retrieval.store import (
     FolderLock,
     NewSentence,
@@ -142,6 +142,20 @@ class Article:
     def date_is_added(self) -> bool:
         """Whether :attr:`date` is the day it was added, no published date being known."""
         return self.published is None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSentence:
+    """One indexed sentence of an article with who the article says it comes from."""
+
+    position: int
+    paragraph: int
+    start: int
+    end: int
+    """Offsets into the article's text."""
+    text: str
+    reported_by: str | None
+    attribution: Attribution | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -603,6 +617,24 @@ class AnswerBase:
             raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
         return self._article(stored)
 
+    def sentences(self, article_id: str) -> list[ArticleSentence]:
+        """Every indexed sentence of an article in reading order, with its attribution."""
+        stored = self._store.article(id=article_id)
+        if stored is None:
+            raise ArticleNotFoundError(f"there is no article with id {article_id!r}.")
+        return [
+            ArticleSentence(
+                position=row.position,
+                paragraph=row.paragraph,
+                start=row.start,
+                end=row.end,
+                text=stored.text[row.start : row.end],
+                reported_by=row.source,
+                attribution=row.attribution,
+            )
+            for row in self._store.sentences(article=stored.rowid)
+        ]
+
     def articles(self) -> list[Article]:
         """All articles, oldest first."""
         return [self._article(stored) for stored in self._store.articles()]
@@ -1000,17 +1032,18 @@ class AnswerBase:
     def _prepare(self, draft: ArticleDraft) -> _Prepared:
         """Split, attribute and analyse an article: the slow part, done before any lock."""
         analyzer = analyzer_for(draft.language)
+        body = [(n, p) for n, p in enumerate(draft.paragraphs) if p.kind == "body"]
+        spans = [
+            self._splitter.split_paragraph(draft.text, p.start, p.end, draft.language)
+            for _, p in body
+        ]
+        sources = attribute_article(
+            draft.text, [[(s.start, s.end) for s in group] for group in spans], draft.language
+        )
         sentences: list[NewSentence] = []
-        for number, paragraph in enumerate(draft.paragraphs):
-            if paragraph.kind != "body":
-                continue
-            spans = self._splitter.split_paragraph(
-                draft.text, paragraph.start, paragraph.end, draft.language
-            )
-            texts = [draft.text[span.start : span.end] for span in spans]
-            sources = attribute_paragraph(texts, draft.language)
-            for span, sentence, source in zip(spans, texts, sources, strict=True):
-                terms = analyzer(sentence)
+        for (number, _), group, attributions in zip(body, spans, sources, strict=True):
+            for span, source in zip(group, attributions, strict=True):
+                terms = analyzer(draft.text[span.start : span.end])
                 if not terms:
                     continue
                 sentences.append(
@@ -1019,8 +1052,7 @@ class AnswerBase:
                         paragraph=number,
                         start=span.start,
                         end=span.end,
-                        source=source.source if source else None,
-                        source_detail=source.detail if source else None,
+                        attribution=source,
                         terms=tuple(terms),
                     )
                 )
@@ -1221,21 +1253,34 @@ class AnswerBase:
         """Re-read the seeds when the stored terms came from another version of the analysis.
 
         Questions are analysed by this version; terms stored by another would not match them.
-        The version is recorded only once the rebuild is done, so an interrupted one is redone.
+        Attributions made by another version of the engine are recomputed the same way.
+        The versions are recorded only once the rebuild is done, so an interrupted one is redone.
         """
         stored = self._store.get_meta("analysis_version")
-        if stored == ANALYSIS_VERSION or self.read_only:
+        attributed = self._store.get_meta("attribution_version")
+        current = stored == ANALYSIS_VERSION and attributed == ATTRIBUTION_VERSION
+        if current or self.read_only:
             return
         if self._store.counts()[1]:
-            log.warning(
-                "the answer base was analysed by version %s of the text analysis, this is %s; "
-                "rebuilding it from %s",
-                stored or "1",
-                ANALYSIS_VERSION,
-                self.seeds,
-            )
+            if stored != ANALYSIS_VERSION:
+                log.warning(
+                    "the answer base was analysed by version %s of the text analysis, this is %s; "
+                    "rebuilding it from %s",
+                    stored or "1",
+                    ANALYSIS_VERSION,
+                    self.seeds,
+                )
+            else:
+                log.warning(
+                    "the answer base's sources were attributed by version %s of attribution, "
+                    "this is %s; rebuilding it from %s",
+                    attributed or "1",
+                    ATTRIBUTION_VERSION,
+                    self.seeds,
+                )
             self.reindex()
         self._store.set_meta("analysis_version", ANALYSIS_VERSION)
+        self._store.set_meta("attribution_version", ATTRIBUTION_VERSION)
 
     def _load_index(self) -> None:
         """Load the index snapshot when it matches the database; else rebuild it from SQLite."""

@@ -62,7 +62,7 @@ def make_passage(
     context = text[start:end]
     analyzer = analyzer_for(article.language)
     highlights = tuple((s, e) for term, s, e in analyzer.terms_with_spans(context) if term in terms)
-    attribution = Attribution(row.source, row.source_detail) if row.source is not None else None
+    attribution = row.attribution
     paragraph = next(
         (
             text[p_start:p_end]

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import quote
 
 from retrieval.errors import DuplicateArticleError, StoreError
+from retrieval.sources import Attribution, kind_of
 
 SCHEMA_VERSION = 1
 
@@ -56,7 +57,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     end INTEGER NOT NULL,
     source TEXT,
     source_detail TEXT,
-    terms TEXT NOT NULL
+    terms TEXT NOT NULL,
+    source_cue TEXT,
+    source_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article, position);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
@@ -76,6 +79,16 @@ class StoredSentence:
     source: str | None
     source_detail: str | None
     terms: tuple[str, ...]
+    source_cue: str | None = None
+    source_kind: str | None = None
+
+    @property
+    def attribution(self) -> Attribution | None:
+        """The reported source of the sentence (None: the outlet's own claim)."""
+        if self.source is None:
+            return None
+        kind = kind_of(self.source_kind)
+        return Attribution(self.source, self.source_detail, self.source_cue, kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +119,14 @@ class NewSentence:
     paragraph: int
     start: int
     end: int
-    source: str | None
-    source_detail: str | None
+    attribution: Attribution | None
     terms: tuple[str, ...]
 
 
+_SENTENCE_COLUMNS = (
+    "sid, article, position, paragraph, start, end, source, source_detail, terms, source_cue, "
+    "source_kind"
+)
 _ARTICLE_COLUMNS = (
     "rowid, id, path, mtime_ns, size, content_hash, title, text, url, outlet, published, "
     "language, added, paragraphs"
@@ -160,6 +176,12 @@ class Store:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
         self._has_vectors = "vector" in columns  # not in a read-only base made before them
+        # A read-only base made before attributions had a cue and a kind reads them as NULL.
+        self._sentence_columns = _SENTENCE_COLUMNS
+        if "source_kind" not in columns:
+            self._sentence_columns = _SENTENCE_COLUMNS.replace(
+                "source_cue, source_kind", "NULL, NULL"
+            )
         if version != str(SCHEMA_VERSION):
             self._db.close()
             raise StoreError(
@@ -172,6 +194,9 @@ class Store:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
         if "vector" not in columns:
             self._db.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
+        for column in ("source_cue", "source_kind"):  # the attribution's cue and kind
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE sentences ADD COLUMN {column} TEXT")
 
     def _schema_version(self) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -265,15 +290,15 @@ class Store:
             for sentence in sentences:
                 cursor = self._db.execute(
                     "INSERT INTO sentences(article, position, paragraph, start, end, source, "
-                    "source_detail, terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "source_detail, source_cue, source_kind, terms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         rowid,
                         sentence.position,
                         sentence.paragraph,
                         sentence.start,
                         sentence.end,
-                        sentence.source,
-                        sentence.source_detail,
+                        *_attribution_columns(sentence.attribution),
                         " ".join(sentence.terms),
                     ),
                 )
@@ -379,10 +404,7 @@ class Store:
 
         With ``around`` (a position), only that sentence of the article and its neighbours.
         """
-        query = (
-            "SELECT sid, article, position, paragraph, start, end, source, source_detail, terms "
-            "FROM sentences "
-        )
+        query = f"SELECT {self._sentence_columns} FROM sentences "
         with self._lock:
             if article is None:
                 rows = self._db.execute(query + "ORDER BY sid").fetchall()
@@ -405,8 +427,7 @@ class Store:
         marks = ",".join("?" * len(sids))
         with self._lock:
             rows = self._db.execute(
-                "SELECT sid, article, position, paragraph, start, end, source, source_detail, "
-                f"terms FROM sentences WHERE sid IN ({marks})",
+                f"SELECT {self._sentence_columns} FROM sentences WHERE sid IN ({marks})",
                 tuple(sids),
             ).fetchall()
         return {row[0]: _sentence(row) for row in rows}
@@ -531,7 +552,15 @@ def _sentence(row: tuple[Any, ...]) -> StoredSentence:
         source=row[6],
         source_detail=row[7],
         terms=tuple(row[8].split()),
+        source_cue=row[9],
+        source_kind=row[10],
     )
+
+
+def _attribution_columns(attribution: Attribution | None) -> tuple[str | None, ...]:
+    if attribution is None:
+        return (None, None, None, None)
+    return (attribution.source, attribution.detail, attribution.cue, attribution.kind)
 
 
 def _why_not_writable(database: Path, err: sqlite3.OperationalError) -> str:

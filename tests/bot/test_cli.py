@@ -51,6 +51,12 @@ def test_ask_json(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert len(data["passages"]) == 2
     first = data["passages"][0]
     assert first["reported_by"] == "Verstka"
+    assert first["attribution"] == {
+        "source": "Verstka",
+        "detail": "citing sources in the government and parliament",
+        "cue": "according to",
+        "kind": "according to",
+    }
     assert first["article_id"] == SEED.stem
     assert "1,000 square kilometers" in first["sentence"]
 
@@ -402,6 +408,52 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_is_in_the_log(
     )
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in logged and "RuntimeError: boom" in logged
+
+
+def test_show_prints_the_article_with_who_says_what(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(config, "show", SEED.stem) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"{SEED.stem}  The Kremlin plans to punish generals")
+    assert (
+        lines[2]
+        == "[209-424] the outlet's own claim: nothing in or around the sentence attributes it"
+    )
+    assert lines[3].startswith("    The Kremlin is preparing for a new wave of arrests")
+    assert "[1180-1342] reported by Bloomberg · according to, cue “according to”" in lines
+    assert "[2063-2261] reported by The Moscow Times · reported speech, cue “reports”" in lines
+    assert "[2263-2461] according to unnamed sources · reported speech, cue “warn”" in lines
+
+
+def test_show_json(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "show", SEED.stem, "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["id"], data["language"]) == (SEED.stem, "en")
+    sentences = data["sentences"]
+    assert len(sentences) == 12
+    assert sentences[5] == {
+        "position": 5,
+        "paragraph": sentences[5]["paragraph"],
+        "start": 1180,
+        "end": 1342,
+        "text": sentences[5]["text"],
+        "reported_by": "Bloomberg",
+        "attribution": {
+            "source": "Bloomberg",
+            "detail": None,
+            "cue": "according to",
+            "kind": "according to",
+        },
+        "label": "reported by Bloomberg",
+    }
+    assert sentences[5]["text"].startswith("According to Bloomberg, Gerasimov knew")
+    assert sentences[0]["attribution"] is None
+
+
+def test_show_unknown_id(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "show", "nope") == 1
+    assert "there is no article with id 'nope'" in capsys.readouterr().err
 
 
 def test_links_out_of_the_folder_and_special_files_are_refused(

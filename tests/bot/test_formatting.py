@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.formatting import escape, format_passage, format_stats, highlighted, split_message
+from bot.formatting import (
+    escape,
+    format_context,
+    format_passage,
+    format_stats,
+    highlighted,
+    split_message,
+)
 from retrieval.answers import Stats
 from retrieval.passages import Passage
 from retrieval.sources import Attribution
@@ -107,3 +114,18 @@ def test_any_text_splits_into_valid_messages(pieces: list[str]) -> None:
 def test_stats_name_the_ranking(reranker: str | None, ending: str) -> None:
     stats = Stats(2, 31, {"ru": 1, "en": 1}, Path("d"), Path("s"), "lucene", reranker)
     assert format_stats(stats) == f"<b>2</b> articles (en 1, ru 1), <b>31</b> sentences; {ending}"
+
+
+def test_format_context_says_who_says_it() -> None:
+    quoted = Attribution("Sergei Lavrov", "the foreign minister", "said", "quote")
+    html = format_context(passage(attribution=quoted, reported_by="Sergei Lavrov"))
+    lines = parse_html(html).split("\n")
+    assert lines[0] == "Brent rose 3% after an outage, Reuters reported."
+    assert lines[1] == (
+        "Who says it: quoting Sergei Lavrov (the foreign minister) · quote, cue “said”"
+    )
+    assert lines[2].startswith("quoting Sergei Lavrov (the foreign minister) · Oil & gas")
+    unattributed = parse_html(format_context(passage(attribution=None, reported_by=None)))
+    assert unattributed.split("\n")[1] == (
+        "Who says it: the outlet's own claim: nothing in or around the sentence attributes it"
+    )

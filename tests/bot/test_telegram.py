@@ -444,7 +444,7 @@ async def test_the_bot_process_stops_cleanly_on_sigterm(tmp_path: Path, api: Fak
 def test_the_token_is_redacted_from_tracebacks_too() -> None:
     import logging
 
-    from bot.telegram import RedactToken
+    from bot.process import RedactToken
 
     formatter = RedactToken(logging.Formatter("%(message)s"), TOKEN)
     try:

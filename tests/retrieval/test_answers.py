@@ -19,6 +19,7 @@ from retrieval.errors import (
     StoreError,
     UnreadableFileError,
 )
+from retrieval.sources import UNNAMED, Attribution
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
@@ -441,6 +442,59 @@ def test_a_new_base_creates_its_seeds_folder(tmp_path: Path) -> None:
     with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "new" / "seeds") as base:
         assert base.seeds.is_dir()
         assert len(base) == 0
+
+
+# -- the public view of attributions --------------------------------------------------------
+
+
+def test_sentences_give_offsets_and_who_says_what(base: AnswerBase) -> None:
+    article = base.get(SEED.stem)
+    sentences = base.sentences(SEED.stem)
+    assert len(sentences) == article.sentence_count == 12
+    for sentence in sentences:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+    assert [s.position for s in sentences] == list(range(12))
+    verstka = sentences[2]
+    assert verstka.text.startswith("According to the independent Russian publication")
+    assert verstka.reported_by == "Verstka"
+    assert verstka.attribution == Attribution(
+        "Verstka", "citing sources in the government and parliament", "according to", "according to"
+    )
+    assert sentences[3].attribution == Attribution(
+        "Verstka", "citing sources in the government and parliament", "according to", "carried over"
+    )
+    assert [s.reported_by for s in sentences] == [
+        None,
+        None,
+        "Verstka",
+        "Verstka",
+        None,
+        "Bloomberg",
+        "Bloomberg",
+        None,
+        None,
+        None,
+        "The Moscow Times",
+        UNNAMED,
+    ]
+    with pytest.raises(ArticleNotFoundError):
+        base.sentences("nope")
+
+
+def test_a_base_from_another_attribution_version_is_reattributed(
+    tmp_path: Path, seeds: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        base.sync()
+    database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
+    with database:
+        database.execute("UPDATE sentences SET source = 'Old guess', source_kind = NULL")
+        database.execute("UPDATE meta SET value = '1' WHERE key = 'attribution_version'")
+    database.close()
+    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+        assert "attributed by version 1 of attribution, this is" in caplog.text
+        sources = {s.reported_by for s in base.sentences(SEED.stem)}
+    assert sources == {None, "Verstka", "Bloomberg", "The Moscow Times", UNNAMED}
 
 
 def test_remove_gives_the_disk_space_back(tmp_path: Path) -> None:

@@ -1,133 +1,666 @@
-"""Reported sources: each sentence gets the source the article attributes it to."""
+"""Reported sources: each sentence gets the source the article attributes it to.
+
+Every sentence here is written for these tests in the style of news reports; none is taken
+from an annotated corpus.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retrieval.articles import parse_file
 from retrieval.sentences import SentenceSplitter
-from retrieval.sources import UNNAMED, Attribution, attribute_paragraph, describe
+from retrieval.sources import (
+    NOT_NAMED,
+    UNNAMED,
+    Attribution,
+    attribute_article,
+    describe,
+    explain,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
 
-VERSTKA = Attribution("Verstka", "citing sources in the government and parliament")
+VERSTKA = Attribution(
+    "Verstka", "citing sources in the government and parliament", "according to", "according to"
+)
 
 
-def seed_attributions() -> list[list[tuple[str, Attribution | None]]]:
-    draft = parse_file(SEED)
+def attribute(text: str, language: str) -> list[tuple[str, Attribution | None]]:
+    """(sentence, attribution) for an article given as paragraphs split by blank lines."""
     splitter = SentenceSplitter()
-    result = []
-    for paragraph in draft.paragraphs:
-        if paragraph.kind != "body":
-            continue
-        spans = splitter.split_paragraph(draft.text, paragraph.start, paragraph.end, "en")
-        texts = [draft.text[s.start : s.end] for s in spans]
-        result.append(list(zip(texts, attribute_paragraph(texts, "en"), strict=True)))
-    return result
+    groups = []
+    start = 0
+    for block in text.split("\n\n"):
+        spans = splitter.split_paragraph(text, start, start + len(block), language)
+        groups.append([(s.start, s.end) for s in spans])
+        start += len(block) + 2
+    result = attribute_article(text, groups, language)
+    return [
+        (text[s:e], attribution)
+        for group, attributions in zip(groups, result, strict=True)
+        for (s, e), attribution in zip(group, attributions, strict=True)
+    ]
+
+
+def one(sentence: str, language: str) -> Attribution | None:
+    [(_, attribution)] = attribute(sentence, language)
+    return attribution
 
 
 def test_every_sentence_of_the_seed() -> None:
-    got = seed_attributions()
-    expected = [
-        [("The Kremlin is preparing for a ", None), ("The purge at the Russian Defens", None)],
-        [("According to the independent R", VERSTKA), ("This may become the basis for i", VERSTKA)],
-        [
-            ("General Valery Gerasimov, chief", None),
-            ("According to Bloomberg, Gerasim", Attribution("Bloomberg")),
-            ("His absence from the meeting of", Attribution("Bloomberg")),
-        ],
-        [("In addition, since August 9, th", None)],
-        [("Since May, at least five Russia", None), ("Among them are the head of the ", None)],
-        [("The wave of arrests, The Moscow", Attribution("The Moscow Times"))],
-        [("Sources also warn that by the e", Attribution(UNNAMED))],
+    draft = parse_file(SEED)
+    splitter = SentenceSplitter()
+    groups = [
+        [(s.start, s.end) for s in splitter.split_paragraph(draft.text, p.start, p.end, "en")]
+        for p in draft.paragraphs
+        if p.kind == "body"
     ]
-    assert [len(paragraph) for paragraph in got] == [len(paragraph) for paragraph in expected]
-    for paragraph, wanted in zip(got, expected, strict=True):
-        for (text, source), (prefix, expected_source) in zip(paragraph, wanted, strict=True):
-            assert text.startswith(prefix)
-            assert source == expected_source, text
+    got = attribute_article(draft.text, groups, "en")
+    bloomberg = Attribution("Bloomberg", None, "according to", "according to")
+    expected = [
+        [None, None],
+        [VERSTKA, VERSTKA.__class__(VERSTKA.source, VERSTKA.detail, VERSTKA.cue, "carried over")],
+        [None, bloomberg, Attribution("Bloomberg", None, "according to", "carried over")],
+        [None],
+        [None, None],
+        [Attribution("The Moscow Times", None, "reports", "reported speech")],
+        [Attribution(UNNAMED, None, "warn", "reported speech")],
+    ]
+    assert got == expected
 
 
 @pytest.mark.parametrize(
-    ("sentence", "language", "expected"),
+    ("sentence", "expected"),
     [
-        ("Brent crude rose 3 percent, Reuters reported.", "en", Attribution("Reuters")),
-        ("Putin said the offensive would fail.", "en", Attribution("Putin")),
+        # Quotes with the speaker after them.
+        ("“She should not run,” Trump said.", Attribution("Trump", None, "said", "quote")),
         (
-            "Defense Minister Andrei Belousov said the army was ready.",
-            "en",
-            Attribution("Defense Minister Andrei Belousov"),
+            '"It is bad," said Derek Kukura, a student.',
+            Attribution("Derek Kukura", "a student", "said", "quote"),
         ),
-        ('"We will win," said Zelensky.', "en", Attribution("Zelensky")),
+        # A subject that does not open the sentence.
+        (
+            "In an interview Monday, Trump said the deal was bad.",
+            Attribution("Trump", None, "said"),
+        ),
+        (
+            "Nicholas Chapin, 18, said he would vote for the first time.",
+            Attribution("Nicholas Chapin", "18", "said"),
+        ),
+        (
+            "Cory Doctorow, a writer, said that Google was wrong.",
+            Attribution("Cory Doctorow", "a writer", "said"),
+        ),
+        # Descriptions as sources.
+        ("Analysts said prices would rise.", Attribution("Analysts", None, "said")),
+        ("The company said it would cut 200 jobs.", Attribution("The company", None, "said")),
+        (
+            "Its chief executive has said the plan works.",
+            Attribution("Its chief executive", None, "said"),
+        ),
+        (
+            "A spokesman for the ministry declined to comment, the agency reported.",
+            Attribution("the agency", None, "reported"),
+        ),
+        # Reporting verbs beyond "said".
+        ("But Trump argued that the polls were rigged.", Attribution("Trump", None, "argued")),
+        (
+            "The ministry denied the report, saying it was fake.",
+            Attribution("The ministry", None, "denied"),
+        ),
+        ("The mayor urged residents to stay home.", Attribution("The mayor", None, "urged")),
+        (
+            "Polls show the race tightening in Ohio.",
+            Attribution("Polls", None, "show"),
+        ),
+        # Tail reports govern the sentence.
+        (
+            "Brent crude rose 3 percent, Reuters reported.",
+            Attribution("Reuters", None, "reported"),
+        ),
+        (
+            "The governor called for calm after the vote, two officials said.",
+            Attribution(UNNAMED, "two officials", "said"),
+        ),
         (
             "The talks failed, the Institute for the Study of War wrote.",
-            "en",
-            Attribution("Institute for the Study of War"),
+            Attribution("the Institute for the Study of War", None, "wrote"),
         ),
-        ("As reported by The Guardian, the talks failed.", "en", Attribution("The Guardian")),
+        # Source phrases.
         (
-            "The Kremlin told reporters on Monday that talks were over.",
-            "en",
-            Attribution("The Kremlin"),
-        ),
-        ("Officials said the bridge was closed.", "en", Attribution(UNNAMED)),
-        ("Traders said supplies would stay tight.", "en", Attribution(UNNAMED)),
-        ("According to sources, the bridge was closed.", "en", Attribution(UNNAMED)),
-        ("The bridge was closed, citing safety concerns.", "en", None),
-        ("Moscow lost control over 1,000 square kilometers.", "en", None),
-        ("The report said nothing new.", "en", None),
-        ("Как сообщает издание «Коммерсантъ», штаб проверяют.", "ru", Attribution("Коммерсантъ")),
-        ("Песков заявил, что переговоров не будет.", "ru", Attribution("Песков")),
-        ("Генерал арестован, сообщает ТАСС.", "ru", Attribution("ТАСС")),
-        ("Источники сообщили, что генерал арестован.", "ru", Attribution(UNNAMED)),
-        (
-            "Военный аналитик Иван Смирнов считает, что отставки неизбежны.",
-            "ru",
-            Attribution("Военный аналитик Иван Смирнов"),
+            "According to Bloomberg, citing people familiar with the matter, the deal is off.",
+            Attribution(
+                "Bloomberg",
+                "citing people familiar with the matter",
+                "according to",
+                "according to",
+            ),
         ),
         (
-            "За даними Міністерства аграрної політики, вийшли сорок суден.",
-            "uk",
-            Attribution("Міністерства аграрної політики"),
+            "As first reported by The Guardian, the talks failed.",
+            Attribution("The Guardian", None, "reported by"),
         ),
-        ("Як повідомляє агентство Укрінформ, експорт зріс.", "uk", Attribution("Укрінформ")),
-        ("Зеленський заявив, що війна закінчиться.", "uk", Attribution("Зеленський")),
-        ("Експорт пшениці зріс на третину.", "uk", None),
+        ("Officials said the bridge was closed.", Attribution(UNNAMED, "Officials", "said")),
+        (
+            "According to sources, the bridge was closed.",
+            Attribution(UNNAMED, None, "according to", "according to"),
+        ),
+        # A headline's "Name: claim".
+        (
+            "Pence: Flowers Will Not Be at the Debate.",
+            Attribution("Pence", None, ":"),
+        ),
+        ("Update: The bridge reopened on Tuesday.", None),
+        # Nothing attributes these.
+        ("He won in key battleground states.", None),
+        ("The bridge was closed, citing safety concerns.", None),
+        ("Moscow lost control over 1,000 square kilometers.", None),
+        ("The report said nothing new.", Attribution("The report", None, "said")),
     ],
 )
-def test_reporting_forms(sentence: str, language: str, expected: Attribution | None) -> None:
-    assert attribute_paragraph([sentence], language) == [expected]
+def test_english_forms(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
 
 
-def test_inheritance_stays_in_the_paragraph_and_stops_at_framing() -> None:
-    sentences = [
-        "According to Bloomberg, the general knew.",
-        "He did not tell the president.",
-        "Meanwhile, the offensive continued.",
+def test_english_article_quotes_pronouns_and_full_names() -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov spoke in Moscow on Monday.\n\n"
+        "“We see no basis for talks,” Lavrov said. “The West must change course first.”\n\n"
+        "He added that sanctions had failed.\n\n"
+        "“The talks are over,” said Mr. Lavrov. “There is nothing left to discuss.\n\n"
+        "“We will wait for a serious offer.”\n\n"
+        "The ruble fell 2 percent on Tuesday.\n\n"
+        "“Nobody expected this to happen so soon.”"
+    )
+    lavrov = Attribution("Sergei Lavrov", None, "said", "quote")
+    assert attribute(text, "en") == [
+        ("Foreign Minister Sergei Lavrov spoke in Moscow on Monday.", None),
+        ("“We see no basis for talks,” Lavrov said.", lavrov),
+        ("“The West must change course first.”", lavrov),
+        ("He added that sanctions had failed.", Attribution("Sergei Lavrov", None, "added")),
+        ("“The talks are over,” said Mr. Lavrov.", lavrov),
+        ("“There is nothing left to discuss.", lavrov),
+        ("“We will wait for a serious offer.”", lavrov),
+        ("The ruble fell 2 percent on Tuesday.", None),
+        ("“Nobody expected this to happen so soon.”", Attribution(NOT_NAMED, None, "“…”", "quote")),
     ]
-    assert attribute_paragraph(sentences, "en") == [
-        Attribution("Bloomberg"),
-        Attribution("Bloomberg"),
+
+
+def test_a_pronoun_with_no_speaker_before_it_stays_unresolved() -> None:
+    text = "The ruble fell 2 percent on Tuesday.\n\nShe said the markets would recover."
+    assert [a for _, a in attribute(text, "en")] == [
         None,
+        Attribution(NOT_NAMED, "She", "said"),
     ]
-    assert attribute_paragraph(["He did not tell the president."], "en") == [None]
 
 
-def test_back_reference_takes_the_named_source() -> None:
-    sentences = [
-        "Как сообщает издание «Коммерсантъ», штаб проверяют.",
-        "По данным издания, проверка продлится до конца сентября.",
+def test_a_quote_announced_by_a_colon_and_a_transcript_tag() -> None:
+    text = (
+        "The senator told reporters:\n\n"
+        "“We will not support this bill in its present form.”\n\n"
+        "“WALLACE: Will you run again next year?”"
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        Attribution("The senator", None, "told"),
+        Attribution("The senator", None, "told", "quote"),
+        Attribution("Wallace", None, "transcript", "quote"),
     ]
-    assert attribute_paragraph(sentences, "ru") == [Attribution("Коммерсантъ")] * 2
 
 
-def test_describe() -> None:
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "«Мы не видим оснований для переговоров», — заявил министр иностранных дел России "
+            "Сергей Лавров.",
+            Attribution("Сергей Лавров", "министр иностранных дел России", "заявил", "quote"),
+        ),
+        (
+            "По словам Сергея Лаврова, Москва готова ответить.",
+            Attribution("Сергей Лавров", None, "по словам", "according to"),
+        ),
+        ("Об этом пишет «Коммерсантъ».", Attribution("Коммерсантъ", None, "пишет")),
+        (
+            "Дмитрий Песков сказал журналистам, что встреча не планируется.",
+            Attribution("Дмитрий Песков", None, "сказал"),
+        ),
+        (
+            "Встреча не планируется, — сказал журналистам Дмитрий Песков.",
+            Attribution("Дмитрий Песков", None, "сказал"),
+        ),
+        ("В Кремле заявили, что ответ будет.", Attribution("Кремль", None, "заявили")),
+        (
+            "Генерал арестован, сообщает ТАСС со ссылкой на источники в силовых структурах.",
+            Attribution("ТАСС", "со ссылкой на источники в силовых структурах", "сообщает"),
+        ),
+        ("Источники сообщили, что генерал арестован.", Attribution(UNNAMED, None, "сообщили")),
+        (
+            "Как сообщает издание «Верстка», штаб проверяют.",
+            Attribution("Верстка", None, "как сообщает"),
+        ),
+        (
+            "По данным Министерства обороны, удар отражён.",
+            Attribution("Министерство обороны", None, "по данным", "according to"),
+        ),
+        ("Песков заявил, что переговоров не будет.", Attribution("Песков", None, "заявил")),
+        (
+            "Военный аналитик Иван Смирнов считает, что отставки неизбежны.",
+            Attribution("Иван Смирнов", "Военный аналитик", "считает"),
+        ),
+        ("Генерал арестован в Москве.", None),
+    ],
+)
+def test_russian_forms(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "«Ми не бачимо підстав для переговорів», — заявив міністр закордонних справ України "
+            "Дмитро Кулеба.",
+            Attribution("Дмитро Кулеба", "міністр закордонних справ України", "заявив", "quote"),
+        ),
+        (
+            "За словами Дмитра Кулеби, Київ готовий відповісти.",
+            Attribution("Дмитро Кулеба", None, "за словами", "according to"),
+        ),
+        ("Про це пише «Українська правда».", Attribution("Українська правда", None, "пише")),
+        ("У Кремлі заявили, що відповідь буде.", Attribution("Кремль", None, "заявили")),
+        (
+            "За даними Міністерства аграрної політики, вийшли сорок суден.",
+            Attribution("Міністерство аграрної політики", None, "за даними", "according to"),
+        ),
+        (
+            "Як повідомляє агентство Укрінформ, експорт зріс.",
+            Attribution("Укрінформ", None, "як повідомляє"),
+        ),
+        (
+            "Генерала заарештовано, повідомляє Укрінформ з посиланням на джерела в уряді.",
+            Attribution("Укрінформ", "з посиланням на джерела в уряді", "повідомляє"),
+        ),
+        ("Джерела повідомили, що генерала заарештовано.", Attribution(UNNAMED, None, "повідомили")),
+        (
+            "Президент Володимир Зеленський сказав журналістам, що зустріч не планується.",
+            Attribution("Володимир Зеленський", "Президент", "сказав"),
+        ),
+        (
+            "Військовий аналітик Іван Смирнов вважає, що відставки неминучі.",
+            Attribution("Іван Смирнов", "Військовий аналітик", "вважає"),
+        ),
+        ("Експорт пшениці зріс на третину.", None),
+    ],
+)
+def test_ukrainian_forms(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "uk") == expected
+
+
+def test_russian_article_surname_and_back_reference() -> None:
+    text = (
+        "Министр иностранных дел Сергей Лавров провёл переговоры в Анкаре.\n\n"
+        "«Мы договорились продолжить работу», — сказал Лавров журналистам.\n\n"
+        "Как сообщает издание «Коммерсантъ», штаб проверяют. "
+        "По данным издания, проверка продлится до конца сентября."
+    )
+    assert [a for _, a in attribute(text, "ru")] == [
+        None,
+        Attribution("Сергей Лавров", None, "сказал", "quote"),
+        Attribution("Коммерсантъ", None, "как сообщает"),
+        Attribution("Коммерсантъ", None, "по данным", "according to"),
+    ]
+
+
+def test_ukrainian_dash_quote_over_two_sentences() -> None:
+    text = "«Ми готові до діалогу. Але не на таких умовах», — заявив Дмитро Кулеба."
+    kuleba = Attribution("Дмитро Кулеба", None, "заявив", "quote")
+    assert [a for _, a in attribute(text, "uk")] == [kuleba, kuleba]
+
+
+def test_a_russian_article() -> None:
+    text = (
+        "Правительство России продлило ограничения на экспорт пшеницы до конца года. Решение принято на фоне роста цен на внутреннем рынке.\n\n"
+        "«Мы обязаны защитить внутренний рынок», — заявил вице-премьер Дмитрий Патрушев на совещании в понедельник. По его словам, квоты будут пересмотрены в марте.\n\n"
+        "Эксперты считают, что ограничения ударят по аграриям. «Фермеры потеряют до 15% выручки», — отметил аналитик центра «Совэкон» Андрей Сизов.\n\n"
+        "Как пишет РБК со ссылкой на источник в Минсельхозе, ведомство готовит новые меры поддержки. Собеседник издания уточнил, что речь идет о субсидиях.\n\n"
+        "Патрушев также сообщил, что урожай в этом году составит около 130 млн тонн.\n\n"
+        "Цены на хлеб выросли на 8% с начала года, следует из данных Росстата."
+    )
+    patrushev = "Дмитрий Патрушев"
+    assert [a for _, a in attribute(text, "ru")] == [
+        None,
+        None,
+        Attribution(patrushev, "вице-премьер", "заявил", "quote"),
+        Attribution(patrushev, None, "по его словам", "according to"),
+        Attribution("Эксперты", None, "считают"),
+        Attribution("Андрей Сизов", "аналитик центра «Совэкон»", "отметил", "quote"),
+        Attribution("РБК", "со ссылкой на источник в Минсельхозе", "как пишет"),
+        Attribution(UNNAMED, "Собеседник издания", "уточнил"),
+        Attribution(patrushev, None, "сообщил"),
+        Attribution("Росстат", None, "следует из данных", "according to"),
+    ]
+
+
+def test_a_ukrainian_article() -> None:
+    text = (
+        "Україна у вересні експортувала понад 5 млн тонн зерна, повідомили в Міністерстві аграрної політики. Це найбільший показник з початку року.\n\n"
+        "«Морський коридор працює стабільно, і ми очікуємо подальшого зростання», — сказав заступник міністра Тарас Висоцький. За його словами, до кінця року обсяги можуть зрости ще на 10%.\n\n"
+        "Аналітики попереджають, що ризики для суден залишаються високими. Як зазначає агентство Reuters, страхові тарифи зросли вдвічі.\n\n"
+        "Висоцький також наголосив, що уряд готує нові програми підтримки аграріїв.\n\n"
+        "Про це пише «Економічна правда» з посиланням на джерела в уряді. Видання уточнює, що рішення ухвалять у жовтні."
+    )
+    vysotsky = "Тарас Висоцький"
+    assert [a for _, a in attribute(text, "uk")] == [
+        Attribution("Міністерство аграрної політики", None, "повідомили"),
+        None,
+        Attribution(vysotsky, "заступник міністра", "сказав", "quote"),
+        Attribution(vysotsky, None, "за його словами", "according to"),
+        Attribution("Аналітики", None, "попереджають"),
+        Attribution("Reuters", None, "як зазначає"),
+        Attribution(vysotsky, None, "наголосив"),
+        Attribution("Економічна правда", "з посиланням на джерела в уряді", "пише"),
+        Attribution("Економічна правда", None, "уточнює"),
+    ]
+
+
+def test_describe_and_explain() -> None:
     assert describe(None) == "the outlet's own claim"
     assert describe(Attribution("Bloomberg")) == "reported by Bloomberg"
     assert describe(VERSTKA) == (
         "reported by Verstka (citing sources in the government and parliament)"
     )
     assert describe(Attribution(UNNAMED)) == "according to unnamed sources"
+    assert describe(Attribution("Trump", None, "said", "quote")) == "quoting Trump"
+    assert describe(Attribution(NOT_NAMED, kind="quote")) == "quoted; speaker not named"
+    assert describe(Attribution(NOT_NAMED, "he")) == "reported; speaker not named (he)"
+    assert explain(Attribution("Trump", None, "said", "quote")) == (
+        "quoting Trump · quote, cue “said”"
+    )
+    assert explain(None) == (
+        "the outlet's own claim: nothing in or around the sentence attributes it"
+    )
+
+
+_PIECES = [
+    "said",
+    "Trump",
+    "he",
+    "“",
+    "”",
+    '"',
+    "«",
+    "»",
+    "„",
+    ",",
+    ".",
+    "—",
+    ":",
+    "''",
+    "(",
+    ")",
+    "according",
+    "to",
+    "the",
+    "company",
+    "заявил",
+    "Песков",
+    "по",
+    "словам",
+    "в",
+    "Кремле",
+    "заявили",
+    "повідомив",
+    "за",
+    "даними",
+    "його",
+    "сказал",
+    "журналистам",
+    "that",
+    "States",
+    "Mr.",
+    "Lavrov",
+    "Sergei",
+    "WALLACE",
+    "Says",
+    "\n",
+    "\n\n",
+    "saying",
+    "by",
+    "was",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=60),
+    st.sampled_from(["en", "ru", "uk"]),
+)
+def test_any_text_gets_one_attribution_per_sentence(pieces: list[str], language: str) -> None:
+    text = " ".join(pieces)
+    result = attribute(text, language)
+    assert all(a is None or isinstance(a, Attribution) for _, a in result)
+    assert all(a is None or a.source.strip() for _, a in result)
+
+
+def test_pronouns_take_the_latest_speaker_of_their_gender() -> None:
+    ru = (
+        "Дмитрий Песков заявил, что встреча не планируется.\n\n"
+        "Мария Захарова сообщила, что ответ будет.\n\n"
+        "Он добавил, что решение за президентом.\n\n"
+        "Она отметила, что Москва готова."
+    )
+    assert [a and a.source for _, a in attribute(ru, "ru")] == [
+        "Дмитрий Песков",
+        "Мария Захарова",
+        "Дмитрий Песков",
+        "Мария Захарова",
+    ]
+    en = "Mr. Smith said the plan was bad. Ms. Jones said it was good.\n\nHe added that costs rose."
+    assert [a and a.source for _, a in attribute(en, "en")] == [
+        "Mr. Smith",
+        "Ms. Jones",
+        "Mr. Smith",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "Об этом РИА Новости сообщил источник в Минобороны.",
+            "ru",
+            Attribution(UNNAMED, "источник в Минобороны", "сообщил"),
+        ),
+        (
+            "Ситуация под контролем, заявил ТАСС губернатор Вячеслав Гладков.",
+            "ru",
+            Attribution("Вячеслав Гладков", "губернатор", "заявил"),
+        ),
+        (
+            "Ситуация под контролем, сообщили РБК в пресс-службе губернатора.",
+            "ru",
+            Attribution("Пресс-служба губернатора", None, "сообщили"),
+        ),
+        (
+            "Как заявил в интервью «Известиям» министр Антон Силуанов, бюджет сбалансирован.",
+            "ru",
+            Attribution("Антон Силуанов", "министр", "как заявил"),
+        ),
+        (
+            "Глава МИД Сергей Лавров в понедельник заявил журналистам, что переговоры возможны.",
+            "ru",
+            Attribution("Сергей Лавров", "Глава МИД", "заявил"),
+        ),
+        (
+            "По мнению аналитиков Сбербанка, ставка останется на уровне 16%.",
+            "ru",
+            Attribution("аналитики Сбербанка", None, "по мнению", "according to"),
+        ),
+        (
+            "Источник в правительстве сообщил, что решение принято.",
+            "ru",
+            Attribution(UNNAMED, "Источник в правительстве", "сообщил"),
+        ),
+        (
+            "В Москве Песков заявил, что встречи не будет.",
+            "ru",
+            Attribution("Песков", None, "заявил"),
+        ),
+        (
+            "Джерело в Офісі президента повідомило, що рішення ухвалено.",
+            "uk",
+            Attribution(UNNAMED, "Джерело в Офісі президента", "повідомило"),
+        ),
+        (
+            "Як зазначили в Генштабі ЗСУ, противник втратив 20 танків.",
+            "uk",
+            Attribution("Генштаб ЗСУ", None, "як зазначили"),
+        ),
+        (
+            "Ситуація під контролем, заявив Укрінформу голова ОВА Олег Синєгубов.",
+            "uk",
+            Attribution("Олег Синєгубов", "голова ОВА", "заявив"),
+        ),
+        (
+            "Про це в телеграмі написав мер міста Віталій Кличко.",
+            "uk",
+            Attribution("Віталій Кличко", "мер міста", "написав"),
+        ),
+        (
+            "На думку експертів, ціни зростуть.",
+            "uk",
+            Attribution("експерти", None, "на думку", "according to"),
+        ),
+        (
+            "In Washington Trump said the deal was dead.",
+            "en",
+            Attribution("Trump", None, "said"),
+        ),
+        (
+            "A spokesman for the Bank of America said rates would rise.",
+            "en",
+            Attribution("A spokesman for the Bank of America", None, "said"),
+        ),
+    ],
+)
+def test_addressees_places_and_roles(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "Удары будут продолжены, говорится в заявлении Министерства обороны России.",
+            "ru",
+            Attribution(
+                "Министерство обороны России", None, "говорится в заявлении", "according to"
+            ),
+        ),
+        (
+            "Про це йдеться у повідомленні Генштабу ЗСУ.",
+            "uk",
+            Attribution("Генштаб ЗСУ", None, "йдеться у повідомленні", "according to"),
+        ),
+        (
+            "Как стало известно РБК, сделка сорвалась.",
+            "ru",
+            Attribution("РБК", None, "как стало известно"),
+        ),
+        (
+            "Об этом передает корреспондент «Интерфакса».",
+            "ru",
+            Attribution("корреспондент «Интерфакса»", None, "передает"),
+        ),
+        (
+            "Про це повідомила пресслужба Міноборони.",
+            "uk",
+            Attribution("пресслужба Міноборони", None, "повідомила"),
+        ),
+        (
+            "Об этом сообщил в своем Telegram-канале губернатор Белгородской области "
+            "Вячеслав Гладков.",
+            "ru",
+            Attribution("Вячеслав Гладков", "губернатор Белгородской области", "сообщил"),
+        ),
+        (
+            "Россия готова к переговорам, считают в Кремле.",
+            "ru",
+            Attribution("Кремль", None, "считают"),
+        ),
+        ("Президент России Владимир Путин подписал закон.", "ru", None),
+        (
+            "В заявлении МИД России говорится, что ответ будет жестким.",
+            "ru",
+            Attribution("МИД России", None, "в заявлении", "according to"),
+        ),
+        (
+            "У заяві Міністерства закордонних справ йдеться, що відповідь буде.",
+            "uk",
+            Attribution("Міністерство закордонних справ", None, "у заяві", "according to"),
+        ),
+    ],
+)
+def test_statements_documents_and_services(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+def test_back_references_in_english() -> None:
+    text = (
+        "Foreign Minister Sergei Lavrov said on Monday that talks were over.\n\n"
+        "The minister added that sanctions had failed.\n\n"
+        "According to the independent publication “Verstka”, the purge will go on. "
+        "The publication writes that five generals were arrested.\n\n"
+        "Analysts said the ruble would fall. They added that reserves were thin.\n\n"
+        "The company said profits fell. It added that it would cut jobs."
+    )
+    assert [a and (a.source, a.cue) for _, a in attribute(text, "en")] == [
+        ("Foreign Minister Sergei Lavrov", "said"),
+        ("Foreign Minister Sergei Lavrov", "added"),
+        ("Verstka", "according to"),
+        ("Verstka", "writes"),
+        ("Analysts", "said"),
+        ("Analysts", "added"),
+        ("The company", "said"),
+        ("The company", "added"),
+    ]
+
+
+def test_dialogue_lines_and_roles_in_russian() -> None:
+    text = (
+        "«Мы не видим оснований для переговоров», — заявил министр иностранных дел России "
+        "Сергей Лавров.\n\n"
+        "— Мы готовы к диалогу. Но не на таких условиях, — добавил министр.\n\n"
+        "— Когда начнутся переговоры? Никто не знает.\n\n"
+        "Лавров: «Решение за Киевом»."
+    )
+    lavrov = "Сергей Лавров"
+    assert [a for _, a in attribute(text, "ru")] == [
+        Attribution(lavrov, "министр иностранных дел России", "заявил", "quote"),
+        Attribution(lavrov, None, "добавил", "quote"),
+        Attribution(lavrov, None, "добавил", "quote"),
+        Attribution(NOT_NAMED, None, "“…”", "quote"),
+        Attribution(NOT_NAMED, None, "“…”", "quote"),
+        Attribution(lavrov, None, "colon", "quote"),
+    ]
+
+
+def test_an_announcement_gives_the_block_quote_its_speaker_and_claims_nothing() -> None:
+    text = (
+        "The New York Times reports:\n\n"
+        "“The campaign raised less money from small donors than four years ago.”"
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        None,
+        Attribution("The New York Times", None, "reports", "quote"),
+    ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from retrieval.errors import DuplicateArticleError, StoreError
+from retrieval.sources import Attribution
 from retrieval.store import NewSentence, Store, StoredArticle, write_atomically
 
 
@@ -30,7 +32,7 @@ def article(id: str = "a1", content_hash: str = "h1") -> StoredArticle:
 
 
 def sentence(position: int, start: int, end: int) -> NewSentence:
-    return NewSentence(position, 0, start, end, None, None, ("one",) if position == 0 else ("two",))
+    return NewSentence(position, 0, start, end, None, ("one",) if position == 0 else ("two",))
 
 
 def test_insert_and_read_back(tmp_path: Path) -> None:
@@ -46,6 +48,41 @@ def test_insert_and_read_back(tmp_path: Path) -> None:
     assert by_hash is not None and by_hash.id == "a1"
     assert store.seed_files() == {"a1.md": (rowid, 1, 2)}
     assert sorted(store.sentence_rows(sids)) == sids
+    store.close()
+
+
+def test_attributions_are_kept_whole(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    said = Attribution("Sergei Lavrov", "the foreign minister", "said", "quote", rule="tail")
+    rows = [NewSentence(0, 0, 0, 4, said, ("one",)), NewSentence(1, 0, 5, 9, None, ("two",))]
+    with store.transaction():
+        rowid, _ = store.insert_article(article(), rows)
+    first, second = store.sentences(article=rowid)
+    assert (first.source, first.source_detail) == ("Sergei Lavrov", "the foreign minister")
+    assert first.attribution == Attribution(
+        "Sergei Lavrov", "the foreign minister", "said", "quote"
+    )
+    assert second.attribution is None
+    store.close()
+
+
+def test_a_base_without_the_attribution_columns_gets_them(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    database = sqlite3.connect(path)
+    database.execute(
+        "CREATE TABLE sentences (sid INTEGER PRIMARY KEY, article INTEGER NOT NULL, "
+        "position INTEGER NOT NULL, paragraph INTEGER NOT NULL, start INTEGER NOT NULL, "
+        "end INTEGER NOT NULL, source TEXT, source_detail TEXT, terms TEXT NOT NULL)"
+    )
+    database.commit()
+    database.close()
+    store = Store(path)
+    with store.transaction():
+        rowid, _ = store.insert_article(
+            article(), [NewSentence(0, 0, 0, 4, Attribution("Reuters", cue="reported"), ("a",))]
+        )
+    [row] = store.sentences(article=rowid)
+    assert row.attribution == Attribution("Reuters", None, "reported", "reported speech")
     store.close()
 
 

@@ -1,0 +1,487 @@
+"""Russian and Ukrainian reporting cues and their subjects.
+
+Verbs are matched by their forms, made once from each lemma's lexeme (pymorphy3), so every
+form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the
+nominative noun phrase before the verb ("Песков заявил", "Військовий аналітик Іван Смирнов
+вважає") or, when the verb follows a comma, a dash or a quote, after it («…», — заявил
+министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed over, never taken
+as the speaker ("сказал журналистам Песков"), nor is an agency that was told the news
+("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
+"как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
+"йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
+на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
+пресс-службе …") is given in the nominative.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from retrieval.analysis import morphology
+from retrieval.sources.record import Finding, Kind
+from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, parses
+
+_TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
+
+_VERBS: Final = frozenset(
+    (
+        "заявить заявлять сообщить сообщать сказать говорить отметить отмечать подчеркнуть "
+        "подчёркивать подчеркивать рассказать рассказывать написать писать пояснить пояснять "
+        "добавить добавлять считать полагать утверждать признать признавать предупредить "
+        "предупреждать подтвердить подтверждать опровергнуть объявить объявлять указать "
+        "указывать напомнить напоминать уточнить уточнять заверить заверять передать "
+        "передавать констатировать прокомментировать комментировать ответить отвечать "
+        "призвать призывать потребовать требовать пообещать обещать допустить настаивать "
+        "отрицать прогнозировать ожидать опасаться сообщаться уверять "
+        "заявити заявляти повідомити повідомляти сказати говорити зазначити зазначати "
+        "наголосити наголошувати розповісти розповідати написати писати пояснити пояснювати "
+        "додати додавати вважати стверджувати визнати визнавати попередити попереджати "
+        "підтвердити підтверджувати спростувати оголосити оголошувати вказати вказувати "
+        "нагадати нагадувати уточнити уточнювати запевнити запевняти передати передавати "
+        "констатувати прокоментувати коментувати відповісти відповідати закликати вимагати "
+        "пообіцяти обіцяти припустити наполягати заперечувати підкреслити підкреслювати "
+        "прогнозувати очікувати"
+    ).split()
+)
+# Source phrases: the words, and whether the noun phrase after them is in the genitive.
+_PHRASES: Final = re.compile(
+    r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
+    r"по\s+(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|"
+    r"подсчетам|подсчётам|утверждению|версии)|согласно\s+(?:данным|информации)?|"
+    r"(?:следует|видно|вытекает)\s+из\s+(?:данных|доклада|отчета|отчёта)|"
+    r"(?:випливає|видно)\s+з\s+(?:даних|доповіді|звіту)|"
+    r"за(?=\s+(?:його|її|їхніми|їх)\s)|на(?=\s+(?:його|її|їхню|їх)\s+думку)|"
+    r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
+    r"на\s+думку|згідно\s+з(?:\s+даними)?|"
+    r"(?:говорится|отмечается|сообщается|указывается|подчеркивается|подчёркивается)\s+"
+    r"(?:в|во)\s+(?:сообщении|заявлении|документе|отчете|отчёте|докладе|релизе|пресс-релизе|"
+    r"публикации|материале|статье|исследовании|письме|обращении|телеграм-канале)|"
+    r"(?:йдеться|зазначається|повідомляється|наголошується)\s+[ву]\s+(?:повідомленні|"
+    r"заяві|документі|звіті|доповіді|релізі|пресрелізі|публікації|матеріалі|статті|"
+    r"дослідженні|листі|зверненні|телеграм-каналі)|"
+    r"как\s+стало\s+известно|як\s+стало\s+відомо|"
+    r"как\s+(?:сообщает|сообщил[аио]?|сообщили|пишет|писал[аио]?|заявил[аио]?|заявили|"
+    r"отмечает|отметил[аи]?|отмечают|рассказал[аи]?|утверждает|утверждают|передает|"
+    r"передаёт|уточнил[аи]?|сообщают|заявляют|"
+    r"сообщается\s+(?:на|в)\s+сайте)|"
+    r"як\s+(?:повідомляє|повідомив|повідомила|повідомили|пише|писав|писала|заявив|"
+    r"заявила|заявили|зазначає|зазначив|зазначила|зазначили|розповів|розповіла|розповіли|"
+    r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають))\s+"
+)
+_ADVERBS: Final = frozenset(
+    "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
+    "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно".split()
+)
+_DOCUMENT_SAYS: Final = re.compile(
+    r"(?i)\b(?P<cue>(?:в|во|у)\s+(?:заявлении|сообщении|документе|докладе|отчете|отчёте|"
+    r"релизе|пресс-релизе|письме|обращении|повідомленні|заяві|документі|звіті|доповіді|"
+    r"релізі|пресрелізі|листі|зверненні))\s+(?P<who>[^,.;:—«»]{2,80}?)\s+"
+    r"(?:говорится|отмечается|сказано|указывается|подчеркивается|йдеться|зазначається|"
+    r"сказано|наголошується)\b"
+)
+_POSSESSIVES: Final = frozenset("его её ее их його її їх їхніми їхню".split())
+_CITING: Final = re.compile(
+    r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
+    r"посилаючись\s+на)\s+(?P<what>[^,.;:—()]+)"
+)
+_STOPS: Final = frozenset(
+    "что чтобы о об про в во на у с со и а но как который которая которые когда если "
+    "що щоб та і й але як який яка які коли якщо з із зі від до для за к из от".split()
+)
+_PREPOSITIONS: Final = frozenset(
+    "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через".split()
+)
+_NOT_SUBJECTS: Final = frozenset(
+    "это этом то том это тот все всё кто что оно как так "
+    "це цьому те тому все хто що воно як так".split()
+)
+_SKIP_AFTER: Final = frozenset(
+    "также уже ранее позже тогда еще ещё в во на у по журналистам об этом этом том "
+    "також вже раніше пізніше тоді ще про це цьому".split()
+)
+_PLACE: Final = frozenset({"в", "во", "у"})
+
+
+class Rules:
+    """The cue rules of one Cyrillic language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def find(self, sentence: str) -> list[Finding]:
+        """Every cue in the sentence with its subject, in order of position."""
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+        found: list[Finding] = []
+        for match in _PHRASES.finditer(sentence):
+            finding = self._phrase(sentence, tokens, match)
+            if finding is not None:
+                found.append(finding)
+        for match in _DOCUMENT_SAYS.finditer(sentence):
+            # "В заявлении МИД говорится, что …": the document's author is the source.
+            subject = head_nominative(_clean(match.group("who")), self.language)
+            cue = " ".join(match.group("cue").split()).lower()
+            found.append(Finding(subject, cue, "according to", "document", match.start()))
+        forms = _verb_forms(self.language)
+        for i, (word, start, _) in enumerate(tokens):
+            if word.lower() not in forms:
+                continue
+            if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
+                continue
+            finding = self._verb(sentence, tokens, i)
+            if finding is not None:
+                found.append(finding)
+        return sorted(found, key=lambda f: f.position)
+
+    def _phrase(
+        self, sentence: str, tokens: list[tuple[str, int, int]], match: re.Match[str]
+    ) -> Finding | None:
+        first = next((k for k, t in enumerate(tokens) if t[1] >= match.end()), None)
+        if first is None:
+            return None
+        if tokens[first][0].lower() in _POSSESSIVES and first + 1 < len(tokens):
+            # "По его словам", "за її даними": the pronoun is the source, resolved later.
+            cue = " ".join(sentence[match.start() : tokens[first + 1][2]].split()).lower()
+            return Finding(tokens[first][0], cue, "according to", "phrase", match.start())
+        cue = " ".join(match.group("cue").split()).lower()
+        if cue.startswith(("как", "як")):
+            # "Как заявил в интервью «Известиям» министр …", "Як зазначили в Генштабі ЗСУ"
+            right = self._right(sentence, tokens, first - 1)
+            if right is None:
+                return None
+            subject = right
+            last = first - 1  # the citing phrase may follow the subject directly
+        else:
+            last = _np_end(tokens, first, self.language, after_phrase=True)
+            if last < first:
+                return None
+            subject = head_nominative(
+                _clean(sentence[tokens[first][1] : tokens[last][2]]), self.language
+            )
+        detail = None
+        citing = _CITING.search(sentence, tokens[last][2])
+        if citing:
+            detail = " ".join(citing.group(0).strip(" ,").split())
+        kind: Kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
+        return Finding(subject, cue, kind, "phrase", match.start(), detail)
+
+    def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:
+        word, position = tokens[i][0], tokens[i][1]
+        before = tokens[i - 1][0] if i > 0 else ""
+        after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
+        subject: str | None = None
+        rule = "subject-verb"
+        if not after_quote:
+            subject = self._left(sentence, tokens, i)
+            if subject is not None and _agency(subject):
+                # "Об этом РИА Новости сообщил источник …": the agency was told.
+                subject = self._right(sentence, tokens, i) or subject
+        if subject is None:
+            subject = self._right(sentence, tokens, i)
+            rule = "verb-subject"
+        if subject is None and not after_quote:
+            subject = self._place(sentence, tokens, i)
+            rule = "place"
+        if subject is None:
+            return None
+        detail = None
+        citing = _CITING.search(sentence, tokens[i][2])
+        if citing:
+            detail = " ".join(citing.group(0).strip(" ,").split())
+        return Finding(subject, word, "reported speech", rule, position, detail)
+
+    def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """The nominative noun phrase just before the verb."""
+        j = i - 1
+        phrase_end = j
+        while j >= 0:
+            low = tokens[j][0].lower()
+            if low in _ADVERBS:
+                j -= 1
+            elif j >= 1 and tokens[j - 1][0].lower() in _PREPOSITIONS and tokens[j][0][0].isalnum():
+                j -= 2  # "Лавров в понедельник заявил", "Кличко в телеграмі написав"
+            elif (
+                tokens[j][0][0].isalpha()
+                and not _nominative(tokens[j][0], self.language)
+                and (m := _preposition_before(tokens, j)) is not None
+            ):
+                j = m - 1  # "Джерело в Офісі президента повідомило"
+            else:
+                break
+        if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
+            return None
+        end = j
+        if tokens[j][0] in {"»", '"', "”"}:
+            k = j - 1
+            while k >= 0 and tokens[k][0] not in {"«", '"', "“", "„"}:
+                k -= 1
+            if k < 0:
+                return None
+            j = k - 1
+            start = k
+        else:
+            if tokens[j][0].lower() in _NOT_SUBJECTS or not _nominative(
+                tokens[j][0], self.language
+            ):
+                return None
+            start = j
+            j -= 1
+        while j >= 0 and tokens[j][0][0].isalnum() and end - j < 8:
+            low = tokens[j][0].lower()
+            if low in _STOPS or not (
+                _nominative(tokens[j][0], self.language)
+                or _genitive_modifier(tokens, j, self.language)
+            ):
+                break
+            start = j
+            j -= 1
+        if start > 0 and tokens[start - 1][0].lower() in _PREPOSITIONS:
+            return None  # "В Кремле заявили": a place, not a subject
+        if _unnamed(tokens[end][0], self.language):
+            end = phrase_end  # "Источник в правительстве сообщил": the phrase says which
+            while end > start and not tokens[end][0][0].isalnum():
+                end -= 1
+        text = sentence[tokens[start][1] : tokens[end][2]]
+        return _clean(text) or None
+
+    def _right(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """The nominative noun phrase after the verb, past words in other cases."""
+        k = i + 1
+        while k < len(tokens) and k - i < 7:
+            word = tokens[k][0]
+            low = word.lower()
+            if _addressee(tokens, k):
+                k += 1  # "заявил ТАСС губернатор …": the agency is told, the governor speaks
+                continue
+            if word in {"«", '"', "“", "„"}:
+                close = next(
+                    (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”"}),
+                    None,
+                )
+                inner = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+                if close is not None and inner and not _nominative(inner, self.language):
+                    k = close + 1  # "в интервью «Известиям»": not the speaker
+                    continue
+                break
+            if word[0].isupper() and _nominative(word, self.language):
+                break
+            if (
+                word[0].isalpha()
+                and _nominative(word, self.language)
+                and low not in _SKIP_AFTER
+                and (
+                    not {"datv", "ablt", "loct"} & cases(low, self.language)
+                    or _only_nominative(low, self.language)
+                )
+            ):
+                break
+            place = (
+                low in _PLACE
+                and k + 1 < len(tokens)
+                and tokens[k + 1][0][0].isalpha()
+                and (
+                    tokens[k + 1][0][:1].isupper()
+                    or "loct" in cases(tokens[k + 1][0], self.language)
+                )
+            )
+            if place and _impersonal(tokens[i][0]):
+                # "…, повідомили в Міністерстві аграрної політики."
+                return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
+            if not word[0].isalnum() and word not in {"«"}:
+                return None
+            k += 1
+        if k >= len(tokens) or k - i >= 7:
+            return None
+        end = _np_end(tokens, k, self.language, after_phrase=False)
+        if end < k:
+            return None
+        while (
+            end > k
+            and tokens[end][0][0].isalpha()
+            and not _nominative(tokens[end][0], self.language)
+            and "gent" not in cases(tokens[end][0], self.language)
+        ):
+            end -= 1  # "сказал Лавров журналистам": the dative is not part of the speaker
+        for m in range(k + 1, end + 1):
+            word = tokens[m][0]
+            if (
+                word[0].isalpha()
+                and not _nominative(word, self.language)
+                and "gent" not in cases(word, self.language)
+            ):
+                end = m - 1
+                break
+        if _unnamed(tokens[end][0], self.language):
+            # "сообщил источник в Минобороны": the phrase says which source
+            while (
+                end + 1 < len(tokens)
+                and tokens[end + 1][0] not in {",", ".", ";", ":", "—", "(", "«"}
+                and end - k < 8
+            ):
+                end += 1
+        return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
+
+    def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
+        """ "В Кремле заявили": the institution named by where, for a verb without subject."""
+        if not _impersonal(tokens[i][0]):
+            return None
+        for j in range(i - 1, max(-1, i - 5), -1):
+            if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
+                return self._place_name(sentence, tokens, j + 1, i - 1)
+        return None
+
+    def _place_name(
+        self, sentence: str, tokens: list[tuple[str, int, int]], first: int, limit: int
+    ) -> str:
+        """ "Министерстве обороны" → "Министерство обороны"; "Кремле" → "Кремль"."""
+        last = first
+        while (
+            last + 1 <= limit
+            and tokens[last + 1][0][0].isalpha()
+            and tokens[last + 1][0].lower() not in _STOPS
+            and "gent" in cases(tokens[last + 1][0], self.language)
+        ):
+            last += 1
+        head = tokens[first][0]
+        if head.isupper() and len(head) > 1:
+            nominal = head
+        else:
+            found = [p for p in parses(head, self.language) if p.tag.case in {"loct", "datv"}]
+            form = found[0].inflect({"nomn"}) if found else None
+            nominal = str(form.word).capitalize() if form is not None else head
+        rest = sentence[tokens[first][2] : tokens[last][2]]
+        return nominal + rest
+
+
+def _preposition_before(tokens: list[tuple[str, int, int]], j: int) -> int | None:
+    """The preposition up to three words before ``j`` that governs them, if any."""
+    for m in range(j - 1, max(-1, j - 4), -1):
+        if not tokens[m][0][0].isalnum():
+            return None
+        if tokens[m][0].lower() in _PREPOSITIONS:
+            return m
+    return None
+
+
+def _unnamed(word: str, language: str) -> bool:
+    """An unnamed source's noun: "источник", "собеседник", "джерело", "співрозмовник"."""
+    return lemma(word, language) in {"источник", "собеседник", "джерело", "співрозмовник"}
+
+
+def _agency(subject: str) -> bool:
+    words = subject.split()
+    return all(w.isupper() for w in words if w != "Новости") and len(subject) > 1
+
+
+def _addressee(tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """An agency's acronym told the news, with the speaker named after it ("ТАСС губернатор")."""
+    word = tokens[k][0]
+    if not (word.isupper() and len(word) > 1) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][0]
+    told = k > 0 and tokens[k - 1][0].lower().endswith(("л", "ла", "ли", "в", "ли"))
+    return (
+        told
+        and following[:1].islower()
+        and following[0].isalpha()
+        and (following.lower() not in _STOPS | _PREPOSITIONS or following.lower() in _PLACE)
+    )
+
+
+def _impersonal(verb: str) -> bool:
+    """A plural verb with no subject of its own ("заявили", "повідомляють")."""
+    return verb.lower().endswith(("ли", "ють", "ять", "ют", "ят"))
+
+
+def _np_end(
+    tokens: list[tuple[str, int, int]], first: int, language: str, *, after_phrase: bool
+) -> int:
+    """The last token of the noun phrase starting at ``first`` (``first - 1`` if none).
+
+    A name in quotation marks is part of it ("аналитик центра «Совэкон» Андрей Сизов").
+    """
+    last = first - 1
+    k = first
+    while k < len(tokens) and k - first < 10:
+        word = tokens[k][0]
+        if word in {"«", '"', "“", "„"}:
+            close = next(
+                (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”", "“"}),
+                None,
+            )
+            if close is None or close - k > 8:
+                break
+            last = k = close
+            k += 1
+            continue
+        if not word[0].isalnum():
+            break
+        if word.lower() in _STOPS and k > first:
+            break
+        last = k
+        k += 1
+    return last
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:—-")
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _OUTLET_NOUNS and words[1][:1].isupper():
+        text = " ".join(words[1:])  # "агентство Укрінформ" → "Укрінформ"
+    quoted = re.search(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]", text)
+    if quoted:
+        lead = text[: quoted.start()].strip().lower()
+        # "издание «Коммерсантъ»" → the outlet's name; "министр «…»" keeps both.
+        if (
+            not lead
+            or lemma(lead.split()[-1], "ru") in _OUTLET_NOUNS
+            or lead.split()[-1] in _OUTLET_NOUNS
+        ):
+            return quoted.group(1).strip()
+    return text
+
+
+_OUTLET_NOUNS: Final = frozenset(
+    "издание газета агентство телеканал канал журнал сайт портал радиостанция "
+    "видання газета агентство телеканал канал журнал сайт портал радіостанція "
+    "издания газеты агентства телеканала канала журнала сайта".split()
+)
+
+
+@functools.cache
+def _verb_forms(language: str) -> frozenset[str]:
+    """Every form of the reporting verbs (past, present, infinitive, gerund), made once.
+
+    A word is then a cue by a set look-up: no analysis of the other words of a sentence.
+    """
+    analyser = morphology("uk" if language == "uk" else "ru")
+    forms: set[str] = set()
+    for verb in _VERBS:
+        for parse in analyser.parse(verb):
+            if parse.normal_form == verb and str(parse.tag.POS) in {"INFN", "VERB"}:
+                forms.update(
+                    str(form.word)
+                    for form in parse.lexeme
+                    if str(form.tag.POS) in {"VERB", "INFN", "GRND"}
+                )
+                break
+    return frozenset(forms | {form.replace("ё", "е") for form in forms})
+
+
+def _nominative(word: str, language: str) -> bool:
+    if word.isupper() and len(word) > 1:
+        return True  # ТАСС, РБК, НАТО
+    if SURNAME.match(word):
+        return True  # a surname the dictionary does not know: "Силуанов"
+    found = cases(word, language)
+    return "nomn" in found or (not found and word[:1].isupper())
+
+
+def _only_nominative(word: str, language: str) -> bool:
+    return cases(word, language) == {"nomn"}
+
+
+def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:
+    """ "министр иностранных дел Сергей Лавров": the genitive words inside the title."""
+    return "gent" in cases(tokens[j][0], language) and tokens[j][0][:1].islower()

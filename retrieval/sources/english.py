@@ -1,0 +1,503 @@
+"""English reporting cues and their subjects.
+
+A cue is a reporting, belief or stance verb ("said", "argued", "expects"), "according to", or a
+participle after a comma ("…, saying …"). Its subject is found where English puts it: to the
+left ("Trump said", "In an interview Monday, Trump said", "Nicholas Chapin, 18, said", "its
+chief executive has said"), after it when the verb follows a quote or a comma ("…,” said
+Derek Kukura, a student."), after "according to" or a passive's "by". A report closing the
+sentence governs it (", sources said."). Words that are nouns as often as verbs ("states",
+"reports") count only after a name or before "that"; bare forms ("say") only after a plural;
+title-case headlines count too ("…, Former White House Doctor Says.").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from retrieval.sources.record import Finding
+
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w+(?:[-'’.&]\w+)*|[^\w\s]"
+)
+
+_REGULAR = (
+    "report claim state announce warn add note confirm believe estimate allege insist explain "
+    "argue deny urge ask expect suggest acknowledge admit predict contend maintain reply "
+    "testify tweet declare assert complain concede emphasize emphasise stress accuse "
+    "criticize criticise promise vow pledge threaten demand reveal conclude recall caution "
+    "counter boast observe indicate insist disclose propose outline defend dismiss "
+    "mention blame tout slam blast condemn praise worry cite describe reference comment hail "
+    "liken"
+).split()
+_IRREGULAR = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
+    "find": ("find", "finds", "found"),
+    "call": ("calls", "called"),
+    "point out": ("points", "pointed"),
+}
+# Forms that are plural nouns as often as verbs: a cue only after a speaker-like word.
+_NOUN_LIKE: Final = frozenset(
+    "states claims reports notes calls estimates fears doubts demands promises pledges vows "
+    "shows finds points questions tweets counters remarks warns answers".split()
+)
+
+
+def _forms(base: str) -> tuple[str, ...]:
+    stem = base[:-1] if base.endswith("e") else base
+    if base.endswith("y") and base not in {"say", "pray"}:
+        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    past = (
+        (stem + "ed") if not re.search(r"[^aeiou][aeiou][bdgpt]$", base) else base + base[-1] + "ed"
+    )
+    if base in {"admit", "regret"}:
+        past = base + base[-1] + "ed"
+    doubled = past == base + base[-1] + "ed"
+    gerund = base + base[-1] + "ing" if doubled else stem + "ing"
+    return (base, third, past, gerund)
+
+
+# Verbs that report only with a "that" clause: "Trump charges that …", "the court ruled that …"
+_WITH_THAT: Final = frozenset(
+    "charge charges charged rule rules ruled decide decides decided feel feels felt hope hopes "
+    "hoped doubt doubts doubted bet bets imply implies implied speculate speculates speculated "
+    "recognize recognizes recognized realize realizes realized complain complains complained "
+    "fear fears feared worry worries worried".split()
+)
+VERBS: Final[dict[str, str]] = {}
+for _base in _REGULAR:
+    for _form in _forms(_base):
+        VERBS.setdefault(_form, _base)
+for _base, _all in _IRREGULAR.items():
+    for _form in _all:
+        VERBS.setdefault(_form, _base)
+for _form in ("deny", "denies", "denied", "denying"):
+    VERBS[_form] = "deny"
+for _form in _WITH_THAT:
+    VERBS.setdefault(_form, f"{_form}:that")
+
+# Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
+_BARE: Final = frozenset(
+    "say think believe argue claim suggest warn expect report estimate predict insist agree "
+    "show find write contend fear".split()
+)
+_PARTICIPLES: Final = frozenset(
+    "saying adding arguing noting claiming warning insisting explaining stressing telling "
+    "asking urging calling accusing suggesting predicting describing".split()
+)
+# Verbs that may come before their subject after a quote or comma: "…,” said Trump.
+_INVERTING: Final = frozenset(
+    "said says added wrote told asked argued noted explained continued insisted "
+    "recalled replied responded countered warned explained".split()
+)
+_AUX: Final = frozenset(
+    "has have had also previously repeatedly later then already once often again would will "
+    "could might may can did does do not never still recently publicly privately reportedly "
+    "just even further frequently long earlier since first last separately similarly flatly "
+    "openly widely strongly quickly immediately simply specifically explicitly "
+    "is are was were be been being n't".split()
+)
+_BE: Final = frozenset("is are was were be been being".split())
+_MODAL: Final = frozenset("to will would could should might may can not".split())
+_STOP: Final = frozenset(
+    "that which who whom whose what where when while whether why how if because although "
+    "though as after before since until unless so than and but or nor to not having being".split()
+)
+_OPENERS: Final = frozenset(
+    "but and so yet still now also however instead meanwhile indeed then later earlier "
+    "previously today yesterday recently moreover furthermore besides thus hence".split()
+)
+_PREPOSITIONS: Final = frozenset(
+    "in on at during after before since last this in speaking asked when at about".split()
+)
+_TIME: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week weekend month year night "
+    "morning afternoon evening day today yesterday interview statement".split()
+)
+_NOT_HEAD: Final = frozenset(
+    "the a an this that these those his her its their our my your some many most all any "
+    "each every both other such no not only even also very more less".split()
+)
+PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
+_OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
+_MAX_NP = 9
+
+
+_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+_NOT_SPEAKERS: Final = frozenset(
+    "update note correction photo photos video watch read related breaking analysis opinion "
+    "editor's note editor’s note background context q a question answer warning disclaimer "
+    "source sources credit getty images reuters ap".split()
+)
+_CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
+_ALPHA_WORD = re.compile(r"[A-Za-z]+")
+
+
+def find(sentence: str) -> list[Finding]:
+    """Every cue in the sentence with its subject, in order of position."""
+    labelled = _LABEL.match(sentence)
+    if labelled and labelled.group("name").lower() not in _NOT_SPEAKERS:
+        # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
+        return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
+    plain = _ALPHA_WORD.findall(sentence)
+    headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
+    if _CUE_WORDS.isdisjoint(plain) and not headline and "According" not in sentence:
+        return []  # most sentences: no cue, no need to tokenise them
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    words = [t[0] for t in tokens]
+    lower = [w.lower() for w in words]
+    if headline:
+        # A headline: "Chris Christie Calls Clinton ‘A Disgrace’", "…, Former Doctor Says."
+        tokens = [(w.lower() if w.lower() in VERBS else w, s, e) for w, s, e in tokens]
+        words = [t[0] for t in tokens]
+    found: list[Finding] = []
+    for i, word in enumerate(lower):
+        if word not in _CUE_WORDS:
+            continue
+        if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
+            finding = _according(sentence, tokens, lower, i)
+        elif word in _PARTICIPLES and i > 0 and words[i - 1] == ",":
+            finding = _participle(sentence, tokens, lower, i, found)
+        elif word in VERBS:
+            finding = _verb(sentence, tokens, lower, i)
+        else:
+            continue
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _title_case(words: list[str]) -> bool:
+    """Whether most words of four letters or more are capitalised, as in a headline."""
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _span(sentence: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> str:
+    return sentence[tokens[first][1] : tokens[last][2]].strip(" ,.;:")
+
+
+def _according(
+    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
+) -> Finding | None:
+    first = i + 2
+    last = first
+    while last < len(tokens) and lower[last] not in {",", ".", ";", ":", "(", "that", "who"}:
+        last += 1
+    if last == first or last - first > 25:
+        return None
+    subject = _span(sentence, tokens, first, last - 1)
+    detail = None
+    if last + 1 < len(tokens) and lower[last] == "," and lower[last + 1] == "citing":
+        end = last + 2
+        while end < len(tokens) and lower[end] not in {",", ".", ";", ":"}:
+            end += 1
+        if end > last + 2:
+            detail = _span(sentence, tokens, last + 1, end - 1)
+    return Finding(subject, "according to", "according to", "according-to", tokens[i][1], detail)
+
+
+def _verb(
+    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
+) -> Finding | None:
+    word = lower[i]
+    if not tokens[i][0].islower():
+        return None  # "United States", "Says Who"
+    before = lower[i - 1] if i > 0 else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    if VERBS[word] in {"show", "find"} and not _can_speak_for_data(lower, i):
+        return None
+    if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
+        return None  # "saying" after a comma is a participle (handled apart); else a gerund
+    bare = word == VERBS[word]
+    if word in _WITH_THAT and after != "that":
+        return None  # "Trump charges that …" reports; "the charges" does not
+    if bare and (word not in _BARE or before in _MODAL):
+        return None  # "wants to say", "would say", "a report": not a report of what was said
+    # Inverted: ",” said Derek Kukura, a student."
+    if word in _INVERTING and before in {",", "”", '"', "’", "»"}:
+        inverted = _inverted(sentence, tokens, lower, i)
+        if inverted is not None:
+            return inverted
+    j = _skip_back(lower, i - 1)
+    participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
+    if participle and after == "by":
+        return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
+    passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
+    if passive or before in {"the", "a", "an", "as"}:
+        return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
+    found = _left_subject(sentence, tokens, lower, i)
+    if found is None:
+        return None
+    subject, detail, head = found
+    head_word = tokens[head][0]
+    if lower[head] in _OBJECTS:
+        return None
+    announces = after == ":" and head < i and i + 2 >= len(tokens)
+    if head_word.endswith(("'s", "’s")):
+        return None  # "Friday’s tweets"
+    if (
+        word in _NOUN_LIKE
+        and after != "that"
+        and (not (head_word[:1].isupper() or lower[head] in PRONOUNS) or _NUMBER.match(lower[head]))
+    ):
+        return None  # "… in key battleground states."; but "a new poll shows that …"
+    quoted_after = any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
+    if word in {"called", "calls"} and after not in {"for", "on"} and not quoted_after:
+        return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
+    start = _np_start(tokens, lower, head)
+    plural = any(
+        w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
+        for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
+        if k >= start or tokens[k][0][0].isalpha()
+    )
+    if bare and not (lower[head] in _PLURAL_HEADS or plural):
+        return None  # "the state", "a simple question"
+    tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
+    # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
+    rule = "announce" if announces else "tail" if tail else _rule(i, head)
+    return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i][1], detail)
+
+
+def _ends(lower: list[str], i: int) -> bool:
+    """Whether only a few words follow the verb ("…, sources said on Monday.")."""
+    rest = [w for w in lower[i + 1 :] if w[0].isalnum()]
+    return len(rest) <= 5 and "that" not in rest
+
+
+def _agent(
+    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
+) -> Finding | None:
+    """The agent of a passive report: "… was first reported by The Washington Post"."""
+    named = i + 2 < len(tokens) and tokens[i + 2][0][:1].isupper()
+    definite = i + 3 < len(tokens) and lower[i + 2] == "the"
+    if i + 2 >= len(tokens) or lower[i + 1] != "by" or not (named or definite):
+        return None
+    first = i + 2
+    last = first
+    while last < len(tokens) and (tokens[last][0][:1].isupper() or lower[last] in {"the", "of"}):
+        last += 1
+    if last == first:
+        return None
+    subject = _span(sentence, tokens, first, last - 1)
+    return Finding(subject, f"{tokens[i][0]} by", "reported speech", "passive-by", tokens[i][1])
+
+
+_WHEN: Final = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "afternoon evening weekend".split()
+)
+
+
+def _skip_back(lower: list[str], j: int) -> int:
+    """Step left over auxiliaries, adverbs and time phrases between a subject and its verb."""
+    while j >= 0:
+        if lower[j] in _AUX:
+            j -= 1
+        elif lower[j] in _WHEN:
+            j -= 1
+            while j >= 0 and lower[j] in {"this", "last", "next", "on", "early", "late", "that"}:
+                j -= 1
+        else:
+            break
+    return j
+
+
+def _rule(verb: int, head: int) -> str:
+    return "subject-verb" if verb - head <= 3 else "subject-aux-verb"
+
+
+def _can_speak_for_data(lower: list[str], i: int) -> bool:
+    """ "Polls show …", "the survey found …": findings of a poll or study are attributed."""
+    window = lower[max(0, i - 7) : i]
+    return any(
+        w.startswith(("poll", "survey", "study", "report", "research", "data", "analysis"))
+        for w in window
+    )
+
+
+_AFTER_INVERTED: Final = frozenset(
+    ', . ; : ( — – in on at during after before that ” " ? ! when while as'.split()
+)
+
+
+def _inverted(
+    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
+) -> Finding | None:
+    first = i + 1
+    last = first
+    while last < len(tokens) and lower[last] not in _AFTER_INVERTED:
+        if tokens[last][0].islower() and (
+            lower[last].endswith(("ing", "ed")) or lower[last] in VERBS or lower[last] in _AUX
+        ):
+            return None  # "said the union expected …": a clause, not a speaker
+        last += 1
+    if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
+        return None
+    if last - first == 1 and lower[first] in {"he", "she", "they"}:
+        pass
+    elif not any(w[:1].isupper() for w, _, _ in tokens[first:last]) and lower[first] not in {
+        "the",
+        "a",
+        "an",
+        "one",
+        "another",
+        "his",
+        "her",
+        "its",
+        "their",
+    }:
+        return None
+    subject = _span(sentence, tokens, first, last - 1)
+    detail = None
+    if last < len(tokens) and lower[last] == ",":
+        end = last + 1
+        while end < len(tokens) and lower[end] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
+            end += 1
+        if end > last + 1 and end - last <= 12:
+            detail = _span(sentence, tokens, last + 1, end - 1)
+    return Finding(subject, tokens[i][0], "reported speech", "verb-subject", tokens[i][1], detail)
+
+
+def _left_subject(
+    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
+) -> tuple[str, str | None, int] | None:
+    """(subject, apposition, head index) of the verb at ``i``, read leftwards."""
+    j = _skip_back(lower, i - 1)
+    if j >= 1 and lower[j] == ")":
+        # "Gov. Pat McCrory (R) said"
+        k = j
+        while k >= 0 and lower[k] != "(":
+            k -= 1
+        if k < 1 or j - k > 8:
+            return None
+        j = k - 1
+    detail = None
+    if j >= 1 and lower[j] == ",":
+        # "Nicholas Chapin, 18, said" / "The state's campaign chairman, Phil Lovas, said"
+        k = j - 1
+        while k >= 0 and lower[k] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
+            k -= 1
+        if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= 14):
+            return None
+        inner = tokens[k + 1 : j]
+        if lower[k - 1] == ")":
+            k = next((m for m in range(k - 1, -1, -1) if lower[m] == "("), 0)
+        if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
+            start = _np_start(tokens, lower, k - 1)
+            detail = _span(sentence, tokens, start, k - 1)
+            return _span(sentence, tokens, k + 1, j - 1), detail, j - 1
+        if lower[k + 1] not in {"who", "which"}:
+            detail = _span(sentence, tokens, k + 1, j - 1)
+        j = k - 1
+    if j < 0:
+        return None
+    head = j
+    if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD | _STOP:
+        return None
+    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
+        return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
+    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
+        return None  # "A report released last year found": "released" is not the subject
+    start = _np_start(tokens, lower, head)
+    while start < head and lower[start] in _OPENERS:
+        start += 1
+    if lower[start] in _PREPOSITIONS and start < head:
+        # "In an interview Monday Trump said": the subject starts after the time phrase.
+        cut = next(
+            (
+                k
+                for k in range(start + 1, head + 1)
+                if tokens[k][0][:1].isupper()
+                and (lower[k - 1] in _TIME or tokens[k - 1][0][:1].islower())
+            ),
+            None,
+        )
+        if cut is None:
+            return None
+        start = cut
+    return _span(sentence, tokens, start, head), detail, head
+
+
+_WHERE: Final = frozenset("in at from near outside inside across during to".split())
+_NUMBER = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?)$"
+)
+_PLURAL_HEADS: Final = frozenset(
+    "they we i you police people staff media military public personnel crew children men "
+    "women leadership management".split()
+)
+_NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
+
+
+def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -> int:
+    """Where the noun phrase ending at ``head`` starts, read leftwards.
+
+    After a name only the name and the words that belong to it ("the FBI", "Bank of America");
+    after a common noun its determiners, adjectives and "of"/"for" phrases ("a spokesman for
+    the ministry", "its chief executive"); never across a verb, "-ing" or "-ly" word.
+    """
+    start = head
+    name = tokens[head][0][:1].isupper()
+    while start - 1 >= 0 and head - start < _MAX_NP:
+        word, low = tokens[start - 1][0], lower[start - 1]
+        if not word[0].isalnum() or low in _STOP or low in VERBS or low in _AUX:
+            break
+        if name:
+            if word[:1].isupper() and start - 2 >= 0 and lower[start - 2] in _WHERE:
+                break  # "In Washington Trump said": Washington is where, not who
+            if word[:1].isupper() or low in {"of", "&", "for"}:
+                start -= 1
+                continue
+            if lower[start] in {"of", "for"}:
+                name = False  # "a spokesman for the Bank of America": the description leads
+                start -= 1
+                continue
+            if low == "the":
+                start -= 1
+                if start - 1 >= 0 and lower[start - 1] in {"of", "for"}:
+                    continue  # "the Institute for the Study of War"
+            break
+        if low in _NP_JOINERS and low in {"in", "at"}:
+            if not (start - 2 >= 0 and lower[start - 2].endswith("s")):
+                break
+        elif low.endswith(("ing", "ly", "ed")) and low not in {"unnamed"}:
+            break
+        start -= 1
+    while start < head and lower[start] in {"of", "&", "for", "in", "at"}:
+        start += 1
+    return start
+
+
+def _participle(
+    sentence: str,
+    tokens: list[tuple[str, int, int]],
+    lower: list[str],
+    i: int,
+    found: list[Finding],
+) -> Finding | None:
+    if found:
+        subject = found[-1].subject
+    else:
+        start = 0
+        while start < len(tokens) and lower[start] in _OPENERS | {","}:
+            start += 1
+        end = start
+        while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
+            end += 1
+        if lower[start] in _PREPOSITIONS | _STOP:
+            return None  # "During a speech, …": no subject at the start
+        if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
+            if start < len(lower) and lower[start] in {"he", "she", "they"}:
+                return Finding(
+                    tokens[start][0], tokens[i][0], "reported speech", "participle", tokens[i][1]
+                )
+            return None
+        subject = _span(sentence, tokens, start, end - 1)
+    return Finding(subject, tokens[i][0], "reported speech", "participle", tokens[i][1])

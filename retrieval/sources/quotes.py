@@ -1,0 +1,120 @@
+"""Quotations in an article: paired marks, quotes over several sentences and paragraphs.
+
+“…”, "…", ''…'', «…» (with „…“ nested inside) and „…“ are paired within a paragraph; a
+quote left open at the end of a paragraph goes on when the next paragraph opens with a
+quotation mark (the newspaper convention for a quote that runs over paragraphs), and ends with
+the paragraph otherwise. A paragraph opening with a dash ("— Мы готовы, — сказал он.") is a
+line of dialogue: speech up to the author's dash. Marks round a word or two ("the publication
+“Verstka”") are names or scare quotes, not speech, unless they end a sentence or follow a
+colon ("Лавров: «Решение за Киевом»"): :attr:`Quote.is_speech` tells them apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"'}
+_OPENERS = frozenset(_CLOSERS)
+_MARK = re.compile(r"''|[“”„«»\"]")
+_SPEECH_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The content of one quotation: ``text[start:end]`` without its marks."""
+
+    start: int
+    end: int
+    words: int
+    sentence: bool
+    """Whether it ends as a sentence or a clause does (“…,” / “….”): speech however short."""
+    run: int
+    """Quotes that continue one another over paragraphs share a run number."""
+    dialogue: bool = False
+    """A line of dialogue opened by a dash, not by quotation marks."""
+
+    @property
+    def is_speech(self) -> bool:
+        """Whether it is long enough to be something said, not a name or a scare quote."""
+        return self.words >= _SPEECH_WORDS or self.sentence
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Every quotation in the article, in order; ``paragraphs`` are (start, end) offsets."""
+    quotes: list[Quote] = []
+    run = 0
+    open_at: int | None = None
+    closers = ""
+    depth = 0
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        if open_at is None and (spoken := _DIALOGUE.match(text, p_start, p_end)):
+            # "— Мы готовы. Но не сейчас, — добавил министр.": the line is speech up to the
+            # author's dash, which is read as the quote's frame.
+            line = _quote(text, spoken.end(), _remark(text, spoken.end(), p_end), run)
+            quotes.append(dataclasses.replace(line, dialogue=True))
+            run += 1
+            continue
+        for found in _MARK.finditer(text, p_start, p_end):
+            mark = found.start()
+            i = found.end() - 1
+            # ''…'' (typewriter doubled apostrophes) stands for "…"
+            char = '"' if found.group() == "''" else found.group()
+            if open_at is None:
+                if char == "”" and i == p_start:
+                    char = "“"  # a paragraph opened with the wrong mark still opens a quote
+                if char in _OPENERS and _opens(text, i, p_start):
+                    open_at, closers, depth = i + 1, _CLOSERS[char], 0
+            elif char == "«" and closers == "»":
+                depth += 1
+            elif char in closers and (char != '"' or _closes(text, i, p_end)):
+                if depth:
+                    depth -= 1
+                else:
+                    quotes.append(_quote(text, open_at, mark, run))
+                    open_at = None
+                    run += 1
+        if open_at is not None:
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            if following is not None and text[following : following + 1] in _OPENERS:
+                # The quote goes on: skip the next paragraph's opening mark.
+                quotes.append(_quote(text, open_at, p_end, run))
+                open_at = following + 1
+                continue
+            quotes.append(_quote(text, open_at, p_end, run))
+            open_at = None
+            run += 1
+    return quotes
+
+
+_DIALOGUE = re.compile(r"[—–―]\s+(?=\S)")
+_REMARK = re.compile(r"[,.!?…]\s+[—–―]\s+")
+
+
+def _remark(text: str, start: int, end: int) -> int:
+    """Where the author's remark in a dialogue line starts (the line's end if it has none)."""
+    found = _REMARK.search(text, start, end)
+    return found.start() + 1 if found else end
+
+
+def _opens(text: str, i: int, p_start: int) -> bool:
+    """A straight or curly mark opens a quote at the start of a word, not after one."""
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1 : i + 2]
+    return not before.isalnum() and after not in {"", " ", "\n"}
+
+
+def _closes(text: str, i: int, p_end: int) -> bool:
+    after = text[i + 1] if i + 1 < p_end else " "
+    return not after.isalnum()
+
+
+def _quote(text: str, start: int, end: int, run: int) -> Quote:
+    content = text[start:end]
+    ending = content.rstrip()[-1:]
+    words = len(content.split())
+    announced = text[max(0, start - 4) : max(0, start - 1)].rstrip().endswith(":")
+    spoken = (ending in {".", ",", "!", "?", "…"} and words > 1) or (announced and words > 1)
+    return Quote(start, end, words, spoken, run)

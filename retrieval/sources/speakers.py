@@ -1,0 +1,303 @@
+"""Speakers as a reader would name them: full names, resolved pronouns, unnamed sources.
+
+The article introduces a person once in full ("Sergei Lavrov", "Сергей Лавров") and then
+uses the surname, a pronoun or a role ("Lavrov", "he", "the minister"). :class:`Speakers`
+follows one article in reading order: a surname becomes the full name mentioned last before
+it, a pronoun the most recent compatible speaker, and what it cannot resolve stays
+unresolved (:data:`~retrieval.sources.record.NOT_NAMED`) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from retrieval.analysis import stopwords
+from retrieval.sources.record import NOT_NAMED, UNNAMED
+from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
+
+_CAP = r"[A-ZА-ЯЁІЇЄҐ]"
+_NAME_WORD = rf"{_CAP}(?:[\w'’-]+|\.)"
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +{_NAME_WORD})+")
+_TITLES: Final = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
+    "secretary minister chairman chairwoman sir lord madam"
+    " господин госпожа пан пані".split()
+)
+_ORG_WORDS: Final = frozenset(
+    "times post news journal party committee department ministry agency institute inc corp "
+    "company campaign reuters bloomberg associated press cnn fox nbc abc cbs msnbc council "
+    "office house senate congress commission bank university center centre kremlin pentagon "
+    "foundation group service fbi cia police court government administration association "
+    "network magazine tribune herald telegraph guardian review daily weekly radio tv "
+    "министерство минобороны кремль правительство агентство издание газета служба компания "
+    "міністерство уряд агентство видання газета служба компанія тасс риа интерфакс "
+    "укрінформ уніан коммерсантъ ведомости".split()
+)
+_UNNAMED = re.compile(
+    r"^(?:(?:a|an|the|two|three|several|some|many|other|one|another|anonymous|unnamed|"
+    r"senior|informed|government|administration|campaign|military|western|u\.s\.|american|"
+    r"russian|ukrainian|intelligence|former|current|people|person)\s+)*"
+    r"(?:sources?|officials?|insiders?|people familiar with .+|person familiar with .+|"
+    r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
+    re.IGNORECASE,
+)
+_CYR_UNNAMED = re.compile(
+    r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
+    re.IGNORECASE,
+)
+_BACK = re.compile(
+    r"^(?:the|this|that|its|their|his|her|это\w*|эт\w+|ц\w+)\s+(?:\w+\s+)?(?P<noun>\w+)$",
+    re.IGNORECASE,
+)
+_HONORIFICS: Final = (
+    ("Mr.", "m"),
+    ("Mr", "m"),
+    ("Mrs.", "f"),
+    ("Ms.", "f"),
+    ("Mrs", "f"),
+    ("Ms", "f"),
+    ("Miss", "f"),
+)
+_FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
+_PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
+_PERSON_PRONOUNS: Final = frozenset(
+    {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
+)
+_THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
+
+
+_MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
+_OUTLETS: Final = frozenset(
+    "publication newspaper paper outlet agency magazine channel site website portal "
+    "broadcaster tabloid daily weekly издание газета агентство телеканал канал журнал сайт "
+    "портал видання газета агентство телеканал канал журнал сайт портал".split()
+)
+
+
+def _named_in_marks(subject: str) -> str:
+    """ "the independent Russian publication “Verstka”" → "Verstka"."""
+    marked = _MARKED.search(subject)
+    if marked is None:
+        return subject
+    lead = subject[: marked.start()].split()
+    if not lead or lead[-1].lower() in _OUTLETS:
+        return marked.group("name")
+    return subject
+
+
+_PLACE_PREPOSITIONS: Final = frozenset(
+    "in at from on to for by near outside inside across during "
+    "в во у на из от под при к із з зі від біля до".split()
+)
+
+
+def _surname_key(word: str, language: str) -> str:
+    """What two forms of one surname share ("Лаврова", "Лавров" → "лавр")."""
+    word = word.lower().strip(".,")
+    return word[: max(4, len(word) - 2)] if language in {"ru", "uk"} else word
+
+
+def _after_preposition(text: str, match: re.Match[str]) -> str:
+    """The run without its first word when a preposition governs it ("… in Moscow Lavrov")."""
+    before = text[max(0, match.start() - 12) : match.start()].split()
+    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+        return match.group().split(maxsplit=1)[1] if " " in match.group() else ""
+    return match.group()
+
+
+def _unquoted(words: str) -> str:
+    """Without quotation marks round the whole or left over at one end (never one of a pair)."""
+    words = words.strip(" '’")
+    if _MARKS.isdisjoint(words):
+        return words
+    while words[:1] in _MARKS and not any(c in _MARKS for c in words[1:]):
+        words = words[1:].strip()
+    while words[-1:] in _MARKS and not any(c in _MARKS for c in words[:-1]):
+        words = words[:-1].strip()
+    if len(words) > 1 and words[0] in _MARKS and words[-1] in _MARKS:
+        inner = words[1:-1]
+        if not any(c in _MARKS for c in inner):
+            words = inner.strip()
+    return words
+
+
+_MARKS: Final = frozenset('"“”«»„')
+
+
+def _trim(name: str, common: frozenset[str]) -> str:
+    """A capitalised run without a sentence-opening common word or a possessor before it."""
+    words = name.split()
+    while words and words[0].lower() in common:
+        # "In Washington Trump", "В Москве Песков": the place after a preposition goes too.
+        words = words[2:] if words[0].lower() in _PLACE_PREPOSITIONS else words[1:]
+    for i, word in enumerate(words):
+        if word.endswith(("'s", "’s")):
+            words = words[i + 1 :] if i + 1 < len(words) else words[:i]
+            break
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A source the article has attributed something to."""
+
+    name: str
+    person: bool
+    plural: bool
+    words: frozenset[str]
+
+
+class Speakers:
+    """The speakers of one article, in reading order."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self._text = text
+        self._language = language
+        self._said: list[Speaker] = []
+        self._genders: dict[str, str | None] = {}
+
+    @functools.cached_property
+    def _names(self) -> list[tuple[int, str]]:
+        """(offset, full name) of every run of capitalised words that can name a person."""
+        language = self._language
+        common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
+        return [
+            (m.start(), name)
+            for m in _FULL_NAME.finditer(self._text)
+            if (name := _trim(_after_preposition(self._text, m), common)).count(" ")
+        ]
+
+    @functools.cached_property
+    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
+        """The full names of :attr:`_names` by the key of their last word."""
+        found: dict[str, list[tuple[int, str]]] = {}
+        for start, name in self._names:
+            key = _surname_key(name.rsplit(maxsplit=1)[-1], self._language)
+            found.setdefault(key, []).append((start, name))
+        return found
+
+    def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
+        """(source, detail) for the words ``subject`` used at ``position`` in the article.
+
+        ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
+        """
+        words = _unquoted(_named_in_marks(" ".join(subject.split())))
+        # A name given in quotation marks is an outlet's or a group's, not a person's.
+        marked = _MARKED.search(subject) is not None
+        lowered = words.lower()
+        if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
+            return None
+        if _UNNAMED.match(lowered) or _CYR_UNNAMED.match(lowered):
+            detail = None if lowered in {"sources", "источники", "джерела"} else words
+            return UNNAMED, detail
+        if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
+            found = self._recent(lowered)
+            return (found.name, None) if found else (NOT_NAMED, words)
+        cyrillic = self._language in {"ru", "uk"} and " " not in lowered
+        if cyrillic and lemma(lowered, self._language) in _OUTLETS:
+            # "по данным издания": the outlet named last.
+            outlet = next((s for s in reversed(self._said) if not s.person), None)
+            return (outlet.name, None) if outlet else (NOT_NAMED, words)
+        if cyrillic and words.islower():
+            # "— добавил министр": the person last quoted in that role.
+            title = lemma(lowered, self._language)
+            holder = next((s for s in reversed(self._said) if s.person and title in s.words), None)
+            if holder is not None:
+                return holder.name, None
+        back = _BACK.match(lowered)
+        if back:
+            noun = back.group("noun")
+            for speaker in reversed(self._said):
+                if noun in speaker.words:
+                    return speaker.name, None
+                if noun in _OUTLETS and not speaker.person and speaker.name[:1].isupper():
+                    return speaker.name, None  # "The publication writes": the outlet named last
+        role: str | None = None
+        if self._language in {"ru", "uk"}:
+            words, role = person_and_role(words, self._language)
+        name = self._full_name(words, position)
+        if self._language in {"ru", "uk"}:
+            name = nominative(name, self._language)
+        self._remember(name, outlet=marked, role=role)
+        return name, role
+
+    def note(self, source: str) -> None:
+        """Record a source found another way (a quote's speaker) as the latest speaker."""
+        if source not in {UNNAMED, NOT_NAMED}:
+            self._remember(source)
+
+    def _remember(self, name: str, *, outlet: bool = False, role: str | None = None) -> None:
+        tokens = [t.strip(".,").lower() for t in name.split()]
+        one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
+        if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
+            # "Analysts", "Officials" open a sentence: a plural description, not a name.
+            self._said.append(Speaker(name, False, True, frozenset(tokens)))
+            return
+        capitalised = any(t[:1].isupper() for t in name.split())
+        org = outlet or any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
+        # A person's name is capitalised throughout ("Економічна правда" is an outlet).
+        person = capitalised and not org and all(t[:1].isupper() for t in name.split())
+        plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
+        if role:
+            # "министр иностранных дел Сергей Лавров": later "министр" is him.
+            tokens += [lemma(word, self._language) for word in role.lower().split()]
+        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
+
+    def _gender(self, name: str) -> str | None:
+        """A person's gender as the article marks it: Mr./Ms., or a Russian or Ukrainian name."""
+        if name not in self._genders:
+            self._genders[name] = self._find_gender(name)
+        return self._genders[name]
+
+    def _find_gender(self, name: str) -> str | None:
+        words = name.split()
+        if self._language in {"ru", "uk"}:
+            for word in words:
+                for parse in parses(word, self._language)[:3]:
+                    grammemes = set(parse.tag.grammemes)
+                    if {"Name", "Surn", "Patr"} & grammemes:
+                        if "masc" in grammemes:
+                            return "m"
+                        if "femn" in grammemes:
+                            return "f"
+            return None
+        surname = words[-1].strip(".,")
+        for title, gender in _HONORIFICS:
+            if f"{title} {surname}" in self._text:
+                return gender  # "Mr. Smith", "Ms. Jones"
+        return None
+
+    def _recent(self, pronoun: str) -> Speaker | None:
+        for speaker in reversed(self._said[-6:]):
+            if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
+                wanted = "f" if pronoun in _FEMININE else "m"
+                if self._gender(speaker.name) in {None, wanted}:
+                    return speaker
+            if pronoun in _PLURAL_PRONOUNS and speaker.plural:
+                return speaker
+            if pronoun in _THING_PRONOUNS and not speaker.person and not speaker.plural:
+                return speaker
+        return None
+
+    def _full_name(self, words: str, position: int) -> str:
+        """ "Lavrov" → "Sergei Lavrov" when the article named him in full before."""
+        parts = words.split()
+        while len(parts) > 1 and parts[0].lower() in _TITLES:
+            parts = parts[1:]
+        if len(parts) != 1 or not parts[0][:1].isupper():
+            return words
+        surname = parts[0]
+        mentions = self._by_surname.get(_surname_key(surname, self._language), [])
+        for start, name in reversed(mentions):
+            if start >= position:
+                continue
+            tokens = name.split()
+            if same_name(tokens[-1], surname, self._language):
+                tail = [t for t in tokens if t.lower() not in _TITLES]
+                if len(tail) >= 2 and not any(t.lower() in _ORG_WORDS for t in tail):
+                    keep = 3 if len(tail) >= 3 and tail[-2].endswith(".") else 2
+                    return " ".join(tail[-keep:])
+        return words
