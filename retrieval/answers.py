@@ -132,6 +132,8 @@ class Article:
     content_hash: str
     added: str
     sentence_count: int
+    author: str | None = None
+    """The byline, when the page or the file gives one."""
 
     @property
     def date(self) -> str:
@@ -1086,6 +1088,7 @@ class AnswerBase:
                     language=draft.language,
                     added=draft.added or added,
                     paragraphs=tuple((p.start, p.end, p.kind) for p in draft.paragraphs),
+                    author=draft.author,
                 )
                 rowid, sids = self._store.insert_article(record, item.sentences)
                 stored.append((_with_rowid(record, rowid), sids, item))
@@ -1231,6 +1234,7 @@ class AnswerBase:
             content_hash=stored.content_hash,
             added=stored.added,
             sentence_count=sentence_count,
+            author=stored.author,
         )
 
     def _bump_generation(self) -> None:

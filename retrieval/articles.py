@@ -38,7 +38,7 @@ from retrieval.languages import detect_language, guess_language, script_of, scri
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".html", ".htm", ".json"})
 
 KINDS = frozenset({"body", "title", "chrome", "caption", "foreign"})
-METADATA_KEYS = ("title", "url", "outlet", "published", "language", "added")
+METADATA_KEYS = ("title", "author", "url", "outlet", "published", "language", "added")
 
 TEXT_NAME = "<text>"
 MAX_TITLE = 100
@@ -71,6 +71,8 @@ class ArticleDraft:
     source_name: str
     added: str | None = None
     """When the article was first stored (ISO date-time, UTC); kept in the seed's front matter."""
+    author: str | None = None
+    """Who wrote it, when the page or the file says (the byline)."""
 
     def body(self) -> Iterator[str]:
         """The text of each "body" paragraph, in order."""
@@ -213,6 +215,7 @@ def parse_html(
         "outlet": getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         "published": getattr(doc, "date", None),
         "language": getattr(doc, "language", None),
+        "author": getattr(doc, "author", None),
     }
     return make_draft(text, **_metadata(meta), source_name=source_name)
 
@@ -224,6 +227,7 @@ _ALIASES = {
     "published": ("published", "date", "published_at", "pubdate"),
     "language": ("language", "lang"),
     "added": ("added",),
+    "author": ("author", "byline", "creator"),
 }
 
 
@@ -317,7 +321,8 @@ def render_seed(draft: ArticleDraft, article_id: str) -> str:
     # A title taken from the first sentence is left out: given back as a title, it would turn
     # a body paragraph that repeats it into a headline, which is not indexed.
     title = None if _title_is_derived(draft) else draft.title
-    fields = {"id": article_id, "title": title, "url": draft.url, "outlet": draft.outlet}
+    fields = {"id": article_id, "title": title, "author": draft.author, "url": draft.url}
+    fields |= {"outlet": draft.outlet}
     fields |= {"published": draft.published, "language": draft.language, "added": draft.added}
     lines = ["---"]
     lines += [f"{key}: {_quote(value)}" for key, value in fields.items() if value is not None]
@@ -346,6 +351,7 @@ def make_draft(
     language: str | None = None,
     source_name: str = TEXT_NAME,
     added: str | None = None,
+    author: str | None = None,
 ) -> ArticleDraft:
     """Clean plain text into a draft: paragraphs with kinds, a title, a language.
 
@@ -413,6 +419,7 @@ def make_draft(
         published=_parse_date(published) if published and published.strip() else None,
         source_name=source_name,
         added=_parse_date(added) if added and added.strip() else None,
+        author=_one_line(author)[:200] or None if author else None,
     )
 
 

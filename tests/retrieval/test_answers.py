@@ -552,3 +552,16 @@ def test_markup_pasted_into_a_question_is_not_searched_for(base: AnswerBase) -> 
     assert pasted.terms == plain.terms
     assert [p.sentence for p in pasted.passages] == [p.sentence for p in plain.passages]
     assert base.search("Is 3 < 4 in Moscow & Kursk?").question == "Is 3 < 4 in Moscow & Kursk?"
+
+
+def test_a_base_made_before_bylines_opens_with_its_articles(tmp_path: Path) -> None:
+    config = RetrievalConfig(reranker="none")
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        article = base.add("The Snerd plant shut down on Monday, Reuters reported.")
+    old = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
+    old.execute("ALTER TABLE articles DROP COLUMN author")
+    old.commit()
+    old.close()
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        assert [(a.id, a.author) for a in base.articles()] == [(article.id, None)]
+        assert base.search("Snerd plant").passages[0].article_id == article.id
