@@ -295,7 +295,7 @@ async def test_sources_and_stats(bot: FakeBotAPI, base: AnswerBase) -> None:
     assert parse_html(listing.params["text"]) == (
         "Articles (1; page 1 of 1)\n"
         f"{SEED.stem} The Kremlin plans to punish generals for the failure of the defense near "
-        "Kursk: new arrests on the horizon"
+        f"Kursk: new arrests on the horizon · added {base.get(SEED.stem).date}"
     )
     bot.push(message("/stats"))
     calls = await bot.wait_for("sendMessage", 2)

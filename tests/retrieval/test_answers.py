@@ -565,3 +565,24 @@ def test_a_base_made_before_bylines_opens_with_its_articles(tmp_path: Path) -> N
     with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
         assert [(a.id, a.author) for a in base.articles()] == [(article.id, None)]
         assert base.search("Snerd plant").passages[0].article_id == article.id
+
+
+def test_a_date_filter_finds_its_article_however_many_others_outrank_it(tmp_path: Path) -> None:
+    from retrieval.articles import make_draft
+
+    config = RetrievalConfig(reranker="none")
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", config=config) as base:
+        old = [
+            make_draft(
+                f"Grain exports rose again in port {n}, grain traders said. "
+                f"Grain exports from port {n} hit a record, exporters said.",
+                published="2020-03-01",
+            )
+            for n in range(60)
+        ]
+        base.add_many(old)
+        recent = base.add(
+            "The ministry said grain exports were steady in June.", published="2024-06-03"
+        )
+        answer = base.search("grain exports", k=3, since="2024-05-01")
+        assert [p.article_id for p in answer.passages] == [recent.id]
