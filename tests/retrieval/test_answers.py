@@ -327,10 +327,12 @@ def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -
 def test_segments_left_by_adds_are_merged_and_answers_stay(
     tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import retrieval.index as index_module
+    from retrieval.index import BM25Index
 
-    monkeypatch.setattr(index_module, "_MERGE_RATIO", 0)  # every add stays a segment
-    monkeypatch.setattr(index_module, "_SMALL_SEGMENT", 0)
+    # Every add stays a segment, in the sentence index and the ranker's article index: the
+    # base has no knob for it, so the index constructor's defaults are patched.
+    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "merge_ratio", 0)
+    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "small_segment", 0)
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
     counts = []
     with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
