@@ -741,17 +741,16 @@ class AnswerBase:
     def _nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
         with self._lock:
-            if self._vectors is None:
+            if self._vectors is None or self._vectors.stale:
                 index = VectorIndex()
                 for batch in self._store.iter_vectors():
                     index.add([sid for sid, _ in batch], stack([blob for _, blob in batch]))
                 self._vectors = index
             candidates = self._vectors.candidates(query, 10 * k)
             stored = self._store.sentence_vectors(candidates)
-        scored = [
-            (sid, float(dequantise(stored[sid]) @ query)) for sid in candidates if sid in stored
-        ]
-        scored.sort(key=lambda item: -item[1])
+        found = [sid for sid in candidates if sid in stored]
+        cosines = stack([stored[sid] for sid in found]) @ query if found else np.zeros(0)
+        scored = sorted(zip(found, map(float, cosines), strict=True), key=lambda item: -item[1])
         return scored[:k]
 
     # -- embeddings computed once, at ingest ----------------------------------------------
