@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -25,7 +24,7 @@ from bot.formatting import NO_ANSWER
 from bot.telegram import FAILURE, STALE_BUTTON, build_application
 from retrieval.answers import AnswerBase
 from tests.bot.botapi import BOT_ID, FakeBotAPI, parse_html
-from tests.bot.test_telegram import ADMIN, READER, SEED, TOKEN, document, message, user
+from tests.bot.test_telegram import ADMIN, READER, TOKEN, document, message, user
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER = 33
@@ -38,16 +37,6 @@ def api() -> Iterator[FakeBotAPI]:
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-def base(tmp_path: Path) -> Iterator[AnswerBase]:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as answer_base:
-        answer_base.sync()
-        yield answer_base
 
 
 @pytest.fixture

@@ -70,16 +70,6 @@ def api() -> Iterator[FakeBotAPI]:
 
 
 @pytest.fixture
-def base(tmp_path: Path) -> Iterator[AnswerBase]:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as answer_base:
-        answer_base.sync()
-        yield answer_base
-
-
-@pytest.fixture
 def config(tmp_path: Path, api: FakeBotAPI) -> Config:
     return Config(
         data_dir=tmp_path / "base",

@@ -7,7 +7,6 @@ pages and feeds on a local web server (tests/webserver.py).
 from __future__ import annotations
 
 import asyncio
-import shutil
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
@@ -20,7 +19,7 @@ from bot.telegram import ADMINS_ONLY, build_application
 from retrieval.answers import AnswerBase
 from retrieval.fetching import FetchConfig
 from tests.bot.botapi import FakeBotAPI, parse_html
-from tests.bot.test_telegram import ADMIN, READER, SEED, TOKEN, message
+from tests.bot.test_telegram import ADMIN, READER, TOKEN, message
 from tests.webserver import WebServer
 
 
@@ -40,16 +39,6 @@ def web() -> Iterator[WebServer]:
     server.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
     yield server
     server.stop()
-
-
-@pytest.fixture
-def base(tmp_path: Path) -> Iterator[AnswerBase]:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEED, seeds / SEED.name)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as answer_base:
-        answer_base.sync()
-        yield answer_base
 
 
 @pytest.fixture
