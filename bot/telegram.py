@@ -21,6 +21,7 @@ import signal
 import time
 import traceback
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
@@ -66,7 +67,7 @@ from bot.formatting import (
     split_message,
 )
 from bot.journal import Journal, JournaledProcessor, UpdatesRequest
-from retrieval.answers import AnswerBase
+from retrieval.answers import AnswerBase, Article
 from retrieval.articles import SUPPORTED_SUFFIXES, parse_bytes
 from retrieval.dates import split_filters
 from retrieval.errors import ConfigError, DuplicateArticleError, NewsdeskError
@@ -294,18 +295,10 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(f"{name} is over {limit:,} bytes. Nothing was added.")
         return
     base = _base(context)
-    try:
-        draft = await asyncio.to_thread(parse_bytes, data, name)
-        article = await asyncio.to_thread(base.add_draft, draft)
-    except DuplicateArticleError as err:
-        await message.reply_text(f"I already have this article as {err.existing_id}.")
-        return
-    except NewsdeskError as err:
-        await message.reply_text(f"{_sentence(str(err))} Nothing was added.")
-        return
-    await message.reply_html(
-        f"Added <code>{escape(article.id)}</code>: {escape(article.title)} "
-        f"({article.sentence_count} sentences). Ask me about it."
+    await _add_and_reply(
+        message,
+        lambda: base.add_draft(parse_bytes(data, name)),
+        lambda article: f"{article.sentence_count} sentences",
     )
 
 
@@ -449,8 +442,23 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _add_link(message: Message, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
     fetcher: Fetcher = context.bot_data["fetcher"]
+    base = _base(context)
+    await _add_and_reply(
+        message,
+        lambda: base.add_url(url, fetcher),
+        lambda article: (
+            f"{escape(article.outlet or 'no outlet')}, {escape(_article_date(article))}; "
+            f"{article.sentence_count} sentences"
+        ),
+    )
+
+
+async def _add_and_reply(
+    message: Message, adding: Callable[[], Article], details: Callable[[Article], str]
+) -> None:
+    """Add an article off the event loop (parsing, fetching) and tell the admin how it went."""
     try:
-        article = await asyncio.to_thread(_base(context).add_url, url, fetcher)
+        article = await asyncio.to_thread(adding)
     except DuplicateArticleError as err:
         await message.reply_text(f"I already have this article as {err.existing_id}.")
         return
@@ -459,8 +467,7 @@ async def _add_link(message: Message, context: ContextTypes.DEFAULT_TYPE, url: s
         return
     await message.reply_html(
         f"Added <code>{escape(article.id)}</code>: {escape(article.title)} "
-        f"({escape(article.outlet or 'no outlet')}, {escape(_article_date(article))}; "
-        f"{article.sentence_count} sentences). Ask me about it."
+        f"({details(article)}). Ask me about it."
     )
 
 
