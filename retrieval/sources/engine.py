@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from retrieval.sources import cyrillic, english
 from retrieval.sources.quotes import Quote, find_quotes
@@ -68,21 +68,23 @@ def attribute_article(
     quotes = [q for q in found if q.run in speech_runs]
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
     sentences = []
+    rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
+    find = rules.find if rules is not None else english.find
+    speakers = Speakers(text, language)
     for number, group in enumerate(paragraphs):
         for start, end in group:
-            first = bisect.bisect_right(ends, start)
-            near = [q for q in quotes[first : first + 8] if q.start < end]
-            sentences.append(_sentence(start, end, number, near))
-    rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
-    speakers = Speakers(text, language)
-    for item in sentences:
-        first = bisect.bisect_right(ends, item.start)
-        near = quotes[first : first + 8]
-        frame = (
-            _masked(text, item.start, item.end, near) if item.runs else text[item.start : item.end]
-        )
-        findings = rules.find(frame) if rules is not None else english.find(frame)
-        item.attribution = _first(findings, speakers, item.start)
+            first = bisect.bisect_right(ends, start) if quotes else 0
+            if first < len(quotes) and quotes[first].start < end:
+                near = quotes[first : first + 8]
+                item = _sentence(start, end, number, [q for q in near if q.start < end])
+                frame = _masked(text, start, end, near)
+            else:  # most sentences: no quote in them
+                item = _Sentence(start, end, number, set(), None)
+                frame = text[start:end]
+            findings = find(frame)
+            if findings:
+                item.attribution = _first(findings, speakers, start)
+            sentences.append(item)
     _quotes(sentences, text, speakers, quotes)
     for item in sentences:
         if item.attribution is not None and item.attribution.rule == "announce":
@@ -138,6 +140,11 @@ def _first(findings: Sequence[Finding], speakers: Speakers, offset: int) -> Attr
             finding.rule,
         )
     return None
+
+
+def _as(attribution: Attribution, kind: Kind, rule: str) -> Attribution:
+    """The attribution with another kind and rule (``dataclasses.replace``, without its cost)."""
+    return Attribution(attribution.source, attribution.detail, attribution.cue, kind, rule)
 
 
 def _join(first: str | None, second: str | None) -> str | None:
@@ -251,9 +258,9 @@ def _quotes(
             if item.inside != run and item.attribution is None:
                 continue
             if item.attribution is not None and item.attribution.kind != "carried over":
-                item.attribution = replace(item.attribution, kind="quote")
+                item.attribution = _as(item.attribution, "quote", item.attribution.rule)
             elif speaker is not None:
-                item.attribution = replace(speaker, kind=kind, rule=f"quote-{kind}")
+                item.attribution = _as(speaker, kind, f"quote-{kind}")
             else:
                 item.attribution = Attribution(NOT_NAMED, cue="“…”", kind="quote", rule="quote")
         if speaker is not None:
@@ -269,4 +276,4 @@ def _carry_over(sentences: list[_Sentence], text: str) -> None:
             and previous.paragraph == item.paragraph
             and not _FRAMING.match(text[item.start : item.end])
         ):
-            item.attribution = replace(previous.attribution, kind="carried over", rule="carry")
+            item.attribution = _as(previous.attribution, "carried over", "carry")

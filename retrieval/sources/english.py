@@ -136,7 +136,19 @@ _NOT_SPEAKERS: Final = frozenset(
     "source sources credit getty images reuters ap".split()
 )
 _CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
-_ALPHA_WORD = re.compile(r"[A-Za-z]+")
+_LETTERS_ONLY: Final = bytes(
+    b if chr(b).isascii() and chr(b).isalpha() else ord(" ") for b in range(256)
+)
+
+
+def _letter_runs(sentence: str) -> list[str]:
+    """The runs of ASCII letters in the sentence, as ``re.findall("[A-Za-z]+")`` finds them.
+
+    Every other character becomes a space and the rest is split: four C calls, about twice
+    as fast as the regex, on every sentence of every article.
+    """
+    ascii_only = sentence.encode("ascii", "replace").translate(_LETTERS_ONLY)
+    return ascii_only.decode("ascii").split()
 
 
 def find(sentence: str) -> list[Finding]:
@@ -145,9 +157,9 @@ def find(sentence: str) -> list[Finding]:
     if labelled and labelled.group("name").lower() not in _NOT_SPEAKERS:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
-    plain = _ALPHA_WORD.findall(sentence)
+    plain = _letter_runs(sentence)
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
-    if _CUE_WORDS.isdisjoint(plain) and not headline and "According" not in sentence:
+    if not headline and "According" not in sentence and not _may_report(plain):
         return []  # most sentences: no cue, no need to tokenise them
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     words = [t[0] for t in tokens]
@@ -171,6 +183,32 @@ def find(sentence: str) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     return found
+
+
+# Cue words that can report on their own; the others only with a word the rules need.
+_ALONE: Final = frozenset(
+    w
+    for w in _CUE_WORDS
+    if w not in _WITH_THAT
+    and not (w in VERBS and w == VERBS[w] and w not in _BARE)  # "tell", "comment": never
+    and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
+)
+_NEEDS_THAT: Final = _WITH_THAT - _ALONE
+_NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
+_PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
+
+
+def _may_report(plain: list[str]) -> bool:
+    """Whether any cue among the words can make a finding (a cheap test before tokenising).
+
+    The test only rules out what :func:`_verb` would reject anyway: a bare form outside
+    :data:`_BARE`, a "that"-verb without "that", an "-ing" form without "is"/"was".
+    """
+    if not _ALONE.isdisjoint(plain):
+        return True
+    if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
+        return True
+    return not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain)
 
 
 def _title_case(words: list[str]) -> bool:

@@ -100,14 +100,6 @@ def _surname_key(word: str, language: str) -> str:
     return word[: max(4, len(word) - 2)] if language in {"ru", "uk"} else word
 
 
-def _after_preposition(text: str, match: re.Match[str]) -> str:
-    """The run without its first word when a preposition governs it ("… in Moscow Lavrov")."""
-    before = text[max(0, match.start() - 12) : match.start()].split()
-    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
-        return match.group().split(maxsplit=1)[1] if " " in match.group() else ""
-    return match.group()
-
-
 def _unquoted(words: str) -> str:
     """Without quotation marks round the whole or left over at one end (never one of a pair)."""
     words = words.strip(" '’")
@@ -130,6 +122,8 @@ _MARKS: Final = frozenset('"“”«»„')
 def _trim(name: str, common: frozenset[str]) -> str:
     """A capitalised run without a sentence-opening common word or a possessor before it."""
     words = name.split()
+    if words[0].lower() not in common and "'s" not in name and "’s" not in name:
+        return " ".join(words)  # most runs: nothing to trim
     while words and words[0].lower() in common:
         # "In Washington Trump", "В Москве Песков": the place after a preposition goes too.
         words = words[2:] if words[0].lower() in _PLACE_PREPOSITIONS else words[1:]
@@ -158,17 +152,26 @@ class Speakers:
         self._language = language
         self._said: list[Speaker] = []
         self._genders: dict[str, str | None] = {}
+        self._speakers: dict[tuple[str, bool, str | None], Speaker] = {}  # one per way named
 
     @functools.cached_property
     def _names(self) -> list[tuple[int, str]]:
         """(offset, full name) of every run of capitalised words that can name a person."""
         language = self._language
         common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
-        return [
-            (m.start(), name)
-            for m in _FULL_NAME.finditer(self._text)
-            if (name := _trim(_after_preposition(self._text, m), common)).count(" ")
-        ]
+        text = self._text
+        found = []
+        for match in _FULL_NAME.finditer(text):
+            start = match.start()
+            name = match.group()
+            before = text[max(0, start - 12) : start].split()
+            if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                # "… in Moscow Lavrov": the run without its first word, a place
+                name = name.split(maxsplit=1)[1]
+            name = _trim(name, common)
+            if " " in name:
+                found.append((start, name))
+        return found
 
     @functools.cached_property
     def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
@@ -230,12 +233,18 @@ class Speakers:
             self._remember(source)
 
     def _remember(self, name: str, *, outlet: bool = False, role: str | None = None) -> None:
+        key = (name, outlet, role)
+        speaker = self._speakers.get(key)
+        if speaker is None:
+            speaker = self._speakers[key] = self._speaker(name, outlet, role)
+        self._said.append(speaker)
+
+    def _speaker(self, name: str, outlet: bool, role: str | None) -> Speaker:
         tokens = [t.strip(".,").lower() for t in name.split()]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
         if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
-            self._said.append(Speaker(name, False, True, frozenset(tokens)))
-            return
+            return Speaker(name, False, True, frozenset(tokens))
         capitalised = any(t[:1].isupper() for t in name.split())
         org = outlet or any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
@@ -244,7 +253,7 @@ class Speakers:
         if role:
             # "министр иностранных дел Сергей Лавров": later "министр" is him.
             tokens += [lemma(word, self._language) for word in role.lower().split()]
-        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
+        return Speaker(name, person, plural, frozenset(tokens))
 
     def _gender(self, name: str) -> str | None:
         """A person's gender as the article marks it: Mr./Ms., or a Russian or Ukrainian name."""
