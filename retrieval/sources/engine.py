@@ -20,7 +20,6 @@ Anything else is the outlet's own claim (``None``).
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,14 +85,17 @@ def attribute_article(
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
     _quotes(sentences, text, speakers, quotes)
-    for item in sentences:
-        if item.attribution is not None and item.attribution.rule == "announce":
-            item.attribution = None  # it named the speaker of what follows, and says nothing
-    if carry_over:
-        _carry_over(sentences, text)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
+    previous: _Sentence | None = None
     for item in sentences:
-        result[item.paragraph].append(item.attribution)
+        attribution = item.attribution
+        if attribution is not None and attribution.rule == "announce":
+            attribution = None  # it named the speaker of what follows, and says nothing
+        if attribution is None and carry_over and previous is not None:
+            attribution = _carried(previous, item, text)
+        item.attribution = attribution
+        result[item.paragraph].append(attribution)
+        previous = item
     return result
 
 
@@ -267,13 +269,14 @@ def _quotes(
             speakers.note(speaker.source)
 
 
-def _carry_over(sentences: list[_Sentence], text: str) -> None:
-    for previous, item in itertools.pairwise(sentences):
-        if (
-            item.attribution is None
-            and previous.attribution is not None
-            and previous.attribution.kind == "according to"
-            and previous.paragraph == item.paragraph
-            and not _FRAMING.match(text[item.start : item.end])
-        ):
-            item.attribution = _as(previous.attribution, "carried over", "carry")
+def _carried(previous: _Sentence, item: _Sentence, text: str) -> Attribution | None:
+    """The "according to" report of the sentence before, carried over to this one, if any."""
+    before = previous.attribution
+    if (
+        before is not None
+        and before.kind == "according to"
+        and previous.paragraph == item.paragraph
+        and not _FRAMING.match(text[item.start : item.end])
+    ):
+        return _as(before, "carried over", "carry")
+    return None

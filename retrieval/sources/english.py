@@ -153,7 +153,7 @@ def _letter_runs(sentence: str) -> list[str]:
 
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
-    labelled = _LABEL.match(sentence)
+    labelled = _LABEL.match(sentence) if ":" in sentence else None
     if labelled and labelled.group("name").lower() not in _NOT_SPEAKERS:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
@@ -161,17 +161,20 @@ def find(sentence: str) -> list[Finding]:
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain):
         return []  # most sentences: no cue, no need to tokenise them
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    words = [t[0] for t in tokens]
-    lower = [w.lower() for w in words]
+    matches = list(_TOKEN.finditer(sentence))
+    words = list(map(re.Match.group, matches))
+    lower = list(map(str.lower, words))
+    cues = _CUE_WORDS.intersection(lower)
+    if not cues:
+        return []
+    tokens = list(zip(words, map(re.Match.start, matches), map(re.Match.end, matches), strict=True))
     if headline:
         # A headline: "Chris Christie Calls Clinton ‘A Disgrace’", "…, Former Doctor Says."
         tokens = [(w.lower() if w.lower() in VERBS else w, s, e) for w, s, e in tokens]
         words = [t[0] for t in tokens]
     found: list[Finding] = []
-    for i, word in enumerate(lower):
-        if word not in _CUE_WORDS:
-            continue
+    for i in _indexes(lower, cues):
+        word = lower[i]
         if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
             finding = _according(sentence, tokens, lower, i)
         elif word in _PARTICIPLES and i > 0 and words[i - 1] == ",":
@@ -185,6 +188,19 @@ def find(sentence: str) -> list[Finding]:
     return found
 
 
+def _indexes(words: list[str], wanted: set[str]) -> list[int]:
+    """Where the wanted words are in the list, in order (list.index runs in C)."""
+    found = []
+    for word in wanted:
+        i = -1
+        for _ in range(words.count(word)):
+            i = words.index(word, i + 1)
+            found.append(i)
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
 # Cue words that can report on their own; the others only with a word the rules need.
 _ALONE: Final = frozenset(
     w
@@ -195,6 +211,7 @@ _ALONE: Final = frozenset(
 )
 _NEEDS_THAT: Final = _WITH_THAT - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
+_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 
 
@@ -204,6 +221,8 @@ def _may_report(plain: list[str]) -> bool:
     The test only rules out what :func:`_verb` would reject anyway: a bare form outside
     :data:`_BARE`, a "that"-verb without "that", an "-ing" form without "is"/"was".
     """
+    if _ANY_CUE.isdisjoint(plain):
+        return False  # most sentences
     if not _ALONE.isdisjoint(plain):
         return True
     if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
@@ -285,21 +304,28 @@ def _verb(
         and (not (head_word[:1].isupper() or lower[head] in PRONOUNS) or _NUMBER.match(lower[head]))
     ):
         return None  # "… in key battleground states."; but "a new poll shows that …"
-    quoted_after = any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
-    if word in {"called", "calls"} and after not in {"for", "on"} and not quoted_after:
+    if (
+        word in {"called", "calls"}
+        and after not in {"for", "on"}
+        and not any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
+    ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
     start = _np_start(tokens, lower, head)
-    plural = any(
-        w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
-        for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
-        if k >= start or tokens[k][0][0].isalpha()
-    )
-    if bare and not (lower[head] in _PLURAL_HEADS or plural):
+    if bare and not (lower[head] in _PLURAL_HEADS or _plural(tokens, lower, start, head)):
         return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i][1], detail)
+
+
+def _plural(tokens: list[tuple[str, int, int]], lower: list[str], start: int, head: int) -> bool:
+    """Whether the subject (or a word just before it) is a plural: "analysts say"."""
+    return any(
+        w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
+        for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
+        if k >= start or tokens[k][0][0].isalpha()
+    )
 
 
 def _ends(lower: list[str], i: int) -> bool:

@@ -67,6 +67,7 @@ _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
 )
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
+_ANY_PRONOUN: Final = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}
 
 
 _MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
@@ -153,33 +154,47 @@ class Speakers:
         self._said: list[Speaker] = []
         self._genders: dict[str, str | None] = {}
         self._speakers: dict[tuple[str, bool, str | None], Speaker] = {}  # one per way named
+        self._by_key: dict[str, list[tuple[int, str]]] = {}
 
     @functools.cached_property
-    def _names(self) -> list[tuple[int, str]]:
-        """(offset, full name) of every run of capitalised words that can name a person."""
+    def _runs(self) -> dict[str, list[tuple[int, str]]]:
+        """Every run of capitalised words, by the key its last word will have once trimmed.
+
+        Only the runs of a surname the article uses alone are trimmed (:meth:`_mentions`):
+        most runs of an article ("The White House", "New York") never are.
+        """
+        language = self._language
+        found: dict[str, list[tuple[int, str]]] = {}
+        for match in _FULL_NAME.finditer(self._text):
+            run = match.group()
+            words = run.rsplit(maxsplit=2)
+            entry = (match.start(), run)
+            key = _surname_key(words[-1], language)
+            found.setdefault(key, []).append(entry)
+            if words[-1].endswith(("'s", "’s")):  # "Trump’s" is trimmed off: "Donald" may end it
+                other = _surname_key(words[-2], language)
+                if other != key:
+                    found.setdefault(other, []).append(entry)
+        return found
+
+    def _mentions(self, key: str) -> list[tuple[int, str]]:
+        """(offset, full name) of the names that can be a person's whose last word has ``key``."""
+        if key in self._by_key:
+            return self._by_key[key]
         language = self._language
         common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
         text = self._text
         found = []
-        for match in _FULL_NAME.finditer(text):
-            start = match.start()
-            name = match.group()
+        for start, run in self._runs.get(key, ()):
+            name = run
             before = text[max(0, start - 12) : start].split()
             if before and before[-1].lower() in _PLACE_PREPOSITIONS:
                 # "… in Moscow Lavrov": the run without its first word, a place
                 name = name.split(maxsplit=1)[1]
             name = _trim(name, common)
-            if " " in name:
+            if " " in name and _surname_key(name.rsplit(maxsplit=1)[-1], language) == key:
                 found.append((start, name))
-        return found
-
-    @functools.cached_property
-    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
-        """The full names of :attr:`_names` by the key of their last word."""
-        found: dict[str, list[tuple[int, str]]] = {}
-        for start, name in self._names:
-            key = _surname_key(name.rsplit(maxsplit=1)[-1], self._language)
-            found.setdefault(key, []).append((start, name))
+        self._by_key[key] = found
         return found
 
     def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
@@ -187,16 +202,20 @@ class Speakers:
 
         ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
         """
-        words = _unquoted(_named_in_marks(" ".join(subject.split())))
-        # A name given in quotation marks is an outlet's or a group's, not a person's.
-        marked = _MARKED.search(subject) is not None
+        joined = " ".join(subject.split())
+        if _MARKS.isdisjoint(subject):
+            words, marked = joined.strip(" '’"), False  # most subjects: no quotation marks
+        else:
+            words = _unquoted(_named_in_marks(joined))
+            # A name given in quotation marks is an outlet's or a group's, not a person's.
+            marked = _MARKED.search(subject) is not None
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
         if _UNNAMED.match(lowered) or _CYR_UNNAMED.match(lowered):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
-        if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
+        if lowered in _ANY_PRONOUN:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)
         cyrillic = self._language in {"ru", "uk"} and " " not in lowered
@@ -242,7 +261,7 @@ class Speakers:
     def _speaker(self, name: str, outlet: bool, role: str | None) -> Speaker:
         tokens = [t.strip(".,").lower() for t in name.split()]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
-        if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
+        if one_plural and not self._mentions(tokens[0]) and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
             return Speaker(name, False, True, frozenset(tokens))
         capitalised = any(t[:1].isupper() for t in name.split())
@@ -299,7 +318,7 @@ class Speakers:
         if len(parts) != 1 or not parts[0][:1].isupper():
             return words
         surname = parts[0]
-        mentions = self._by_surname.get(_surname_key(surname, self._language), [])
+        mentions = self._mentions(_surname_key(surname, self._language))
         for start, name in reversed(mentions):
             if start >= position:
                 continue
