@@ -188,7 +188,7 @@ def find(sentence: str) -> list[Finding]:
     return found
 
 
-def _indexes(words: list[str], wanted: set[str]) -> list[int]:
+def _indexes(words: list[str], wanted: frozenset[str]) -> list[int]:
     """Where the wanted words are in the list, in order (list.index runs in C)."""
     found = []
     for word in wanted:
