@@ -20,6 +20,7 @@ Anything else is the outlet's own claim (``None``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,8 +195,10 @@ def _tagged_piece(
     speakers: Speakers,
 ) -> Attribution | None:
     """The speaker a transcript tag names at the start of a quote piece in this sentence."""
-    first = bisect.bisect_left(starts, item.start)
-    for piece in pieces[max(first, 1) :]:
+    first = max(bisect.bisect_left(starts, item.start), 1)
+    if first >= len(pieces) or pieces[first].start >= item.end:
+        return None  # most sentences: no piece of the quote starts in them after its first
+    for piece in itertools.islice(pieces, first, None):
         if piece.start >= item.end:
             break
         if item.start <= piece.start:

@@ -123,6 +123,7 @@ _NOT_HEAD: Final = frozenset(
     "the a an this that these those his her its their our my your some many most all any "
     "each every both other such no not only even also very more less".split()
 )
+_NOT_HEAD_OR_STOP: Final = _NOT_HEAD | _STOP
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
 _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
 _MAX_NP = 9
@@ -161,17 +162,22 @@ def find(sentence: str) -> list[Finding]:
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain):
         return []  # most sentences: no cue, no need to tokenise them
-    matches = list(_TOKEN.finditer(sentence))
-    words = list(map(re.Match.group, matches))
+    # The tokens are the regex's matches: token[0] its word, .start() and .end() its offsets.
+    tokens = list(_TOKEN.finditer(sentence))
+    words = list(map(_word, tokens))
     lower = list(map(str.lower, words))
     cues = _CUE_WORDS.intersection(lower)
     if not cues:
         return []
-    tokens = list(zip(words, map(re.Match.start, matches), map(re.Match.end, matches), strict=True))
     if headline:
         # A headline: "Chris Christie Calls Clinton ‘A Disgrace’", "…, Former Doctor Says."
-        tokens = [(w.lower() if w.lower() in VERBS else w, s, e) for w, s, e in tokens]
-        words = [t[0] for t in tokens]
+        # Its verbs are read as written in lower case (same offsets: the verbs are ASCII).
+        verbs = [t for t, w in zip(tokens, lower, strict=True) if w in VERBS]
+        cased = list(sentence)
+        for token in verbs:
+            cased[token.start() : token.end()] = token[0].lower()
+        tokens = list(_TOKEN.finditer("".join(cased)))
+        words = list(map(_word, tokens))
     found: list[Finding] = []
     for i in _indexes(lower, cues):
         word = lower[i]
@@ -230,18 +236,21 @@ def _may_report(plain: list[str]) -> bool:
     return not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain)
 
 
+Tokens = list[re.Match[str]]
+"""A sentence's tokens: the matches of :data:`_TOKEN`."""
+_word = re.Match.group
+
+
 def _title_case(words: list[str]) -> bool:
     """Whether most words of four letters or more are capitalised, as in a headline."""
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _span(sentence: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> str:
-    return sentence[tokens[first][1] : tokens[last][2]].strip(" ,.;:")
+def _span(sentence: str, tokens: Tokens, first: int, last: int) -> str:
+    return sentence[tokens[first].start() : tokens[last].end()].strip(" ,.;:")
 
 
-def _according(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> Finding | None:
+def _according(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
     first = i + 2
     last = first
     while last < len(tokens) and lower[last] not in {",", ".", ";", ":", "(", "that", "who"}:
@@ -256,12 +265,12 @@ def _according(
             end += 1
         if end > last + 2:
             detail = _span(sentence, tokens, last + 1, end - 1)
-    return Finding(subject, "according to", "according to", "according-to", tokens[i][1], detail)
+    return Finding(
+        subject, "according to", "according to", "according-to", tokens[i].start(), detail
+    )
 
 
-def _verb(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> Finding | None:
+def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
     word = lower[i]
     if not tokens[i][0].islower():
         return None  # "United States", "Says Who"
@@ -288,10 +297,10 @@ def _verb(
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
-    found = _left_subject(sentence, tokens, lower, i)
+    found = _left_subject(sentence, tokens, lower, i, j)
     if found is None:
         return None
-    subject, detail, head = found
+    subject, detail, head, start = found
     head_word = tokens[head][0]
     if lower[head] in _OBJECTS:
         return None
@@ -310,16 +319,17 @@ def _verb(
         and not any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
-    start = _np_start(tokens, lower, head)
+    if start < 0:
+        start = _np_start(tokens, lower, head)
     if bare and not (lower[head] in _PLURAL_HEADS or _plural(tokens, lower, start, head)):
         return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
-    return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i][1], detail)
+    return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
 
 
-def _plural(tokens: list[tuple[str, int, int]], lower: list[str], start: int, head: int) -> bool:
+def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:
     """Whether the subject (or a word just before it) is a plural: "analysts say"."""
     return any(
         w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
@@ -334,9 +344,7 @@ def _ends(lower: list[str], i: int) -> bool:
     return len(rest) <= 5 and "that" not in rest
 
 
-def _agent(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> Finding | None:
+def _agent(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
     """The agent of a passive report: "… was first reported by The Washington Post"."""
     named = i + 2 < len(tokens) and tokens[i + 2][0][:1].isupper()
     definite = i + 3 < len(tokens) and lower[i + 2] == "the"
@@ -349,7 +357,9 @@ def _agent(
     if last == first:
         return None
     subject = _span(sentence, tokens, first, last - 1)
-    return Finding(subject, f"{tokens[i][0]} by", "reported speech", "passive-by", tokens[i][1])
+    return Finding(
+        subject, f"{tokens[i][0]} by", "reported speech", "passive-by", tokens[i].start()
+    )
 
 
 _WHEN: Final = frozenset(
@@ -390,9 +400,7 @@ _AFTER_INVERTED: Final = frozenset(
 )
 
 
-def _inverted(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> Finding | None:
+def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
     first = i + 1
     last = first
     while last < len(tokens) and lower[last] not in _AFTER_INVERTED:
@@ -405,7 +413,7 @@ def _inverted(
         return None
     if last - first == 1 and lower[first] in {"he", "she", "they"}:
         pass
-    elif not any(w[:1].isupper() for w, _, _ in tokens[first:last]) and lower[first] not in {
+    elif not any(w[:1].isupper() for w in map(_word, tokens[first:last])) and lower[first] not in {
         "the",
         "a",
         "an",
@@ -425,14 +433,19 @@ def _inverted(
             end += 1
         if end > last + 1 and end - last <= 12:
             detail = _span(sentence, tokens, last + 1, end - 1)
-    return Finding(subject, tokens[i][0], "reported speech", "verb-subject", tokens[i][1], detail)
+    return Finding(
+        subject, tokens[i][0], "reported speech", "verb-subject", tokens[i].start(), detail
+    )
 
 
 def _left_subject(
-    sentence: str, tokens: list[tuple[str, int, int]], lower: list[str], i: int
-) -> tuple[str, str | None, int] | None:
-    """(subject, apposition, head index) of the verb at ``i``, read leftwards."""
-    j = _skip_back(lower, i - 1)
+    sentence: str, tokens: Tokens, lower: list[str], i: int, j: int
+) -> tuple[str, str | None, int, int] | None:
+    """(subject, apposition, head index, noun phrase start) of the verb at ``i``, read leftwards.
+
+    ``j`` is where :func:`_skip_back` stopped; the noun phrase start is :func:`_np_start` of
+    the head (-1 when not computed).
+    """
     if j >= 1 and lower[j] == ")":
         # "Gov. Pat McCrory (R) said"
         k = j
@@ -455,20 +468,20 @@ def _left_subject(
         if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
             start = _np_start(tokens, lower, k - 1)
             detail = _span(sentence, tokens, start, k - 1)
-            return _span(sentence, tokens, k + 1, j - 1), detail, j - 1
+            return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
         if lower[k + 1] not in {"who", "which"}:
             detail = _span(sentence, tokens, k + 1, j - 1)
         j = k - 1
     if j < 0:
         return None
     head = j
-    if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD | _STOP:
+    if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
     if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
         return None  # "A report released last year found": "released" is not the subject
-    start = _np_start(tokens, lower, head)
+    start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
     if lower[start] in _PREPOSITIONS and start < head:
@@ -485,7 +498,7 @@ def _left_subject(
         if cut is None:
             return None
         start = cut
-    return _span(sentence, tokens, start, head), detail, head
+    return _span(sentence, tokens, start, head), detail, head, phrase
 
 
 _WHERE: Final = frozenset("in at from near outside inside across during to".split())
@@ -500,7 +513,7 @@ _PLURAL_HEADS: Final = frozenset(
 _NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
 
 
-def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -> int:
+def _np_start(tokens: Tokens, lower: list[str], head: int) -> int:
     """Where the noun phrase ending at ``head`` starts, read leftwards.
 
     After a name only the name and the words that belong to it ("the FBI", "Bank of America");
@@ -541,7 +554,7 @@ def _np_start(tokens: list[tuple[str, int, int]], lower: list[str], head: int) -
 
 def _participle(
     sentence: str,
-    tokens: list[tuple[str, int, int]],
+    tokens: Tokens,
     lower: list[str],
     i: int,
     found: list[Finding],
@@ -560,8 +573,12 @@ def _participle(
         if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
             if start < len(lower) and lower[start] in {"he", "she", "they"}:
                 return Finding(
-                    tokens[start][0], tokens[i][0], "reported speech", "participle", tokens[i][1]
+                    tokens[start][0],
+                    tokens[i][0],
+                    "reported speech",
+                    "participle",
+                    tokens[i].start(),
                 )
             return None
         subject = _span(sentence, tokens, start, end - 1)
-    return Finding(subject, tokens[i][0], "reported speech", "participle", tokens[i][1])
+    return Finding(subject, tokens[i][0], "reported speech", "participle", tokens[i].start())
