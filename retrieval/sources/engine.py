@@ -75,9 +75,8 @@ def attribute_article(
         for start, end in group:
             first = bisect.bisect_right(ends, start) if quotes else 0
             if first < len(quotes) and quotes[first].start < end:
-                near = quotes[first : first + 8]
-                item = _sentence(start, end, number, [q for q in near if q.start < end])
-                frame = _masked(text, start, end, near)
+                near = [q for q in quotes[first : first + 8] if q.start < end]
+                item, frame = _framed(text, start, end, number, near)
             else:  # most sentences: no quote in them
                 item = _Sentence(start, end, number, set(), None)
                 frame = text[start:end]
@@ -100,27 +99,27 @@ def attribute_article(
     return result
 
 
-def _sentence(start: int, end: int, paragraph: int, quotes: Sequence[Quote]) -> _Sentence:
+def _framed(
+    text: str, start: int, end: int, paragraph: int, quotes: Sequence[Quote]
+) -> tuple[_Sentence, str]:
+    """The sentence and its frame: its text with the quoted words blanked (same offsets).
+
+    ``quotes`` are those that overlap the sentence, in order.
+    """
     size = max(1, end - start)
     runs: set[int] = set()
     covered: dict[int, int] = {}
+    pieces: list[str] = []
+    last = start
     for quote in quotes:
-        overlap = min(end, quote.end) - max(start, quote.start)
-        if overlap > 0:
-            runs.add(quote.run)
-            covered[quote.run] = covered.get(quote.run, 0) + overlap
+        a, b = max(start, quote.start), min(end, quote.end)
+        runs.add(quote.run)
+        covered[quote.run] = covered.get(quote.run, 0) + b - a
+        pieces += (text[last:a], " " * (b - a))
+        last = b
+    pieces.append(text[last:end])
     inside = next((run for run, chars in covered.items() if chars / size >= _INSIDE), None)
-    return _Sentence(start, end, paragraph, runs, inside)
-
-
-def _masked(text: str, start: int, end: int, quotes: Sequence[Quote]) -> str:
-    """The sentence with quoted words blanked (same length, so offsets hold)."""
-    frame = text[start:end]
-    for quote in quotes:
-        a, b = max(start, quote.start) - start, min(end, quote.end) - start
-        if a < b:
-            frame = frame[:a] + " " * (b - a) + frame[b:]
-    return frame
+    return _Sentence(start, end, paragraph, runs, inside), "".join(pieces)
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."

@@ -160,7 +160,7 @@ def find(sentence: str) -> list[Finding]:
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
-    if not headline and "According" not in sentence and not _may_report(plain):
+    if not headline and "According" not in sentence and not _may_report(plain, sentence):
         return []  # most sentences: no cue, no need to tokenise them
     # The tokens are the regex's matches: token[0] its word, .start() and .end() its offsets.
     tokens = list(_TOKEN.finditer(sentence))
@@ -214,18 +214,26 @@ _ALONE: Final = frozenset(
     if w not in _WITH_THAT
     and not (w in VERBS and w == VERBS[w] and w not in _BARE)  # "tell", "comment": never
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
+    and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
+    and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
 )
 _NEEDS_THAT: Final = _WITH_THAT - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
-_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE
+_NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
+_NEEDS_CALL: Final = frozenset({"called", "calls"})
+_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
+_DATA: Final = ("poll", "survey", "study", "report", "research", "data", "analysis")
+_CALL_WORDS: Final = frozenset({"for", "on", "by"})
 
 
-def _may_report(plain: list[str]) -> bool:
+def _may_report(plain: list[str], sentence: str) -> bool:
     """Whether any cue among the words can make a finding (a cheap test before tokenising).
 
     The test only rules out what :func:`_verb` would reject anyway: a bare form outside
-    :data:`_BARE`, a "that"-verb without "that", an "-ing" form without "is"/"was".
+    :data:`_BARE`, a "that"-verb without "that", an "-ing" form without "is"/"was", "shows"
+    or "found" without a poll or study, "called" without "for", "on", "by" or a quotation
+    mark after it.
     """
     if _ANY_CUE.isdisjoint(plain):
         return False  # most sentences
@@ -233,7 +241,16 @@ def _may_report(plain: list[str]) -> bool:
         return True
     if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
         return True
-    return not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain)
+    if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
+        return True
+    if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
+        return True
+    return not _NEEDS_CALL.isdisjoint(plain) and (
+        "“" in sentence
+        or '"' in sentence
+        or "«" in sentence
+        or any(w.lower() in _CALL_WORDS for w in plain)
+    )
 
 
 Tokens = list[re.Match[str]]

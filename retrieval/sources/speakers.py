@@ -20,7 +20,7 @@ from retrieval.sources.words import lemma, nominative, parses, person_and_role, 
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 _NAME_WORD = rf"{_CAP}(?:[\w'’-]+|\.)"
-_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +{_NAME_WORD})+")
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +(?P<last>{_NAME_WORD}))+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
     "secretary minister chairman chairwoman sir lord madam"
@@ -166,13 +166,15 @@ class Speakers:
         language = self._language
         found: dict[str, list[tuple[int, str]]] = {}
         for match in _FULL_NAME.finditer(self._text):
-            run = match.group()
-            words = run.rsplit(maxsplit=2)
-            entry = (match.start(), run)
-            key = _surname_key(words[-1], language)
-            found.setdefault(key, []).append(entry)
-            if words[-1].endswith(("'s", "’s")):  # "Trump’s" is trimmed off: "Donald" may end it
-                other = _surname_key(words[-2], language)
+            last = match.group("last")
+            entry = (match.start(), match.group())
+            key = _surname_key(last, language)
+            if key in found:
+                found[key].append(entry)
+            else:
+                found[key] = [entry]
+            if last.endswith(("'s", "’s")):  # "Trump’s" is trimmed off: "Donald" may end it
+                other = _surname_key(match.group().rsplit(maxsplit=2)[-2], language)
                 if other != key:
                     found.setdefault(other, []).append(entry)
         return found
@@ -259,15 +261,16 @@ class Speakers:
         self._said.append(speaker)
 
     def _speaker(self, name: str, outlet: bool, role: str | None) -> Speaker:
-        tokens = [t.strip(".,").lower() for t in name.split()]
+        split = name.split()
+        tokens = [t.strip(".,").lower() for t in split]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
         if one_plural and not self._mentions(tokens[0]) and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
             return Speaker(name, False, True, frozenset(tokens))
-        capitalised = any(t[:1].isupper() for t in name.split())
-        org = outlet or any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
+        capitalised = any(t[:1].isupper() for t in split)
+        org = outlet or not _ORG_WORDS.isdisjoint(tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
-        person = capitalised and not org and all(t[:1].isupper() for t in name.split())
+        person = capitalised and not org and all(t[:1].isupper() for t in split)
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
         if role:
             # "министр иностранных дел Сергей Лавров": later "министр" is him.
