@@ -455,7 +455,7 @@ def _clean(text: str) -> str:
     words = text.split()
     if len(words) > 1 and words[0].lower() in _OUTLET_NOUNS and words[1][:1].isupper():
         text = " ".join(words[1:])  # "агентство Укрінформ" → "Укрінформ"
-    quoted = re.search(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]", text)
+    quoted = _QUOTED.search(text)
     if quoted:
         lead = text[: quoted.start()].strip().lower()
         # "издание «Коммерсантъ»" → the outlet's name; "министр «…»" keeps both.
@@ -468,6 +468,7 @@ def _clean(text: str) -> str:
     return text
 
 
+_QUOTED: Final = re.compile(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]")
 _OUTLET_NOUNS: Final = frozenset(
     "издание газета агентство телеканал канал журнал сайт портал радиостанция "
     "видання газета агентство телеканал канал журнал сайт портал радіостанція "

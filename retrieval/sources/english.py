@@ -159,9 +159,11 @@ def find(sentence: str) -> list[Finding]:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
+    if _ANY_CUE_OR_CAPITAL.isdisjoint(plain) and "According" not in sentence:
+        return []  # most sentences: no cue, no need to tokenise them
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain, sentence):
-        return []  # most sentences: no cue, no need to tokenise them
+        return []
     # The tokens are the regex's matches: token[0] its word, .start() and .end() its offsets.
     tokens = list(_TOKEN.finditer(sentence))
     words = list(map(_word, tokens))
@@ -195,16 +197,12 @@ def find(sentence: str) -> list[Finding]:
 
 
 def _indexes(words: list[str], wanted: frozenset[str]) -> list[int]:
-    """Where the wanted words are in the list, in order (list.index runs in C)."""
-    found = []
-    for word in wanted:
-        i = -1
-        for _ in range(words.count(word)):
-            i = words.index(word, i + 1)
-            found.append(i)
-    if len(found) > 1:
-        found.sort()
-    return found
+    """Where the wanted words are in the list, in order."""
+    if len(wanted) == 1:
+        [word] = wanted
+        if words.count(word) == 1:
+            return [words.index(word)]  # most sentences: one cue, once
+    return [i for i, word in enumerate(words) if word in wanted]
 
 
 # Cue words that can report on their own; the others only with a word the rules need.
@@ -223,6 +221,7 @@ _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"})
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
+_ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 _DATA: Final = ("poll", "survey", "study", "report", "research", "data", "analysis")
 _CALL_WORDS: Final = frozenset({"for", "on", "by"})
 

@@ -214,7 +214,7 @@ class Speakers:
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
-        if _UNNAMED.match(lowered) or _CYR_UNNAMED.match(lowered):
+        if _UNNAMED.match(lowered) or (not lowered.isascii() and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
         if lowered in _ANY_PRONOUN:
