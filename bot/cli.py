@@ -13,9 +13,8 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Sequence
-from dataclasses import asdict
-from logging.handlers import RotatingFileHandler
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -36,6 +35,7 @@ from bot.console import (
     render_sentences,
     sentences_json,
 )
+from bot.process import set_up, tear_down
 from retrieval.answers import AnswerBase, SyncReport
 from retrieval.articles import decode
 from retrieval.dates import parse_age
@@ -133,19 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsdeskError as error:
         err.print(f"newsdesk: {error}", markup=False)
         return 2
-    logging.basicConfig(
-        level=config.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    # A log file on a full disk must not print logging's own tracebacks on stderr.
-    logging.raiseExceptions = False
-    # httpx logs every request URL, and Telegram's URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # pymorphy3 logs its dictionary's file format when it loads: nothing for a user.
-    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     command = args.command or "run"
-    log_file = _log_to_file(config.data_dir / LOG_FILE)
+    log_file = set_up(config.log_level, config.data_dir, config.telegram_token)
     try:
         with AnswerBase.open(
             config.data_dir, seeds=config.seeds_dir, config=config.retrieval
@@ -177,26 +166,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     finally:
-        if log_file is not None:
-            logging.getLogger().removeHandler(log_file)
-            log_file.close()
+        tear_down(log_file)
 
 
-LOG_FILE = "newsdesk.log"
-"""The log in the data folder: what stderr shows, and the tracebacks it does not."""
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """What every command gets: its arguments, the open answer base, config and consoles."""
 
-
-def _log_to_file(path: Path) -> RotatingFileHandler | None:
-    """Log to ``path`` too (a few MB at most); None when it cannot be written (read-only, full)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=2, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.INFO)
-    logging.getLogger().addHandler(handler)
-    return handler
+    args: argparse.Namespace
+    base: AnswerBase
+    config: Config
+    out: Console
+    err: Console
 
 
 def _dispatch(
@@ -207,129 +188,183 @@ def _dispatch(
     out: Console,
     err: Console,
 ) -> int:
-    if command == "run":
-        if config.telegram_token:
-            from bot.telegram import run as run_telegram
+    return _COMMANDS[command](_Call(args, base, config, out, err))
 
-            base.embed_in_background()
-            run_telegram(config, base, webhook_url=args.webhook)
-            return 0
-        if args.webhook:
-            err.print("newsdesk: --webhook needs TELEGRAM_BOT_TOKEN in the environment.")
-            return 2
-        err.print("TELEGRAM_BOT_TOKEN is not set: starting the console.", style="dim")
-        command = "console"
-    if command == "console":
-        base.embed_in_background()
-        history = config.data_dir / "console_history"
-        # A line that is not UTF-8 becomes a question the answer base refuses with a message.
-        if isinstance(sys.stdin, io.TextIOWrapper):
-            sys.stdin.reconfigure(errors="surrogateescape")
-        stdin = None if sys.stdin.isatty() else sys.stdin
-        fetcher = Fetcher(config.fetch)
-        poller = FeedPoller(base, fetcher, config.feeds)
-        try:
-            Repl(
-                base,
-                console=out,
-                k=config.answers_per_page,
-                history=history,
-                stdin=stdin,
-                fetcher=fetcher,
-                feeds=poller,
-            ).run()
-        finally:
-            poller.close()
+
+def _run(call: _Call) -> int:
+    """The Telegram bot when a token is set, else the console."""
+    if call.config.telegram_token:
+        from bot.telegram import run as run_telegram
+
+        call.base.embed_in_background()
+        run_telegram(call.config, call.base, webhook_url=call.args.webhook)
         return 0
-    if command == "ask":
-        k = args.k if args.k is not None else config.answers_per_page
-        if not 1 <= k <= 100:
-            err.print(f"newsdesk: -k must be from 1 to 100, not {k}.")
-            return 2
-        answer = base.search(args.question, k=k, since=args.since, until=args.until)
-        if args.json:
-            out.print(answer_json(answer), markup=False)
-        else:
-            for block in render_answer(answer):
-                out.print(block)
+    if call.args.webhook:
+        call.err.print("newsdesk: --webhook needs TELEGRAM_BOT_TOKEN in the environment.")
+        return 2
+    call.err.print("TELEGRAM_BOT_TOKEN is not set: starting the console.", style="dim")
+    return _console(call)
+
+
+def _console(call: _Call) -> int:
+    """Questions and :commands until :quit or the end of input."""
+    call.base.embed_in_background()
+    # A line that is not UTF-8 becomes a question the answer base refuses with a message.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
+    stdin = None if sys.stdin.isatty() else sys.stdin
+    fetcher = Fetcher(call.config.fetch)
+    poller = FeedPoller(call.base, fetcher, call.config.feeds)
+    try:
+        Repl(
+            call.base,
+            console=call.out,
+            k=call.config.answers_per_page,
+            history=call.config.data_dir / "console_history",
+            stdin=stdin,
+            fetcher=fetcher,
+            feeds=poller,
+        ).run()
+    finally:
+        poller.close()
+    return 0
+
+
+def _ask(call: _Call) -> int:
+    """One question, answered as text or JSON."""
+    args = call.args
+    k = args.k if args.k is not None else call.config.answers_per_page
+    if not 1 <= k <= 100:
+        call.err.print(f"newsdesk: -k must be from 1 to 100, not {k}.")
+        return 2
+    answer = call.base.search(args.question, k=k, since=args.since, until=args.until)
+    if args.json:
+        call.out.print(answer_json(answer), markup=False)
+    else:
+        for block in render_answer(answer):
+            call.out.print(block)
+    return 0
+
+
+def _prune(call: _Call) -> int:
+    """Remove the articles dated before an age."""
+    try:
+        age = parse_age(call.args.older_than, name="--older-than")
+    except ValueError as error:
+        call.err.print(f"newsdesk: {error}", markup=False)
+        return 2
+    removed = call.base.prune(age)
+    for article in removed:
+        call.out.print(f"removed {article.id}: {article.title} ({article.date})", markup=False)
+    call.out.print(
+        f"pruned: {len(removed)} articles older than {call.args.older_than}", markup=False
+    )
+    return 0
+
+
+def _feeds_command(call: _Call) -> int:
+    """Follow, list, drop or poll feeds."""
+    poller = FeedPoller(call.base, Fetcher(call.config.fetch), call.config.feeds)
+    try:
+        return _feeds(call.args, poller, call.out)
+    finally:
+        poller.close()
+
+
+def _list(call: _Call) -> int:
+    """The articles, a line each or as JSON."""
+    articles = call.base.articles()
+    if call.args.json:
+        rows = [
+            {key: value for key, value in asdict(a).items() if key != "text"}
+            | {"path": str(a.path)}
+            for a in articles
+        ]
+        call.out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+    else:
+        for article in articles:
+            call.out.print(article_line(article), markup=False)
+    return 0
+
+
+def _show(call: _Call) -> int:
+    """An article sentence by sentence, with who says what."""
+    article, sentences = call.base.get(call.args.id), call.base.sentences(call.args.id)
+    if call.args.json:
+        call.out.print(sentences_json(article, sentences), markup=False)
+    else:
+        for line in render_sentences(article, sentences):
+            call.out.print(line, markup=False)
+    return 0
+
+
+def _remove(call: _Call) -> int:
+    """Remove one article, its seed file too."""
+    article = call.base.remove(call.args.id)
+    call.out.print(f"removed {article.id}: {article.title}", markup=False)
+    return 0
+
+
+def _stats(call: _Call) -> int:
+    """The size of the answer base."""
+    stats = call.base.stats()
+    if call.args.json:
+        data = asdict(stats) | {"data_dir": str(stats.data_dir), "seeds_dir": str(stats.seeds_dir)}
+        call.out.print(json.dumps(data, indent=2), markup=False)
         return 0
-    if command == "add":
-        return _add(args, base, Fetcher(config.fetch), out, err)
-    if command == "prune":
-        try:
-            age = parse_age(args.older_than, name="--older-than")
-        except ValueError as error:
-            err.print(f"newsdesk: {error}", markup=False)
-            return 2
-        removed = base.prune(age)
-        for article in removed:
-            out.print(f"removed {article.id}: {article.title} ({article.date})", markup=False)
-        out.print(f"pruned: {len(removed)} articles older than {args.older_than}", markup=False)
-        return 0
-    if command == "feeds":
-        poller = FeedPoller(base, Fetcher(config.fetch), config.feeds)
-        try:
-            return _feeds(args, poller, out)
-        finally:
-            poller.close()
-    if command == "list":
-        articles = base.articles()
-        if args.json:
-            rows = [
-                {key: value for key, value in asdict(a).items() if key != "text"}
-                | {"path": str(a.path)}
-                for a in articles
-            ]
-            out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
-        else:
-            for article in articles:
-                out.print(article_line(article), markup=False)
-        return 0
-    if command == "show":
-        article, sentences = base.get(args.id), base.sentences(args.id)
-        if args.json:
-            out.print(sentences_json(article, sentences), markup=False)
-        else:
-            for line in render_sentences(article, sentences):
-                out.print(line, markup=False)
-        return 0
-    if command == "remove":
-        article = base.remove(args.id)
-        out.print(f"removed {article.id}: {article.title}", markup=False)
-        return 0
-    if command == "stats":
-        stats = base.stats()
-        if args.json:
-            data = asdict(stats) | {
-                "data_dir": str(stats.data_dir),
-                "seeds_dir": str(stats.seeds_dir),
-            }
-            out.print(json.dumps(data, indent=2), markup=False)
-        else:
-            languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
-            out.print(
-                f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
-                f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}; "
-                + (
-                    f"{stats.without_embeddings} sentences not embedded yet; "
-                    if stats.without_embeddings
-                    else ""
-                )
-                + f"seeds {stats.seeds_dir}; base {stats.data_dir}",
-                markup=False,
-            )
-        return 0
-    if command == "embed":
-        _embed(base, err)
-        out.print(f"{base.pending_embeddings()} sentences left without an embedding", markup=False)
-        return 0
-    if command == "reindex":
-        with progress_bar(err, "Indexing seeds") as progress:
-            report = base.reindex(progress)
-        _report(report, err)
-        out.print(f"reindexed: {len(report.added)} articles", markup=False)
-        return 1 if report.failed else 0
-    raise AssertionError(f"unhandled command {command}")  # argparse allows no other
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
+    ranking = f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}"
+    waiting = (
+        f"{stats.without_embeddings} sentences not embedded yet; "
+        if stats.without_embeddings
+        else ""
+    )
+    call.out.print(
+        f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
+        f"{ranking}; {waiting}seeds {stats.seeds_dir}; base {stats.data_dir}",
+        markup=False,
+    )
+    return 0
+
+
+def _embed_command(call: _Call) -> int:
+    """Store the sentence embeddings still missing."""
+    _embed(call.base, call.err)
+    call.out.print(
+        f"{call.base.pending_embeddings()} sentences left without an embedding", markup=False
+    )
+    return 0
+
+
+def _reindex(call: _Call) -> int:
+    """Rebuild the answer base from seeds/."""
+    with progress_bar(call.err, "Indexing seeds") as progress:
+        report = call.base.reindex(progress)
+    _report(report, call.err)
+    call.out.print(f"reindexed: {len(report.added)} articles", markup=False)
+    return 1 if report.failed else 0
+
+
+def _add_command(call: _Call) -> int:
+    """Add files, folders, links or stdin."""
+    return _add(call.args, call.base, Fetcher(call.config.fetch), call.out, call.err)
+
+
+_COMMANDS: dict[str, Callable[[_Call], int]] = {
+    "run": _run,
+    "console": _console,
+    "ask": _ask,
+    "add": _add_command,
+    "prune": _prune,
+    "feeds": _feeds_command,
+    "list": _list,
+    "show": _show,
+    "remove": _remove,
+    "stats": _stats,
+    "embed": _embed_command,
+    "reindex": _reindex,
+}
+"""One function per subcommand (argparse allows no other names)."""
 
 
 def _feeds(args: argparse.Namespace, poller: FeedPoller, out: Console) -> int:

@@ -15,13 +15,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from retrieval.answers import Answer, AnswerBase, Article, ArticleSentence, iter_article_files
+from retrieval.answers import Answer, AnswerBase, Article, ArticleSentence
 from retrieval.articles import SUPPORTED_SUFFIXES, ArticleDraft, parse_file
 from retrieval.dates import split_filters
 from retrieval.errors import DuplicateArticleError, NewsdeskError
 from retrieval.feeds import Feed, FeedPoller, PollResult
 from retrieval.fetching import Fetcher
 from retrieval.passages import Passage
+from retrieval.seeds import iter_article_files
 from retrieval.sources import describe, explain
 
 HELP = """\

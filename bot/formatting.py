@@ -84,7 +84,8 @@ def format_sources(articles: Sequence[Article], page: int, per_page: int) -> str
     shown = articles[page * per_page : (page + 1) * per_page]
     lines = [f"<b>Articles</b> ({len(articles)}; page {page + 1} of {pages})"]
     for article in shown:
-        meta = " · ".join(escape(p) for p in (article.outlet, article.published) if p)
+        day = f"added {article.date}" if article.date_is_added else article.date
+        meta = " · ".join(escape(p) for p in (article.outlet, day) if p)
         title = escape(article.title)
         if article.url and re.match(r"^https?://", article.url):
             title = f'<a href="{html.escape(article.url, quote=True)}">{title}</a>'

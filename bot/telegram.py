@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import re
 import secrets
 import signal
@@ -28,6 +27,7 @@ from typing import Any
 import httpx
 from telegram import (
     BotCommand,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -137,7 +137,7 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if ids & allowed:
         return
     if update.callback_query:
-        await update.callback_query.answer(REFUSAL, show_alert=True)
+        await _acknowledge(update.callback_query, REFUSAL, alert=True)
     elif update.inline_query:
         await update.inline_query.answer([], cache_time=60, is_personal=True)
     elif (
@@ -197,7 +197,7 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or found is None or not isinstance(query.message, Message):
         return
     key, question, offset = found
-    await query.answer()
+    await _acknowledge(query)
     await _answer(query.message, context, question, offset=offset, key=key)
 
 
@@ -212,7 +212,7 @@ async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     answer = await asyncio.to_thread(
         _base(context).search, text, 1, offset=position, since=days.since, until=days.until
     )
-    await query.answer()
+    await _acknowledge(query)
     if not answer.passages:
         await query.message.reply_text("That passage is no longer in my articles.")
         return
@@ -226,7 +226,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is not None:
         if not isinstance(query.message, Message):
-            await query.answer(STALE_BUTTON, show_alert=True)
+            await _acknowledge(query, STALE_BUTTON, alert=True)
             return
         page = int((query.data or "src:0").split(":")[1])
     articles = await asyncio.to_thread(_base(context).articles)
@@ -240,7 +240,7 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         buttons.append(InlineKeyboardButton("Next ›", callback_data=f"src:{page + 1}"))
     markup = InlineKeyboardMarkup([buttons]) if buttons else None
     if query is not None and isinstance(query.message, Message):
-        await query.answer()
+        await _acknowledge(query)
         try:
             await query.message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
         except BadRequest as err:
@@ -407,7 +407,7 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any button data the other handlers do not know: forged, malformed or from an old bot."""
     assert update.callback_query is not None
-    await update.callback_query.answer(STALE_BUTTON, show_alert=True)
+    await _acknowledge(update.callback_query, STALE_BUTTON, alert=True)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -437,7 +437,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(FAILURE, show_alert=True)
+            await _acknowledge(update.callback_query, FAILURE, alert=True)
         elif update.effective_message is not None:
             await update.effective_message.reply_text(FAILURE)
     except TelegramError as err:  # the error is logged above; this one is one more line
@@ -524,6 +524,21 @@ async def _resync(context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+async def _acknowledge(
+    query: CallbackQuery, text: str | None = None, *, alert: bool = False
+) -> None:
+    """Answer a button press; one Telegram no longer takes (pressed before a restart) is let go.
+
+    The press itself is still acted on: the user gets the passages, not an error.
+    """
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as err:
+        if "query is too old" not in err.message.lower():
+            raise
+        log.info("a button press was too old to acknowledge; acting on it all the same")
+
+
 async def _button_question(
     update: Update, context: ContextTypes.DEFAULT_TYPE
 ) -> tuple[str, str, int] | None:
@@ -534,7 +549,7 @@ async def _button_question(
     _, key, number = query.data.split(":")  # the handlers' patterns guarantee the shape
     question = _questions(context).get(key)
     if question is None or not isinstance(query.message, Message):
-        await query.answer("That question is too old; please ask it again.", show_alert=True)
+        await _acknowledge(query, "That question is too old; please ask it again.", alert=True)
         return None
     return key, question, int(number)
 
@@ -589,22 +604,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class RedactToken(logging.Formatter):
-    """Wraps a handler's formatter and blanks the bot token out of everything it writes.
-
-    python-telegram-bot and httpx can put request URLs, which contain the token, into log
-    messages and into the text of exceptions; the whole formatted record is redacted.
-    """
-
-    def __init__(self, inner: logging.Formatter | None, token: str) -> None:
-        super().__init__()
-        self.inner = inner or logging.Formatter()
-        self.token = token
-
-    def format(self, record: logging.LogRecord) -> str:
-        return self.inner.format(record).replace(self.token, "<token>")
-
-
 def build_application(
     config: Config,
     base: AnswerBase,
@@ -619,9 +618,6 @@ def build_application(
     """
     if not config.telegram_token:
         raise ValueError("build_application needs config.telegram_token")
-    # Opt in to python-telegram-bot's coming timedelta periods; without it every flood wait
-    # (RetryAfter) also raises a deprecation warning.
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
     policy = policy or DeliveryPolicy()
     journal = journal or Journal(config.data_dir / "pending")
     # Connection failures are retried by the transport first (nothing was sent), then by
@@ -709,9 +705,6 @@ def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> 
     """
     token = config.telegram_token
     assert token is not None
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(RedactToken(handler.formatter, token))
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     application = build_application(config, base)
     try:
         asyncio.run(_serve(application, config, webhook_url))

@@ -22,10 +22,9 @@ import os
 import re
 import shutil
 import threading
-import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
@@ -35,7 +34,6 @@ import numpy.typing as npt
 
 from retrieval.analysis import ANALYSIS_VERSION, analyzer_for
 from retrieval.articles import (
-    SUPPORTED_SUFFIXES,
     ArticleDraft,
     content_hash,
     language_code,
@@ -69,16 +67,14 @@ from retrieval.rerank import (
     fuse,
     load_reranker,
 )
+from retrieval.seeds import SeedsFolder
 from retrieval.sentences import SentenceSplitter
 from retrieval.sources import ATTRIBUTION_VERSION, Attribution, attribute_article
 from retrieval.store import (
-    FolderLock,
     NewSentence,
     Store,
     StoredArticle,
     StoredSentence,
-    fsync_directory,
-    write_atomically,
 )
 from retrieval.vectors import VectorIndex, dequantise, quantise, stack
 
@@ -90,11 +86,8 @@ Progress = Callable[[int, int], None]
 _MARKUP = re.compile(
     r"<(?:script|style)\b.*?</(?:script|style)\s*>|</?[A-Za-z][^<>]*>|<!--.*?-->", re.S | re.I
 )
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _SNAPSHOT = "index"
-_NUMBERED = re.compile(r"^(\d+)_")
 _SYNC_BATCH = 500  # seeds a sync stores per transaction and index add
-_SET_ASIDE = ".removed"  # suffix of a seed being removed (hidden: sync passes over it)
 _MOST_SEGMENTS = 3  # more, and the indexes are merged into one (see AnswerBase._compact)
 
 
@@ -132,6 +125,8 @@ class Article:
     content_hash: str
     added: str
     sentence_count: int
+    author: str | None = None
+    """The byline, when the page or the file gives one."""
 
     @property
     def date(self) -> str:
@@ -267,22 +262,18 @@ class AnswerBase:
         self._stopping = threading.Event()
         self._added = threading.Event()  # wakes the background embedding
         self._store = Store(path / "newsdesk.sqlite3", timeout=config.lock_timeout)
+        self._seeds = SeedsFolder(seeds, lock_timeout=config.lock_timeout)
         try:
-            self._check_seeds_folder()
+            self._seeds.ensure(self._store.counts()[0], path)
         except BaseException:
             self._store.close()
             raise
         self._splitter = SentenceSplitter()
         self._lock = threading.RLock()  # this process's threads
-        self._writers = FolderLock(
-            seeds, timeout=config.lock_timeout
-        )  # other processes changing the same seeds folder
-        self._ranker = Ranker(self._index)
         self._doc_sids = array("q")
         self._dirty = False
         self._generation = "0"  # the database generation the index in memory describes
         self._languages: dict[str, int] | None = None  # see _language_counts
-        self._numbering: tuple[int, int] | None = None  # (seeds folder mtime, next number)
         self._load_index()
         self._check_analysis()
 
@@ -310,30 +301,6 @@ class AnswerBase:
         """Tell ``on_phase`` (tests that kill the process at each step) where a write is."""
         if self._on_phase is not None:
             self._on_phase(name)
-
-    def _check_seeds_folder(self) -> None:
-        """Create the seeds folder of a new base; refuse a missing one that a base was built from.
-
-        A mistyped seeds path must not empty the base to match a folder that is not there.
-        """
-        if self.seeds.is_dir():
-            return
-        if self.seeds.exists():
-            raise StoreError(f"the seeds folder {self.seeds} is not a folder.")
-        articles = self._store.counts()[0]
-        if articles:
-            raise StoreError(
-                f"the seeds folder {self.seeds} does not exist, and the answer base at "
-                f"{self.path} holds {articles} articles read from seeds; nothing was changed. "
-                "Check the seeds path (NEWSDESK_SEEDS_DIR or [paths] seeds), or create the "
-                "folder to start from no articles."
-            )
-        try:
-            self.seeds.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise StoreError(
-                f"cannot create the seeds folder {self.seeds}: {err.strerror}."
-            ) from None
 
     def __enter__(self) -> AnswerBase:
         return self
@@ -494,10 +461,10 @@ class AnswerBase:
         if self.read_only:
             raise StoreError(f"{self.read_only}; nothing was added.")
         refused: list[ArticleError | None] = []  # None: stored, in the order of ``planned``
-        with self._lock, self._writers:
+        with self._lock, self._seeds.lock:
             self._in_step()
             seen: dict[str, str] = {}
-            next_number = self._next_number()
+            next_number = self._seeds.next_number()
             planned: list[tuple[_Prepared, str]] = []
             for item, wanted in zip(prepared, ids, strict=True):
                 try:
@@ -525,22 +492,20 @@ class AnswerBase:
             try:
                 rows = []
                 for item, article_id in planned:
-                    seed = self.seeds / f"{article_id}.md"
-                    text = render_seed(item.draft, article_id)
-                    stat = write_atomically(seed, text, sync_directory=False)
+                    seed, stat = self._seeds.write(article_id, render_seed(item.draft, article_id))
                     written.append(seed)
                     rows.append((item, article_id, seed, stat.st_mtime_ns, stat.st_size))
                     self._phase("add:seed-written")
-                fsync_directory(self.seeds)  # once for the batch, before the rows point at them
+                self._seeds.flush()  # once for the batch, before the rows point at them
                 self._phase("add:seeds-synced")
                 stored = iter(self._insert(rows))
                 self._phase("add:stored")
             except BaseException:
                 for seed in written:
                     with contextlib.suppress(OSError):
-                        seed.unlink()
+                        self._seeds.delete(seed)
                 raise
-            self._numbers_used([article_id for _, article_id in planned], next_number)
+            self._seeds.numbers_used([article_id for _, article_id in planned], next_number)
         self._compact()
         return [next(stored) if error is None else error for error in refused]
 
@@ -548,7 +513,7 @@ class AnswerBase:
         """Remove an article from seeds/ and from the index."""
         if self.read_only:
             raise StoreError(f"{self.read_only}; nothing was removed.")
-        with self._lock, self._writers:
+        with self._lock, self._seeds.lock:
             self._in_step()
             stored = self._store.article(id=article_id)
             if stored is None:
@@ -556,27 +521,18 @@ class AnswerBase:
             article = self._article(stored)
             # The seed is set aside first, under a hidden name sync passes over: a crash after
             # it leaves a row that the next sync removes; a failed transaction puts it back.
-            seed = self.seeds / stored.path
-            aside: Path | None = seed.with_name(f".{seed.name}{_SET_ASIDE}")
-            try:
-                os.replace(seed, seed.with_name(f".{seed.name}{_SET_ASIDE}"))
-            except FileNotFoundError:
-                aside = None
-            except OSError as err:
-                raise StoreError(
-                    f"cannot remove {seed}: {err.strerror}; nothing was changed."
-                ) from None
+            aside = self._seeds.set_aside(stored.path)
             self._phase("remove:seed-set-aside")
             try:
                 self._delete([stored])
             except BaseException:
                 if aside is not None:
-                    os.replace(aside, seed)
+                    self._seeds.put_back(aside, stored.path)
                 raise
             self._phase("remove:row-deleted")
             if aside is not None:
                 with contextlib.suppress(OSError):
-                    aside.unlink()
+                    self._seeds.delete(aside)
             self._store.reclaim()
         return article
 
@@ -592,7 +548,7 @@ class AnswerBase:
         cutoff = ((now or dt.datetime.now(dt.UTC)) - older_than).date()
         last_kept_out = (cutoff - dt.timedelta(days=1)).isoformat()
         removed: list[Article] = []
-        with self._lock, self._writers:
+        with self._lock, self._seeds.lock:
             self._in_step()
             old = [
                 stored
@@ -601,8 +557,7 @@ class AnswerBase:
             ]
             for stored in old:
                 removed.append(self._article(stored))
-                with contextlib.suppress(FileNotFoundError):
-                    (self.seeds / stored.path).unlink()
+                self._seeds.delete(self.seeds / stored.path)
             if old:
                 self._delete(old)
                 self._store.reclaim()
@@ -786,17 +741,16 @@ class AnswerBase:
     def _nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
         """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
         with self._lock:
-            if self._vectors is None:
+            if self._vectors is None or self._vectors.stale:
                 index = VectorIndex()
                 for batch in self._store.iter_vectors():
                     index.add([sid for sid, _ in batch], stack([blob for _, blob in batch]))
                 self._vectors = index
             candidates = self._vectors.candidates(query, 10 * k)
             stored = self._store.sentence_vectors(candidates)
-        scored = [
-            (sid, float(dequantise(stored[sid]) @ query)) for sid in candidates if sid in stored
-        ]
-        scored.sort(key=lambda item: -item[1])
+        found = [sid for sid in candidates if sid in stored]
+        cosines = stack([stored[sid] for sid in found]) @ query if found else np.zeros(0)
+        scored = sorted(zip(found, map(float, cosines), strict=True), key=lambda item: -item[1])
         return scored[:k]
 
     # -- embeddings computed once, at ingest ----------------------------------------------
@@ -863,10 +817,10 @@ class AnswerBase:
         report = SyncReport()
         if self.read_only:
             return report  # answers go on from what the base holds
-        with self._lock, self._writers:
+        with self._lock, self._seeds.lock:
             self._in_step()
             known = self._store.seed_files()
-            files = self._seed_paths()
+            files = self._seeds.files()
             gone = [path for path in known if path not in files]
             for path in gone:
                 stored = self._store.article(rowid=known[path][0])
@@ -898,7 +852,7 @@ class AnswerBase:
 
     def reindex(self, progress: Progress | None = None) -> SyncReport:
         """Throw the derived data away and rebuild everything from seeds/."""
-        with self._lock, self._writers:
+        with self._lock, self._seeds.lock:
             with self._store.transaction():
                 self._store.clear()
                 self._bump_generation()
@@ -1075,7 +1029,7 @@ class AnswerBase:
                 record = StoredArticle(
                     rowid=0,
                     id=article_id,
-                    path=seed.relative_to(self.seeds).as_posix(),
+                    path=self._seeds.relative(seed),
                     mtime_ns=mtime_ns,
                     size=size,
                     content_hash=item.content_hash,
@@ -1087,6 +1041,7 @@ class AnswerBase:
                     language=draft.language,
                     added=draft.added or added,
                     paragraphs=tuple((p.start, p.end, p.kind) for p in draft.paragraphs),
+                    author=draft.author,
                 )
                 rowid, sids = self._store.insert_article(record, item.sentences)
                 stored.append((_with_rowid(record, rowid), sids, item))
@@ -1170,49 +1125,9 @@ class AnswerBase:
         batch.add(item, article_id, file, relative, stat)
         (report.updated if old is not None else report.added).append(article_id)
 
-    def _seed_paths(self) -> dict[str, Path]:
-        return {
-            "/".join(parts): self.seeds.joinpath(*parts)
-            for parts in _article_parts(self.seeds, on_hidden=_drop_stale_temporary)
-        }
-
-    def _next_number(self) -> int:
-        """One more than the highest ``NNN_`` number among the seed files.
-
-        Listing 200,000 seeds takes a quarter of a second, so the answer is kept while the
-        folder's modification time stays what it was (adds record the time they leave). A
-        file dropped in within the same clock tick as an add may be missed: the number only
-        orders ids, the content hash in them keeps them unique.
-        """
-        stamp = self.seeds.stat().st_mtime_ns
-        if self._numbering is not None and self._numbering[0] == stamp:
-            return self._numbering[1]
-        numbers = [
-            int(match.group(1))
-            for file in self.seeds.iterdir()
-            if (match := _NUMBERED.match(file.name))
-        ]
-        self._numbering = (stamp, max(numbers, default=-1) + 1)
-        return self._numbering[1]
-
-    def _numbers_used(self, ids: Iterable[str], next_number: int) -> None:
-        """Remember the next free number after seeds named ``ids`` were written."""
-        for article_id in ids:
-            if match := _NUMBERED.match(article_id):
-                next_number = max(next_number, int(match.group(1)) + 1)
-        try:
-            self._numbering = (self.seeds.stat().st_mtime_ns, next_number)
-        except OSError:
-            self._numbering = None  # the next add lists the folder
-
     def _check_new_id(self, wanted: str, planned: Sequence[tuple[_Prepared, str]]) -> str:
-        if not _ID_PATTERN.match(wanted):
-            raise ArticleError(
-                f"article id {wanted!r} is not allowed; use 1-100 letters, digits, '.', '_' or '-'."
-            )
-        taken = self._store.article(id=wanted) is not None or any(
-            (self.seeds / f"{wanted}{suffix}").exists() for suffix in SUPPORTED_SUFFIXES
-        )
+        self._seeds.check_id(wanted)
+        taken = self._store.article(id=wanted) is not None
         if taken or any(article_id == wanted for _, article_id in planned):
             raise ArticleError(f"article id {wanted!r} is already taken; choose another.")
         return wanted
@@ -1232,6 +1147,7 @@ class AnswerBase:
             content_hash=stored.content_hash,
             added=stored.added,
             sentence_count=sentence_count,
+            author=stored.author,
         )
 
     def _bump_generation(self) -> None:
@@ -1367,15 +1283,6 @@ def _period(since: str | dt.date | None, until: str | dt.date | None) -> Period:
     return period(since, until)
 
 
-def _drop_stale_temporary(file: Path, age: float = 600.0) -> None:
-    """Delete a temporary or set-aside seed left by a killed writer (old ones: a live one may
-    still own it)."""
-    if file.name.startswith(".") and file.name.endswith((".tmp", _SET_ASIDE)):
-        with contextlib.suppress(OSError):
-            if time.time() - file.stat().st_mtime > age:
-                file.unlink()
-
-
 def _with_rowid(record: StoredArticle, rowid: int) -> StoredArticle:
     from dataclasses import replace
 
@@ -1384,49 +1291,3 @@ def _with_rowid(record: StoredArticle, rowid: int) -> StoredArticle:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def iter_article_files(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
-    """Expand files and folders into ``(file, folder it was found in)``, in name order.
-
-    The folder is None for a file named on its own; pass it to :meth:`AnswerBase.add_file`.
-    """
-    for path in paths:
-        if path.is_dir():
-            yield from ((file, path) for file in _article_files(path))
-        else:
-            yield path, None
-
-
-def _article_files(folder: Path, on_hidden: Callable[[Path], None] | None = None) -> Iterator[Path]:
-    """Readable article files below ``folder`` in name order; hidden ones are passed over."""
-    for parts in _article_parts(folder, on_hidden):
-        yield folder.joinpath(*parts)
-
-
-def _article_parts(
-    folder: Path, on_hidden: Callable[[Path], None] | None = None
-) -> list[tuple[str, ...]]:
-    """The path parts (below ``folder``) of its readable article files, in name order.
-
-    Walked with ``os.scandir`` (``Path.rglob`` and its Path objects took 56 ms of a 65 ms sync
-    of 2,000 seeds); links to folders are not followed.
-    """
-    found: list[tuple[str, ...]] = []
-    stack: list[tuple[str, tuple[str, ...]]] = [(str(folder), ())]
-    while stack:
-        directory, prefix = stack.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    if on_hidden is not None:
-                        on_hidden(Path(entry.path))
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, (*prefix, entry.name)))
-                elif (
-                    os.path.splitext(entry.name)[1].lower() in SUPPORTED_SUFFIXES
-                    and entry.is_file()
-                ):
-                    found.append((*prefix, entry.name))
-    return sorted(found)

@@ -5,7 +5,7 @@ feed entry), else the time it was added; both are ISO 8601 strings, so their fir
 characters compare as calendar days. A question may be limited to a period: ``since`` and
 ``until`` take a day (``2024-05-01``) or an age (``7d``, ``12h``, ``2w``), counted back from
 now. Dates typed by a person are checked here, and refused with a message that says what is
-allowed; dates found in files and pages are read leniently (:func:`retrieval.articles.make_draft`).
+allowed; dates found in files and pages are read leniently (:func:`retrieval.drafts.make_draft`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.errors import InvalidMetadataError, QuestionError
+from retrieval.metadata import normalise_date
 
 _AGE = re.compile(r"^\s*(\d{1,5})\s*([hdwmy])\s*$", re.IGNORECASE)
 _HOURS = {"h": 1, "d": 24, "w": 24 * 7, "m": 24 * 30, "y": 24 * 365}
@@ -105,8 +106,6 @@ def split_filters(text: str, *, now: dt.datetime | None = None) -> tuple[str, Pe
 
 def check_published(value: str) -> str:
     """A publication date given by hand, as an ISO date or date-time; refused when unreadable."""
-    from retrieval.articles import normalise_date
-
     text = value.strip()
     normal = normalise_date(text)
     try:

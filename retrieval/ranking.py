@@ -172,22 +172,24 @@ class Ranker:
     ) -> Ranking:
         """The ``k`` best sentence docs for the analysed question ``terms``, best first.
 
-        With ``keys``, only sentences of those articles (a date filter); the candidate pools
-        are then widened fourfold, since most of what they propose may be filtered out.
+        With ``keys``, only sentences of those articles (a date filter): both indexes search
+        among those articles alone, so an article of the period is found however many others
+        outrank it.
         """
         unique = list(dict.fromkeys(terms))
         if not unique or not len(self.sentences) or (keys is not None and not len(keys)):
             return Ranking((), 0.0, False)
-        widen = 1 if keys is None else 4
-        proposed = self.sentences.top_k(unique, max(self.candidates, k) * widen)
+        allowed_slots = allowed_docs = None
+        if keys is not None:
+            allowed_slots = np.isin(self._slot_key, keys)
+            allowed_docs = np.zeros(len(self._slot), dtype=bool)
+            kept = self._slot >= 0
+            allowed_docs[kept] = allowed_slots[self._slot[kept]]
+        proposed = self.sentences.top_k(unique, max(self.candidates, k), allowed=allowed_docs)
         if not proposed:
             return Ranking((), 0.0, False)
-        article_hits = self.articles.top_k(unique, self.candidate_articles * widen)
-        slots = self._candidate_slots(proposed, article_hits, widen)
-        if keys is not None:
-            slots = slots[np.isin(self._slot_key[slots], keys)]
-            if not len(slots):
-                return Ranking((), 0.0, False)
+        article_hits = self.articles.top_k(unique, self.candidate_articles, allowed=allowed_slots)
+        slots = self._candidate_slots(proposed, article_hits)
         docs = np.concatenate(
             [np.arange(self._first[s], self._first[s] + self._count[s]) for s in slots]
         )
@@ -238,14 +240,11 @@ class Ranker:
         self,
         proposed: Sequence[tuple[int, float]],
         article_hits: Sequence[tuple[int, float]],
-        widen: int = 1,
     ) -> npt.NDArray[np.int64]:
         """The articles to rerank: those of the proposed sentences and the best articles."""
         by_sentences = self._slot[np.array([doc for doc, _ in proposed], dtype=np.int64)]
         ranked = list(dict.fromkeys([int(s) for s, _ in article_hits] + by_sentences.tolist()))
-        chosen = np.array(
-            [s for s in ranked if s >= 0][: self.max_articles * widen], dtype=np.int64
-        )
+        chosen = np.array([s for s in ranked if s >= 0][: self.max_articles], dtype=np.int64)
         return np.unique(chosen)
 
     def _boost_numbers(

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     language TEXT NOT NULL,
     added TEXT NOT NULL,
-    paragraphs TEXT NOT NULL
+    paragraphs TEXT NOT NULL,
+    author TEXT
 );
 CREATE TABLE IF NOT EXISTS sentences (
     sid INTEGER PRIMARY KEY,
@@ -109,6 +110,7 @@ class StoredArticle:
     language: str
     added: str
     paragraphs: tuple[tuple[int, int, str], ...]
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,10 @@ class Store:
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
-        self._has_vectors = "vector" in columns  # not in a read-only base made before them
+        self._has_vectors = "vector" in columns
+        has_author = "author" in {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        # A read-only base made before these columns has neither.
+        self._columns = _ARTICLE_COLUMNS + (", author" if has_author else ", NULL")
         # A read-only base made before attributions had a cue and a kind reads them as NULL.
         self._sentence_columns = _SENTENCE_COLUMNS
         if "source_kind" not in columns:
@@ -191,6 +196,8 @@ class Store:
 
     def _add_missing_columns(self) -> None:
         """Columns newer than a base are added in place: their values are filled in later."""
+        if "author" not in {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}:
+            self._db.execute("ALTER TABLE articles ADD COLUMN author TEXT")  # read at the rebuild
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
         if "vector" not in columns:
             self._db.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
@@ -267,8 +274,8 @@ class Store:
         with self._lock:
             cursor = self._db.execute(
                 "INSERT INTO articles(id, path, mtime_ns, size, content_hash, title, text, url, "
-                "outlet, published, language, added, paragraphs) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "outlet, published, language, added, paragraphs, author) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.id,
                     article.path,
@@ -283,6 +290,7 @@ class Store:
                     article.language,
                     article.added,
                     json.dumps(article.paragraphs),
+                    article.author,
                 ),
             )
             rowid = int(cursor.lastrowid or 0)
@@ -351,7 +359,7 @@ class Store:
             where, value = "id = ?", str(id)
         with self._lock:
             row = self._db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE {where}", (value,)
+                f"SELECT {self._columns} FROM articles WHERE {where}", (value,)
             ).fetchone()
         return None if row is None else _article(row)
 
@@ -359,7 +367,7 @@ class Store:
         """The article whose normalised text has this hash, if any."""
         with self._lock:
             row = self._db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE content_hash = ?", (content_hash,)
+                f"SELECT {self._columns} FROM articles WHERE content_hash = ?", (content_hash,)
             ).fetchone()
         return None if row is None else _article(row)
 
@@ -367,7 +375,7 @@ class Store:
         """The article stored with this (cleaned) URL, if any."""
         with self._lock:
             row = self._db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE url = ?", (url,)
+                f"SELECT {self._columns} FROM articles WHERE url = ?", (url,)
             ).fetchone()
         return None if row is None else _article(row)
 
@@ -388,7 +396,7 @@ class Store:
     def articles(self) -> list[StoredArticle]:
         """All articles, oldest first."""
         with self._lock:
-            rows = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
+            rows = self._db.execute(f"SELECT {self._columns} FROM articles ORDER BY rowid")
             return [_article(row) for row in rows]
 
     def seed_files(self) -> dict[str, tuple[int, int, int]]:
@@ -538,6 +546,7 @@ def _article(row: tuple[Any, ...]) -> StoredArticle:
         language=row[11],
         added=row[12],
         paragraphs=paragraphs,
+        author=row[14],
     )
 
 

@@ -40,29 +40,64 @@ def dequantise(blob: bytes) -> Vector:
 
 def stack(blobs: Sequence[bytes]) -> npt.NDArray[np.float32]:
     """Several stored vectors as the rows of one matrix."""
-    return np.vstack([dequantise(blob) for blob in blobs]) if blobs else np.zeros((0, 0), "f4")
+    if not blobs:
+        return np.zeros((0, 0), "f4")
+    if len({len(blob) for blob in blobs}) != 1:
+        return np.vstack([dequantise(blob) for blob in blobs])
+    raw = np.frombuffer(b"".join(blobs), dtype=np.uint8).reshape(len(blobs), -1)
+    scales = raw[:, :4].copy().view(np.float32)
+    matrix: npt.NDArray[np.float32] = raw[:, 4:].view(np.int8).astype(np.float32) * scales
+    return matrix
+
+
+SETTLED = 10_000
+"""Rows whose mean is a centre that stays: a mean of fewer is taken again as the index grows."""
 
 
 class VectorIndex:
     """The sentences nearest in meaning to a question, for questions BM25 cannot match.
 
-    A first pass compares sign bits (48 bytes a sentence for 384 dimensions; 6 ms over
-    100,000 sentences on a busy 2-core machine, where a float32 product took 24 ms and
-    streamed 150 MB); the caller rescores the candidates with their stored int8 vectors.
-    Rows live in arrays that double when full, kept in sentence-id order, so adding a batch
-    costs the batch and forgetting a sentence a binary search.
+    A first pass compares sign bits (48 bytes a sentence for 384 dimensions, where a float32
+    product over 100,000 sentences took 24 ms and streamed 150 MB); the caller rescores the
+    candidates with their stored int8 vectors. The bits are kept word-major, 64 bits of every
+    sentence in one contiguous array: over 200,000 sentences the pass took 0.8 ms instead of
+    13 ms with one row of bytes per sentence (numpy sums short rows slowly). Rows live in
+    arrays that double when full, kept in sentence-id order, so adding a batch costs the batch
+    and forgetting a sentence a binary search.
+
+    The bits are taken after subtracting the sentences' mean vector (:attr:`centre`), from the
+    question too. Embeddings such as e5's share a large common direction (any two sentences'
+    cosine is .7 or more), so raw sign bits mostly record it: on XQuAD (questions in one of
+    en/ru, 1,200 sentences in the other) the true nearest sentence was among the first 100
+    by raw bits for 74-77 % of questions, and 99-100 % once centred. Subtracting one vector
+    from every sentence shifts each dot product with the question by the same amount, so the
+    rescoring order is that of the cosines. The centre is the mean of the first rows added;
+    while it stands on fewer than :data:`SETTLED` of them and the index has since doubled,
+    :attr:`stale` asks the owner to build the index again from all the vectors.
     """
 
     def __init__(self, dim: int = 0) -> None:
         self._dim = dim
+        self._centre: npt.NDArray[np.float32] | None = None
+        self._centred_on = 0  # rows the centre is the mean of
         self._size = 0
-        self._bits = np.zeros((0, (dim + 7) // 8), dtype=np.uint8)
+        self._bits = np.zeros(((dim + 63) // 64, 0), dtype=np.uint64)  # words × rows
         self._sids = np.zeros(0, dtype=np.int64)
         self._live = np.zeros(0, dtype=bool)
         self._count = 0
 
     def __len__(self) -> int:
         return self._count
+
+    @property
+    def centre(self) -> npt.NDArray[np.float32] | None:
+        """The vector subtracted before taking sign bits (None until rows are added)."""
+        return self._centre
+
+    @property
+    def stale(self) -> bool:
+        """Whether the centre came from too few rows for what the index holds now."""
+        return self._centred_on < SETTLED and self._count >= 2 * max(self._centred_on, 1)
 
     def add(self, sids: Sequence[int], vectors: npt.NDArray[np.float32]) -> None:
         """Index the embeddings of sentences ``sids`` (one row each)."""
@@ -71,14 +106,17 @@ class VectorIndex:
         rows = np.asarray(vectors, dtype=np.float32)
         if self._dim == 0:
             self._dim = rows.shape[1]
-            self._bits = np.zeros((0, (self._dim + 7) // 8), dtype=np.uint8)
+            self._bits = np.zeros(((self._dim + 63) // 64, 0), dtype=np.uint64)
         if rows.shape != (len(sids), self._dim):
             raise ValueError(f"vectors must be {len(sids)} rows of {self._dim}, not {rows.shape}")
+        if self._centre is None:
+            self._centre = rows.mean(axis=0)
+            self._centred_on = len(rows)
         ids = np.asarray(sids, dtype=np.int64)
         self.remove(ids)  # a sentence embedded again keeps one row
         start, end = self._size, self._size + len(ids)
         self._reserve(end)
-        self._bits[start:end] = np.packbits(rows > 0, axis=1)
+        self._bits[:, start:end] = _words(rows > self._centre).T
         self._sids[start:end] = ids
         self._live[start:end] = True
         self._size = end
@@ -88,7 +126,7 @@ class VectorIndex:
             kept = np.flatnonzero(self._live[:end])
             order = kept[np.argsort(self._sids[kept], kind="stable")]
             size = len(order)
-            self._bits[:size] = self._bits[order]
+            self._bits[:, :size] = self._bits[:, order]
             self._sids[:size] = self._sids[order]
             self._live[:size] = True
             self._live[size:end] = False
@@ -109,10 +147,12 @@ class VectorIndex:
 
     def candidates(self, query: npt.NDArray[np.float32], k: int) -> list[int]:
         """Up to ``k`` sentence ids whose sign bits agree most with the query's."""
-        if not self._count:
+        if not self._count or self._centre is None:
             return []
-        bits = np.packbits(np.asarray(query) > 0)
-        distance = np.bitwise_count(self._bits[: self._size] ^ bits).sum(axis=1, dtype=np.int32)
+        bits = _words(np.asarray(query)[None, :] > self._centre)[0]
+        distance = np.zeros(self._size, dtype=np.int32)
+        for word, query_word in zip(self._bits[:, : self._size], bits, strict=True):
+            distance += np.bitwise_count(word ^ query_word)
         distance[~self._live[: self._size]] = np.iinfo(np.int32).max
         k = min(k, self._count)
         top = np.argpartition(distance, k - 1)[:k]
@@ -123,10 +163,19 @@ class VectorIndex:
         if size <= len(self._sids):
             return
         capacity = max(size, 2 * len(self._sids), 1024)
-        bits = np.zeros((capacity, self._bits.shape[1]), dtype=np.uint8)
-        bits[: self._size] = self._bits[: self._size]
+        bits = np.zeros((self._bits.shape[0], capacity), dtype=np.uint64)
+        bits[:, : self._size] = self._bits[:, : self._size]
         sids = np.zeros(capacity, dtype=np.int64)
         sids[: self._size] = self._sids[: self._size]
         live = np.zeros(capacity, dtype=bool)
         live[: self._size] = self._live[: self._size]
         self._bits, self._sids, self._live = bits, sids, live
+
+
+def _words(signs: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint64]:
+    """Each row of booleans packed into 64-bit words (zero-padded), one row per input row."""
+    packed = np.packbits(signs, axis=1)
+    padding = -packed.shape[1] % 8
+    if padding:
+        packed = np.pad(packed, ((0, 0), (0, padding)))
+    return np.ascontiguousarray(packed).view(np.uint64)

@@ -235,6 +235,10 @@ class FakeBotAPI:
             "error_code": fault.status,
             "description": descriptions.get(fault.status, "Error"),
         }
+        if fault.status == 400 and fault.method == "answerCallbackQuery":
+            payload["description"] = (
+                "Bad Request: query is too old and response timeout expired or query ID is invalid"
+            )
         if fault.status == 429:
             with self._lock:
                 left = self._flooded.get(fault.chat or 0, time.monotonic() + 1) - time.monotonic()

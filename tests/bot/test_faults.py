@@ -241,6 +241,19 @@ async def test_an_expired_question_gets_a_short_alert(bot: FakeBotAPI) -> None:
     )
 
 
+async def test_a_press_too_old_to_acknowledge_is_still_acted_on(
+    bot: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A press taken before a restart: Telegram refuses its late answerCallbackQuery.
+    bot.fail_next("answerCallbackQuery", 400)
+    bot.push(callback("src:0"))
+    await bot.wait_for("editMessageText")
+    await asyncio.sleep(0.2)
+    assert bot.requests("answerCallbackQuery (400)")
+    assert not bot.requests("sendMessage")  # no "Sorry…"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_a_sources_button_without_its_message_gets_a_short_alert(bot: FakeBotAPI) -> None:
     bot.push(callback("src:1", with_message=False))
     (call,) = await bot.wait_for("answerCallbackQuery")

@@ -12,6 +12,7 @@ from bot.formatting import (
     escape,
     format_context,
     format_passage,
+    format_sources,
     format_stats,
     highlighted,
     split_message,
@@ -128,4 +129,30 @@ def test_format_context_says_who_says_it() -> None:
     unattributed = parse_html(format_context(passage(attribution=None, reported_by=None)))
     assert unattributed.split("\n")[1] == (
         "Who says it: the outlet's own claim: nothing in or around the sentence attributes it"
+    )
+
+
+def test_the_article_list_says_when_a_date_is_the_day_it_was_added() -> None:
+    from retrieval.answers import Article
+
+    def article(published: str | None) -> Article:
+        return Article(
+            id="a1",
+            title="Grain exports rose",
+            text="Grain exports rose.",
+            url=None,
+            outlet="Wire",
+            published=published,
+            language="en",
+            path=Path("seeds/a1.md"),
+            content_hash="0",
+            added="2026-12-04T10:00:00+00:00",
+            sentence_count=1,
+        )
+
+    assert format_sources([article("2024-05-03")], 0, 10).endswith(
+        "<code>a1</code> Grain exports rose · Wire · 2024-05-03"
+    )
+    assert format_sources([article(None)], 0, 10).endswith(
+        "<code>a1</code> Grain exports rose · Wire · added 2026-12-04"
     )

@@ -295,7 +295,7 @@ async def test_sources_and_stats(bot: FakeBotAPI, base: AnswerBase) -> None:
     assert parse_html(listing.params["text"]) == (
         "Articles (1; page 1 of 1)\n"
         f"{SEED.stem} The Kremlin plans to punish generals for the failure of the defense near "
-        "Kursk: new arrests on the horizon"
+        f"Kursk: new arrests on the horizon · added {base.get(SEED.stem).date}"
     )
     bot.push(message("/stats"))
     calls = await bot.wait_for("sendMessage", 2)
@@ -444,7 +444,7 @@ async def test_the_bot_process_stops_cleanly_on_sigterm(tmp_path: Path, api: Fak
 def test_the_token_is_redacted_from_tracebacks_too() -> None:
     import logging
 
-    from bot.telegram import RedactToken
+    from bot.process import RedactToken
 
     formatter = RedactToken(logging.Formatter("%(message)s"), TOKEN)
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +12,7 @@ import rank_bm25
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import retrieval.index as index_module
+import retrieval.bm25.segments as segments_module
 from retrieval.index import BM25Index
 
 CORPUS = [
@@ -40,14 +39,6 @@ QUERIES = st.lists(
 )
 
 
-@pytest.fixture(autouse=True)
-def small_segments() -> Iterator[None]:
-    """Make every add a segment of its own, so that merging is exercised on tiny data."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "_SMALL_SEGMENT", 0)
-        yield
-
-
 def simple_top(index: BM25Index, query: list[str], k: int) -> list[tuple[int, float]]:
     """The reference ranking: every score, sorted by score then id."""
     scores = index.get_scores(query)
@@ -56,7 +47,9 @@ def simple_top(index: BM25Index, query: list[str], k: int) -> list[tuple[int, fl
 
 
 def build(docs: list[list[str]], batches: int = 3, **params: object) -> BM25Index:
-    index = BM25Index(**params)  # type: ignore[arg-type]
+    """An index of ``docs`` added in ``batches``, each a segment of its own (small_segment=0),
+    so that merging is exercised on tiny data."""
+    index = BM25Index(**{"small_segment": 0, **params})  # type: ignore[arg-type]
     step = max(1, len(docs) // batches)
     for start in range(0, len(docs), step):
         index.add(docs[start : start + step])
@@ -159,7 +152,7 @@ def test_incremental_adds_rank_like_a_full_rebuild(
 ) -> None:
     index = build(docs, 4)
     index.add(extra)
-    rebuilt = BM25Index()
+    rebuilt = BM25Index(small_segment=0)
     rebuilt.add(docs + extra)
     for query in queries:
         assert index.top_k(query, 10) == rebuilt.top_k(query, 10)
@@ -188,39 +181,29 @@ def test_optimize_merges_into_one_segment_and_changes_no_score(
         assert index.top_k(query, 10) == simple_top(index, query, 10)
 
 
-@pytest.fixture
-def unmerged() -> Iterator[None]:
-    """Keep every add a segment of its own: adds never merge."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "_MERGE_RATIO", 0)
-        yield
-
-
-@pytest.mark.usefixtures("unmerged")
 def test_optimize_keeps_what_is_added_while_it_merges() -> None:
-    index = build(CORPUS, 3)
+    index = build(CORPUS, 3, merge_ratio=0)  # adds never merge
     assert index.segment_count == 3
-    merge = index_module._merge
+    merge = segments_module.merge
 
     def add_meanwhile(*args: object) -> object:
         index.add([["cat", "late"]])
         return merge(*args)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "_merge", add_meanwhile)
+        patch.setattr(segments_module, "merge", add_meanwhile)
         assert index.optimize() is True
     assert index.segment_count == 2
-    rebuilt = BM25Index()
+    rebuilt = BM25Index(small_segment=0)
     rebuilt.add([*CORPUS, ["cat", "late"]])
     assert index.top_k(["cat", "late"], 10) == rebuilt.top_k(["cat", "late"], 10)
     assert index.top_k(["late"], 10) == [(6, rebuilt.top_k(["late"], 1)[0][1])]
 
 
-@pytest.mark.usefixtures("unmerged")
 def test_optimize_gives_way_to_a_remove_that_rewrote_a_segment() -> None:
-    index = build(CORPUS, 3)
+    index = build(CORPUS, 3, merge_ratio=0)  # adds never merge
     assert index.segment_count == 3
-    merge = index_module._merge
+    merge = segments_module.merge
     calls = 0
 
     def remove_meanwhile(*args: object) -> object:
@@ -231,7 +214,7 @@ def test_optimize_gives_way_to_a_remove_that_rewrote_a_segment() -> None:
         return merge(*args)  # type: ignore[arg-type]
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index_module, "_merge", remove_meanwhile)
+        patch.setattr(segments_module, "merge", remove_meanwhile)
         assert index.optimize() is False
     assert index.segment_count == 3
     assert index.top_k(["sat"], 10) == simple_top(index, ["sat"], 10)
@@ -241,7 +224,7 @@ def test_optimize_gives_way_to_a_remove_that_rewrote_a_segment() -> None:
 
 
 def test_optimize_on_one_segment_does_nothing() -> None:
-    index = BM25Index()
+    index = BM25Index(small_segment=0)
     assert index.optimize() is False
     index.add(CORPUS)
     assert index.segment_count == 1
@@ -252,7 +235,7 @@ def test_remove_is_as_if_never_added() -> None:
     index = build(CORPUS)
     index.remove([0, 2])
     index.remove([0])  # twice is harmless
-    fresh = BM25Index()
+    fresh = BM25Index(small_segment=0)
     fresh.add([CORPUS[i] for i in (1, 3, 4, 5)])
     assert len(index) == 4
     for query in (["cat"], ["the", "dog"], ["bird"]):
@@ -263,7 +246,7 @@ def test_remove_is_as_if_never_added() -> None:
 
 
 def test_add_returns_consecutive_ids() -> None:
-    index = BM25Index()
+    index = BM25Index(small_segment=0)
     assert index.add([["a"], ["b"]]) == range(0, 2)
     assert index.add([]) == range(2, 2)
     assert index.add([["c"]]) == range(2, 3)
@@ -276,6 +259,10 @@ def test_bad_arguments_are_named() -> None:
         BM25Index(variant="bm26")
     with pytest.raises(ValueError, match="b must be"):
         BM25Index(b=2)
+    with pytest.raises(ValueError, match="small_segment must be a whole number"):
+        BM25Index(small_segment=0.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="max_dead_share must be a number from 0 to 1"):
+        BM25Index(max_dead_share=2)
     index = build(CORPUS)
     with pytest.raises(TypeError, match="document 1 must be a sequence of terms"):
         index.add([["ok"], "not tokens"])
@@ -330,7 +317,7 @@ def test_a_half_written_save_leaves_the_old_snapshot(
     def killed(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(index_module.json, "dumps", killed)
+    monkeypatch.setattr(json, "dumps", killed)
     with pytest.raises(KeyboardInterrupt):
         index.save(target)
     monkeypatch.undo()
@@ -354,7 +341,7 @@ def test_load_rejects_what_is_not_an_index(tmp_path: Path) -> None:
 def test_queries_never_see_half_an_add() -> None:
     """Each batch adds `batch` docs with the term "m"; a query must see whole batches only."""
     batch = 50
-    index = BM25Index()
+    index = BM25Index(small_segment=0)
     index.add([["seed"]])
     stop = threading.Event()
     seen: list[int] = []
@@ -413,7 +400,7 @@ def test_pruned_top_k_equals_sorting_on_a_zipf_corpus(variant: str) -> None:
 def test_term_scores_are_get_scores_split_by_term(
     docs: list[list[str]], query: list[str], variant: str, data: st.DataObject
 ) -> None:
-    index = BM25Index(variant=variant, b=0.9)
+    index = BM25Index(variant=variant, b=0.9, small_segment=0)
     half = len(docs) // 2
     index.add(docs[:half])
     index.add(docs[half:])

@@ -60,14 +60,16 @@ def test_add_url_stores_text_and_metadata(
     assert answer.passages[0].url == article.url
 
 
-def test_the_seed_keeps_url_outlet_and_date_through_a_reindex(
+def test_the_seed_keeps_url_outlet_author_and_date_through_a_reindex(
     web: WebServer, fetcher: Fetcher, base: AnswerBase
 ) -> None:
     article = base.add_url(web.page("/news/mayor", "mayor.html"), fetcher)
+    assert article.author == "Jane Roe"
     meta, text = split_front_matter(article.path.read_text(encoding="utf-8"))
     assert meta == {
         "id": article.id,
         "title": "Northbridge mayor resigns after audit finds missing funds",
+        "author": "Jane Roe",
         "url": "https://herald.example/news/2024/05/03/mayor-resigns?id=5",
         "outlet": "City Herald",
         "published": "2024-05-03",
@@ -77,9 +79,10 @@ def test_the_seed_keeps_url_outlet_and_date_through_a_reindex(
     assert text.strip() == article.text
     base.reindex()
     again = base.get(article.id)
-    assert (again.url, again.outlet, again.published, again.added, again.text) == (
+    assert (again.url, again.outlet, again.author, again.published, again.added, again.text) == (
         article.url,
         article.outlet,
+        "Jane Roe",
         article.published,
         article.added,
         article.text,
