@@ -67,7 +67,8 @@ def attribute_article(
     speech_runs = {q.run for q in found if q.is_speech}
     quotes = [q for q in found if q.run in speech_runs]
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
-    sentences = []
+    sentences: list[_Sentence] = []
+    with_quotes: list[int] = []  # the indexes of the sentences a quote runs through
     rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
     find = rules.find if rules is not None else english.find
     speakers = Speakers(text, language)
@@ -77,6 +78,7 @@ def attribute_article(
             if first < len(quotes) and quotes[first].start < end:
                 near = [q for q in quotes[first : first + 8] if q.start < end]
                 item, frame = _framed(text, start, end, number, near)
+                with_quotes.append(len(sentences))
             else:  # most sentences: no quote in them
                 item = _Sentence(start, end, number, set(), None)
                 frame = text[start:end]
@@ -84,7 +86,7 @@ def attribute_article(
             if findings:
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
-    _quotes(sentences, text, speakers, quotes)
+    _quotes(sentences, with_quotes, text, speakers, quotes)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
     previous: _Sentence | None = None
     for item in sentences:
@@ -213,15 +215,22 @@ def _tagged_piece(
 
 
 def _quotes(
-    sentences: list[_Sentence], text: str, speakers: Speakers, quotes: Sequence[Quote]
+    sentences: list[_Sentence],
+    with_quotes: Sequence[int],
+    text: str,
+    speakers: Speakers,
+    quotes: Sequence[Quote],
 ) -> None:
-    """Give each sentence inside a quotation its speaker."""
+    """Give each sentence inside a quotation its speaker.
+
+    ``with_quotes`` holds the indexes of the sentences a quote runs through.
+    """
     quotes_of: dict[int, list[Quote]] = {}
     for quote in quotes:
         quotes_of.setdefault(quote.run, []).append(quote)
     runs: dict[int, list[int]] = {}
-    for index, item in enumerate(sentences):
-        for run in item.runs:
+    for index in with_quotes:
+        for run in sentences[index].runs:
             runs.setdefault(run, []).append(index)
     for run, members in sorted(runs.items()):
         speaker = next(

@@ -166,8 +166,7 @@ def find(sentence: str) -> list[Finding]:
         return []
     # The tokens are the regex's matches: token[0] its word, .start() and .end() its offsets.
     tokens = list(_TOKEN.finditer(sentence))
-    words = list(map(_word, tokens))
-    lower = list(map(str.lower, words))
+    lower = list(map(str.lower, map(_word, tokens)))
     cues = _CUE_WORDS.intersection(lower)
     if not cues:
         return []
@@ -179,13 +178,12 @@ def find(sentence: str) -> list[Finding]:
         for token in verbs:
             cased[token.start() : token.end()] = token[0].lower()
         tokens = list(_TOKEN.finditer("".join(cased)))
-        words = list(map(_word, tokens))
     found: list[Finding] = []
     for i in _indexes(lower, cues):
         word = lower[i]
         if word == "according" and i + 1 < len(lower) and lower[i + 1] == "to":
             finding = _according(sentence, tokens, lower, i)
-        elif word in _PARTICIPLES and i > 0 and words[i - 1] == ",":
+        elif word in _PARTICIPLES and i > 0 and lower[i - 1] == ",":
             finding = _participle(sentence, tokens, lower, i, found)
         elif word in VERBS:
             finding = _verb(sentence, tokens, lower, i)

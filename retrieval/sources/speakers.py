@@ -165,10 +165,11 @@ class Speakers:
         """
         language = self._language
         found: dict[str, list[tuple[int, str]]] = {}
+        english = language not in {"ru", "uk"}
         for match in _FULL_NAME.finditer(self._text):
             last = match.group("last")
             entry = (match.start(), match.group())
-            key = _surname_key(last, language)
+            key = last.lower().strip(".,") if english else _surname_key(last, language)
             if key in found:
                 found[key].append(entry)
             else:
