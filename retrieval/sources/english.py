@@ -18,7 +18,7 @@ from typing import Final
 from retrieval.sources.record import Finding
 
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w+(?:[-'’.&]\w+)*|[^\w\s]"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
 )
 
 _REGULAR = (

@@ -19,7 +19,8 @@ from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
-_NAME_WORD = rf"{_CAP}(?:[\w'’-]+|\.)"
+# Possessive: a shorter word never ends a run, so the engine need not try one.
+_NAME_WORD = rf"{_CAP}(?:[\w'’-]++|\.)"
 _FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +(?P<last>{_NAME_WORD}))+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
