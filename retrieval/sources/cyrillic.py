@@ -70,6 +70,22 @@ _PHRASES: Final = re.compile(
     r"заявила|заявили|зазначає|зазначив|зазначила|зазначили|розповів|розповіла|розповіли|"
     r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають))\s+"
 )
+_WORD = re.compile(r"\w+")
+# A word every match of _PHRASES contains (its second word, or its first where that is rare):
+# a sentence without any of them cannot match, and the regex is not run on it.
+_PHRASE_KEYS: Final = frozenset(
+    (
+        "его её ее их словам данным информации сведениям мнению оценкам оценке подсчетам "
+        "подсчётам утверждению версии согласно следует видно вытекает випливає "
+        "його її їхніми їх їхню думку словами даними інформацією оцінками оцінкою версією "
+        "підрахунками згідно говорится отмечается сообщается указывается подчеркивается "
+        "подчёркивается йдеться зазначається повідомляється наголошується как як"
+    ).split()
+)
+_DOCUMENT_KEYS: Final = frozenset(
+    "говорится отмечается сказано указывается подчеркивается йдеться зазначається "
+    "наголошується".split()
+)
 _ADVERBS: Final = frozenset(
     "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
     "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно".split()
@@ -112,18 +128,28 @@ class Rules:
 
     def find(self, sentence: str) -> list[Finding]:
         """Every cue in the sentence with its subject, in order of position."""
+        # Most sentences have no cue: a set of their lowercased words rules each rule out
+        # before its regex runs or the sentence is tokenised.
+        words = frozenset(_WORD.findall(sentence.lower()))
+        forms = _verb_forms(self.language)
+        phrases = not _PHRASE_KEYS.isdisjoint(words)
+        if not phrases and forms.isdisjoint(words) and _DOCUMENT_KEYS.isdisjoint(words):
+            return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         found: list[Finding] = []
-        for match in _PHRASES.finditer(sentence):
+        for match in _PHRASES.finditer(sentence) if phrases else ():
             finding = self._phrase(sentence, tokens, match)
             if finding is not None:
                 found.append(finding)
-        for match in _DOCUMENT_SAYS.finditer(sentence):
+        for match in (
+            _DOCUMENT_SAYS.finditer(sentence) if not _DOCUMENT_KEYS.isdisjoint(words) else ()
+        ):
             # "В заявлении МИД говорится, что …": the document's author is the source.
             subject = head_nominative(_clean(match.group("who")), self.language)
             cue = " ".join(match.group("cue").split()).lower()
             found.append(Finding(subject, cue, "according to", "document", match.start()))
-        forms = _verb_forms(self.language)
+        if forms.isdisjoint(words):
+            return sorted(found, key=lambda f: f.position)
         for i, (word, start, _) in enumerate(tokens):
             if word.lower() not in forms:
                 continue
@@ -429,7 +455,7 @@ def _clean(text: str) -> str:
     words = text.split()
     if len(words) > 1 and words[0].lower() in _OUTLET_NOUNS and words[1][:1].isupper():
         text = " ".join(words[1:])  # "агентство Укрінформ" → "Укрінформ"
-    quoted = re.search(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]", text)
+    quoted = _QUOTED.search(text)
     if quoted:
         lead = text[: quoted.start()].strip().lower()
         # "издание «Коммерсантъ»" → the outlet's name; "министр «…»" keeps both.
@@ -442,6 +468,7 @@ def _clean(text: str) -> str:
     return text
 
 
+_QUOTED: Final = re.compile(r"[«\"“„]([^»\"”“]{1,80})[»\"”“]")
 _OUTLET_NOUNS: Final = frozenset(
     "издание газета агентство телеканал канал журнал сайт портал радиостанция "
     "видання газета агентство телеканал канал журнал сайт портал радіостанція "

@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from retrieval.sources import cyrillic, english
 from retrieval.sources.quotes import Quote, find_quotes
@@ -67,55 +67,61 @@ def attribute_article(
     speech_runs = {q.run for q in found if q.is_speech}
     quotes = [q for q in found if q.run in speech_runs]
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
-    sentences = []
+    sentences: list[_Sentence] = []
+    with_quotes: list[int] = []  # the indexes of the sentences a quote runs through
+    rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
+    find = rules.find if rules is not None else english.find
+    speakers = Speakers(text, language)
     for number, group in enumerate(paragraphs):
         for start, end in group:
-            first = bisect.bisect_right(ends, start)
-            near = [q for q in quotes[first : first + 8] if q.start < end]
-            sentences.append(_sentence(start, end, number, near))
-    rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
-    speakers = Speakers(text, language)
-    for item in sentences:
-        first = bisect.bisect_right(ends, item.start)
-        near = quotes[first : first + 8]
-        frame = (
-            _masked(text, item.start, item.end, near) if item.runs else text[item.start : item.end]
-        )
-        findings = rules.find(frame) if rules is not None else english.find(frame)
-        item.attribution = _first(findings, speakers, item.start)
-    _quotes(sentences, text, speakers, quotes)
-    for item in sentences:
-        if item.attribution is not None and item.attribution.rule == "announce":
-            item.attribution = None  # it named the speaker of what follows, and says nothing
-    if carry_over:
-        _carry_over(sentences, text)
+            first = bisect.bisect_right(ends, start) if quotes else 0
+            if first < len(quotes) and quotes[first].start < end:
+                near = [q for q in quotes[first : first + 8] if q.start < end]
+                item, frame = _framed(text, start, end, number, near)
+                with_quotes.append(len(sentences))
+            else:  # most sentences: no quote in them
+                item = _Sentence(start, end, number, set(), None)
+                frame = text[start:end]
+            findings = find(frame)
+            if findings:
+                item.attribution = _first(findings, speakers, start)
+            sentences.append(item)
+    _quotes(sentences, with_quotes, text, speakers, quotes)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
+    previous: _Sentence | None = None
     for item in sentences:
-        result[item.paragraph].append(item.attribution)
+        attribution = item.attribution
+        if attribution is not None and attribution.rule == "announce":
+            attribution = None  # it named the speaker of what follows, and says nothing
+        if attribution is None and carry_over and previous is not None:
+            attribution = _carried(previous, item, text)
+        item.attribution = attribution
+        result[item.paragraph].append(attribution)
+        previous = item
     return result
 
 
-def _sentence(start: int, end: int, paragraph: int, quotes: Sequence[Quote]) -> _Sentence:
+def _framed(
+    text: str, start: int, end: int, paragraph: int, quotes: Sequence[Quote]
+) -> tuple[_Sentence, str]:
+    """The sentence and its frame: its text with the quoted words blanked (same offsets).
+
+    ``quotes`` are those that overlap the sentence, in order.
+    """
     size = max(1, end - start)
     runs: set[int] = set()
     covered: dict[int, int] = {}
+    pieces: list[str] = []
+    last = start
     for quote in quotes:
-        overlap = min(end, quote.end) - max(start, quote.start)
-        if overlap > 0:
-            runs.add(quote.run)
-            covered[quote.run] = covered.get(quote.run, 0) + overlap
+        a, b = max(start, quote.start), min(end, quote.end)
+        runs.add(quote.run)
+        covered[quote.run] = covered.get(quote.run, 0) + b - a
+        pieces += (text[last:a], " " * (b - a))
+        last = b
+    pieces.append(text[last:end])
     inside = next((run for run, chars in covered.items() if chars / size >= _INSIDE), None)
-    return _Sentence(start, end, paragraph, runs, inside)
-
-
-def _masked(text: str, start: int, end: int, quotes: Sequence[Quote]) -> str:
-    """The sentence with quoted words blanked (same length, so offsets hold)."""
-    frame = text[start:end]
-    for quote in quotes:
-        a, b = max(start, quote.start) - start, min(end, quote.end) - start
-        if a < b:
-            frame = frame[:a] + " " * (b - a) + frame[b:]
-    return frame
+    return _Sentence(start, end, paragraph, runs, inside), "".join(pieces)
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."
@@ -138,6 +144,11 @@ def _first(findings: Sequence[Finding], speakers: Speakers, offset: int) -> Attr
             finding.rule,
         )
     return None
+
+
+def _as(attribution: Attribution, kind: Kind, rule: str) -> Attribution:
+    """The attribution with another kind and rule (``dataclasses.replace``, without its cost)."""
+    return Attribution(attribution.source, attribution.detail, attribution.cue, kind, rule)
 
 
 def _join(first: str | None, second: str | None) -> str | None:
@@ -185,8 +196,10 @@ def _tagged_piece(
     speakers: Speakers,
 ) -> Attribution | None:
     """The speaker a transcript tag names at the start of a quote piece in this sentence."""
-    first = bisect.bisect_left(starts, item.start)
-    for piece in pieces[max(first, 1) :]:
+    first = max(bisect.bisect_left(starts, item.start), 1)
+    if first >= len(pieces) or pieces[first].start >= item.end:
+        return None  # most sentences: no piece of the quote starts in them after its first
+    for piece in itertools.islice(pieces, first, None):
         if piece.start >= item.end:
             break
         if item.start <= piece.start:
@@ -202,15 +215,22 @@ def _tagged_piece(
 
 
 def _quotes(
-    sentences: list[_Sentence], text: str, speakers: Speakers, quotes: Sequence[Quote]
+    sentences: list[_Sentence],
+    with_quotes: Sequence[int],
+    text: str,
+    speakers: Speakers,
+    quotes: Sequence[Quote],
 ) -> None:
-    """Give each sentence inside a quotation its speaker."""
+    """Give each sentence inside a quotation its speaker.
+
+    ``with_quotes`` holds the indexes of the sentences a quote runs through.
+    """
     quotes_of: dict[int, list[Quote]] = {}
     for quote in quotes:
         quotes_of.setdefault(quote.run, []).append(quote)
     runs: dict[int, list[int]] = {}
-    for index, item in enumerate(sentences):
-        for run in item.runs:
+    for index in with_quotes:
+        for run in sentences[index].runs:
             runs.setdefault(run, []).append(index)
     for run, members in sorted(runs.items()):
         speaker = next(
@@ -251,22 +271,23 @@ def _quotes(
             if item.inside != run and item.attribution is None:
                 continue
             if item.attribution is not None and item.attribution.kind != "carried over":
-                item.attribution = replace(item.attribution, kind="quote")
+                item.attribution = _as(item.attribution, "quote", item.attribution.rule)
             elif speaker is not None:
-                item.attribution = replace(speaker, kind=kind, rule=f"quote-{kind}")
+                item.attribution = _as(speaker, kind, f"quote-{kind}")
             else:
                 item.attribution = Attribution(NOT_NAMED, cue="“…”", kind="quote", rule="quote")
         if speaker is not None:
             speakers.note(speaker.source)
 
 
-def _carry_over(sentences: list[_Sentence], text: str) -> None:
-    for previous, item in itertools.pairwise(sentences):
-        if (
-            item.attribution is None
-            and previous.attribution is not None
-            and previous.attribution.kind == "according to"
-            and previous.paragraph == item.paragraph
-            and not _FRAMING.match(text[item.start : item.end])
-        ):
-            item.attribution = replace(previous.attribution, kind="carried over", rule="carry")
+def _carried(previous: _Sentence, item: _Sentence, text: str) -> Attribution | None:
+    """The "according to" report of the sentence before, carried over to this one, if any."""
+    before = previous.attribution
+    if (
+        before is not None
+        and before.kind == "according to"
+        and previous.paragraph == item.paragraph
+        and not _FRAMING.match(text[item.start : item.end])
+    ):
+        return _as(before, "carried over", "carry")
+    return None

@@ -11,20 +11,22 @@ colon ("Лавров: «Решение за Киевом»"): :attr:`Quote.is_sp
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"'}
 _OPENERS = frozenset(_CLOSERS)
-_MARK = re.compile(r"''|[“”„«»\"]")
+# Written as literals, not a class, so the regex engine skips to the next mark in C.
+_MARK = re.compile(r"''|“|”|„|«|»|\"")
 _SPEECH_WORDS = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """The content of one quotation: ``text[start:end]`` without its marks."""
+class Quote(NamedTuple):
+    """The content of one quotation: ``text[start:end]`` without its marks.
+
+    A named tuple, not a frozen dataclass: an article has hundreds and they are made fast.
+    """
 
     start: int
     end: int
@@ -50,11 +52,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     closers = ""
     depth = 0
     for number, (p_start, p_end) in enumerate(paragraphs):
-        if open_at is None and (spoken := _DIALOGUE.match(text, p_start, p_end)):
+        dashed = text.startswith(_DASHES, p_start)
+        if open_at is None and dashed and (spoken := _DIALOGUE.match(text, p_start, p_end)):
             # "— Мы готовы. Но не сейчас, — добавил министр.": the line is speech up to the
             # author's dash, which is read as the quote's frame.
             line = _quote(text, spoken.end(), _remark(text, spoken.end(), p_end), run)
-            quotes.append(dataclasses.replace(line, dialogue=True))
+            quotes.append(line._replace(dialogue=True))
             run += 1
             continue
         for found in _MARK.finditer(text, p_start, p_end):
@@ -89,6 +92,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
     return quotes
 
 
+_DASHES = ("—", "–", "―")
 _DIALOGUE = re.compile(r"[—–―]\s+(?=\S)")
 _REMARK = re.compile(r"[,.!?…]\s+[—–―]\s+")
 

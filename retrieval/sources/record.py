@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 Kind = Literal["quote", "reported speech", "according to", "carried over"]
 """How the article attributes the sentence.
@@ -76,8 +76,7 @@ def explain(attribution: Attribution | None) -> str:
     return f"{describe(attribution)} · {attribution.kind}{cue}"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a language's rules read in one sentence: a cue and its subject, as written.
 
     ``subject`` is the words the sentence uses ("he", "Lavrov", "the company"); the engine

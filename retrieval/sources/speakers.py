@@ -19,8 +19,9 @@ from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
-_NAME_WORD = rf"{_CAP}(?:[\w'’-]+|\.)"
-_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +{_NAME_WORD})+")
+# Possessive: a shorter word never ends a run, so the engine need not try one.
+_NAME_WORD = rf"{_CAP}(?:[\w'’-]++|\.)"
+_FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +(?P<last>{_NAME_WORD}))+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
     "secretary minister chairman chairwoman sir lord madam"
@@ -67,6 +68,7 @@ _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
 )
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
+_ANY_PRONOUN: Final = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}
 
 
 _MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
@@ -100,14 +102,6 @@ def _surname_key(word: str, language: str) -> str:
     return word[: max(4, len(word) - 2)] if language in {"ru", "uk"} else word
 
 
-def _after_preposition(text: str, match: re.Match[str]) -> str:
-    """The run without its first word when a preposition governs it ("… in Moscow Lavrov")."""
-    before = text[max(0, match.start() - 12) : match.start()].split()
-    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
-        return match.group().split(maxsplit=1)[1] if " " in match.group() else ""
-    return match.group()
-
-
 def _unquoted(words: str) -> str:
     """Without quotation marks round the whole or left over at one end (never one of a pair)."""
     words = words.strip(" '’")
@@ -130,6 +124,8 @@ _MARKS: Final = frozenset('"“”«»„')
 def _trim(name: str, common: frozenset[str]) -> str:
     """A capitalised run without a sentence-opening common word or a possessor before it."""
     words = name.split()
+    if words[0].lower() not in common and "'s" not in name and "’s" not in name:
+        return " ".join(words)  # most runs: nothing to trim
     while words and words[0].lower() in common:
         # "In Washington Trump", "В Москве Песков": the place after a preposition goes too.
         words = words[2:] if words[0].lower() in _PLACE_PREPOSITIONS else words[1:]
@@ -158,25 +154,51 @@ class Speakers:
         self._language = language
         self._said: list[Speaker] = []
         self._genders: dict[str, str | None] = {}
+        self._speakers: dict[tuple[str, bool, str | None], Speaker] = {}  # one per way named
+        self._by_key: dict[str, list[tuple[int, str]]] = {}
 
     @functools.cached_property
-    def _names(self) -> list[tuple[int, str]]:
-        """(offset, full name) of every run of capitalised words that can name a person."""
+    def _runs(self) -> dict[str, list[tuple[int, str]]]:
+        """Every run of capitalised words, by the key its last word will have once trimmed.
+
+        Only the runs of a surname the article uses alone are trimmed (:meth:`_mentions`):
+        most runs of an article ("The White House", "New York") never are.
+        """
+        language = self._language
+        found: dict[str, list[tuple[int, str]]] = {}
+        english = language not in {"ru", "uk"}
+        for match in _FULL_NAME.finditer(self._text):
+            last = match.group("last")
+            entry = (match.start(), match.group())
+            key = last.lower().strip(".,") if english else _surname_key(last, language)
+            if key in found:
+                found[key].append(entry)
+            else:
+                found[key] = [entry]
+            if last.endswith(("'s", "’s")):  # "Trump’s" is trimmed off: "Donald" may end it
+                other = _surname_key(match.group().rsplit(maxsplit=2)[-2], language)
+                if other != key:
+                    found.setdefault(other, []).append(entry)
+        return found
+
+    def _mentions(self, key: str) -> list[tuple[int, str]]:
+        """(offset, full name) of the names that can be a person's whose last word has ``key``."""
+        if key in self._by_key:
+            return self._by_key[key]
         language = self._language
         common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
-        return [
-            (m.start(), name)
-            for m in _FULL_NAME.finditer(self._text)
-            if (name := _trim(_after_preposition(self._text, m), common)).count(" ")
-        ]
-
-    @functools.cached_property
-    def _by_surname(self) -> dict[str, list[tuple[int, str]]]:
-        """The full names of :attr:`_names` by the key of their last word."""
-        found: dict[str, list[tuple[int, str]]] = {}
-        for start, name in self._names:
-            key = _surname_key(name.rsplit(maxsplit=1)[-1], self._language)
-            found.setdefault(key, []).append((start, name))
+        text = self._text
+        found = []
+        for start, run in self._runs.get(key, ()):
+            name = run
+            before = text[max(0, start - 12) : start].split()
+            if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+                # "… in Moscow Lavrov": the run without its first word, a place
+                name = name.split(maxsplit=1)[1]
+            name = _trim(name, common)
+            if " " in name and _surname_key(name.rsplit(maxsplit=1)[-1], language) == key:
+                found.append((start, name))
+        self._by_key[key] = found
         return found
 
     def resolve(self, subject: str, position: int) -> tuple[str, str | None] | None:
@@ -184,16 +206,20 @@ class Speakers:
 
         ``None`` when the words cannot be a source (a stray word, "I" outside a quote).
         """
-        words = _unquoted(_named_in_marks(" ".join(subject.split())))
-        # A name given in quotation marks is an outlet's or a group's, not a person's.
-        marked = _MARKED.search(subject) is not None
+        joined = " ".join(subject.split())
+        if _MARKS.isdisjoint(subject):
+            words, marked = joined.strip(" '’"), False  # most subjects: no quotation marks
+        else:
+            words = _unquoted(_named_in_marks(joined))
+            # A name given in quotation marks is an outlet's or a group's, not a person's.
+            marked = _MARKED.search(subject) is not None
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
-        if _UNNAMED.match(lowered) or _CYR_UNNAMED.match(lowered):
+        if _UNNAMED.match(lowered) or (not lowered.isascii() and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
-        if lowered in _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}:
+        if lowered in _ANY_PRONOUN:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)
         cyrillic = self._language in {"ru", "uk"} and " " not in lowered
@@ -230,21 +256,28 @@ class Speakers:
             self._remember(source)
 
     def _remember(self, name: str, *, outlet: bool = False, role: str | None = None) -> None:
-        tokens = [t.strip(".,").lower() for t in name.split()]
+        key = (name, outlet, role)
+        speaker = self._speakers.get(key)
+        if speaker is None:
+            speaker = self._speakers[key] = self._speaker(name, outlet, role)
+        self._said.append(speaker)
+
+    def _speaker(self, name: str, outlet: bool, role: str | None) -> Speaker:
+        split = name.split()
+        tokens = [t.strip(".,").lower() for t in split]
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
-        if one_plural and tokens[0] not in self._by_surname and tokens[0] not in _ORG_WORDS:
+        if one_plural and not self._mentions(tokens[0]) and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
-            self._said.append(Speaker(name, False, True, frozenset(tokens)))
-            return
-        capitalised = any(t[:1].isupper() for t in name.split())
-        org = outlet or any(t in _ORG_WORDS for t in tokens) or (name.isupper() and len(name) > 1)
+            return Speaker(name, False, True, frozenset(tokens))
+        capitalised = any(t[:1].isupper() for t in split)
+        org = outlet or not _ORG_WORDS.isdisjoint(tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
-        person = capitalised and not org and all(t[:1].isupper() for t in name.split())
+        person = capitalised and not org and all(t[:1].isupper() for t in split)
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
         if role:
             # "министр иностранных дел Сергей Лавров": later "министр" is him.
             tokens += [lemma(word, self._language) for word in role.lower().split()]
-        self._said.append(Speaker(name, person, plural, frozenset(tokens)))
+        return Speaker(name, person, plural, frozenset(tokens))
 
     def _gender(self, name: str) -> str | None:
         """A person's gender as the article marks it: Mr./Ms., or a Russian or Ukrainian name."""
@@ -290,7 +323,7 @@ class Speakers:
         if len(parts) != 1 or not parts[0][:1].isupper():
             return words
         surname = parts[0]
-        mentions = self._by_surname.get(_surname_key(surname, self._language), [])
+        mentions = self._mentions(_surname_key(surname, self._language))
         for start, name in reversed(mentions):
             if start >= position:
                 continue
