@@ -20,10 +20,9 @@ from pathlib import Path
 from rich.console import Console
 
 from bot.config import Config, load_config
-from bot.console import (
-    Repl,
-    add_links,
-    add_paths,
+from bot.console import Repl, add_links, add_paths
+from bot.process import set_up, tear_down
+from bot.rendering import (
     added_line,
     answer_json,
     article_line,
@@ -35,7 +34,6 @@ from bot.console import (
     render_sentences,
     sentences_json,
 )
-from bot.process import set_up, tear_down
 from retrieval.answers import AnswerBase, SyncReport
 from retrieval.articles import decode
 from retrieval.dates import parse_age
