@@ -28,8 +28,8 @@ reported is not answered from a sentence that merely shares its common words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +78,10 @@ class Ranking:
     hits: tuple[tuple[int, float], ...]
     coverage: float
     found: bool
+    articles: Mapping[int, float] = field(default_factory=dict)
+    """The article-level part of a sentence's score (``article_weight`` × the article's BM25),
+    by article key, for the articles ranked: what a sentence of the article that shares no
+    word with the question would start from (see :mod:`retrieval.rerank`)."""
 
 
 def expects_number(question: str) -> bool:
@@ -211,10 +215,13 @@ class Ranker:
                 total += matrix[row] * scale[column]
             else:
                 total += matrix[row]
+        article_part = np.zeros(len(slots))
         if self.config.article_weight:
-            article_scores = self.articles.term_scores(unique, slots).sum(axis=0)
+            article_part = self.config.article_weight * self.articles.term_scores(
+                unique, slots
+            ).sum(axis=0)
             matched = total > 0
-            total[matched] += self.config.article_weight * article_scores[column[matched]]
+            total[matched] += article_part[column[matched]]
         if self.config.number_boost and question and expects_number(question):
             self._boost_numbers(total, docs, question)
         order = top_scores(total, k)
@@ -234,7 +241,11 @@ class Ranker:
                 around |= present[:, near]
         covered = float(idf[in_article[:, column[best]]].sum()) + float(idf[around].sum())
         coverage = covered / 2 / idf_sum if idf_sum > 0 else 0.0
-        return Ranking(hits, coverage, coverage >= self.config.min_coverage)
+        articles = {
+            int(key): float(part)
+            for key, part in zip(self._slot_key[slots], article_part, strict=True)
+        }
+        return Ranking(hits, coverage, coverage >= self.config.min_coverage, articles)
 
     def _candidate_slots(
         self,

@@ -452,6 +452,20 @@ class Store:
             ).fetchall()
         return {int(sid): bytes(vector) for sid, vector in rows}
 
+    def article_vectors(self, articles: Sequence[int]) -> list[tuple[StoredSentence, bytes]]:
+        """Every sentence of the given articles that has an embedding, with it, each article in
+        reading order."""
+        if not articles or not self._has_vectors:
+            return []
+        marks = ",".join("?" * len(articles))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {self._sentence_columns}, vector FROM sentences "
+                f"WHERE article IN ({marks}) AND vector IS NOT NULL ORDER BY article, position",
+                tuple(articles),
+            ).fetchall()
+        return [(_sentence(row[:-1]), bytes(row[-1])) for row in rows]
+
     def iter_vectors(self, batch: int = 10_000) -> Iterator[list[tuple[int, bytes]]]:
         """Every stored embedding as (sid, vector), a batch at a time, in sid order."""
         if not self._has_vectors:

@@ -168,3 +168,17 @@ def test_load_rejects_a_snapshot_of_another_index(tmp_path: Path) -> None:
 def test_config_names_the_bad_value(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         RankingConfig(**kwargs)  # type: ignore[arg-type]
+
+
+def test_the_ranking_tells_each_ranked_articles_part_of_the_score() -> None:
+    ranker = build({10: WARSAW, 20: TEXAS})
+    ranking = ranker.rank(["warsaw", "census"], 10)
+    article_bm25 = ranker.articles.term_scores(["warsaw", "census"], [0, 1]).sum(axis=0)
+    assert dict(ranking.articles) == {
+        10: pytest.approx(2.0 * article_bm25[0]),
+        20: pytest.approx(2.0 * article_bm25[1]),
+    }
+    # A matched sentence's score holds its article's part; "warsaw grew fast" matches one
+    # term, rare in the base, common in its article.
+    scores = dict(ranking.hits)
+    assert scores[1] > ranking.articles[10]

@@ -124,3 +124,22 @@ def test_write_atomically_replaces_whole_files(tmp_path: Path) -> None:
     write_atomically(target, "second")
     assert target.read_text(encoding="utf-8") == "second"
     assert [p.name for p in target.parent.iterdir()] == ["a.md"]
+
+
+def test_article_vectors_reads_whole_articles_in_reading_order(tmp_path: Path) -> None:
+    store = Store(tmp_path / "db.sqlite3")
+    with store.transaction():
+        first, first_sids = store.insert_article(article(), [sentence(0, 0, 4), sentence(1, 5, 9)])
+        second, second_sids = store.insert_article(
+            article("a2", "h2"), [sentence(0, 0, 4), sentence(1, 5, 9)]
+        )
+    store.set_vectors([(second_sids[1], b"v2b"), (first_sids[0], b"v1a"), (second_sids[0], b"v2a")])
+    rows = store.article_vectors([second, first])
+    # The first article's second sentence has no embedding yet: it is left out.
+    assert [(row.sid, row.article, row.position, vector) for row, vector in rows] == [
+        (first_sids[0], first, 0, b"v1a"),
+        (second_sids[0], second, 0, b"v2a"),
+        (second_sids[1], second, 1, b"v2b"),
+    ]
+    assert store.article_vectors([]) == []
+    store.close()
