@@ -56,16 +56,18 @@ from retrieval.fetching import Fetcher, check_url, clean_url
 from retrieval.index import BM25Index
 from retrieval.languages import detect_language, script_of, script_of_language
 from retrieval.passages import PER_ARTICLE, Passage, context_span, make_passage, spread
-from retrieval.ranking import Ranker
+from retrieval.ranking import Ranker, Ranking
 from retrieval.rerank import (
     CROSS_MEANING,
     DENSE_BELOW,
     DENSE_DEPTH,
     DEPTH,
     Reranker,
+    context_of,
     coverage_with_meaning,
     fuse,
     load_reranker,
+    pooled_articles,
 )
 from retrieval.seeds import SeedsFolder
 from retrieval.sentences import SentenceSplitter
@@ -658,9 +660,7 @@ class AnswerBase:
             ]
         if self.reranker is not None:
             allowed = None if keys is None else {int(key) for key in keys}
-            found = self._by_meaning(
-                text, language, ranking.coverage, hits, rows, articles, allowed
-            )
+            found = self._by_meaning(text, language, ranking, hits, rows, articles, allowed)
             if found is None:
                 return empty
             hits = found
@@ -689,7 +689,7 @@ class AnswerBase:
         self,
         question: str,
         language: str,
-        coverage: float,
+        ranking: Ranking,
         hits: list[tuple[int, float]],
         rows: dict[int, StoredSentence],
         articles: dict[int, StoredArticle],
@@ -703,6 +703,7 @@ class AnswerBase:
         and other questions go on.
         """
         assert self.reranker is not None
+        coverage = ranking.coverage
         query = self.reranker.embed_query(question)
         head = [sid for sid, _ in hits[:DEPTH]]
         proposed = {sid for sid, _ in hits}
@@ -718,6 +719,9 @@ class AnswerBase:
             ]
             stored = self._store.sentence_vectors(head + extra)
             texts = [self._sentence_text(rows[sid], articles) for sid in head + extra]
+            article_of = {sid: rows[sid].article for sid in head}
+            pooled = self._store.article_vectors(pooled_articles(hits[:DEPTH], article_of))
+            rows.update((row.sid, row) for row, _ in pooled if row.sid not in rows)
         known = [dequantise(stored[sid]) if sid in stored else None for sid in head + extra]
         similarities = self.reranker.similarities(question, texts, known, query=query)
         near, far = similarities[: len(head)], similarities[len(head) :]
@@ -732,7 +736,8 @@ class AnswerBase:
         )
         if not (answered or across):
             return None
-        return fuse(hits, near, extra, far, coverage)
+        context = context_of(pooled, query, ranking.articles)
+        return fuse(hits, near, extra, far, coverage, context=context)
 
     def _sentence_text(self, row: StoredSentence, articles: dict[int, StoredArticle]) -> str:
         article = self._cached_article(row.article, articles)

@@ -14,14 +14,22 @@ from retrieval.answers import AnswerBase, RetrievalConfig
 from retrieval.articles import make_draft
 from retrieval.errors import ConfigError
 from retrieval.rerank import (
+    ARTICLES,
     MAX_CHARS,
     MEANING_PIVOT,
+    NEIGHBOUR,
     WEIGHT,
+    Context,
     E5Reranker,
+    context_of,
     coverage_with_meaning,
+    fuse,
     load_reranker,
+    pooled_articles,
     rerank,
 )
+from retrieval.store import StoredSentence
+from retrieval.vectors import quantise
 
 BANK = (
     "The Bank of Russia moved into its new headquarters on Friday.\n\n"
@@ -59,6 +67,92 @@ def test_rerank_ties_keep_the_plain_order() -> None:
         (5, pytest.approx(np.exp(WEIGHT * 0.2))),
         (3, pytest.approx(np.exp(WEIGHT * 0.2))),
     ]
+
+
+def context(
+    rows: Sequence[tuple[int, int, int, float]], article_scores: dict[int, float]
+) -> Context:
+    """A context of pooled sentences given as (sid, article, position, cosine)."""
+    return Context(
+        sids=np.array([row[0] for row in rows], dtype=np.int64),
+        articles=np.array([row[1] for row in rows], dtype=np.int64),
+        positions=np.array([row[2] for row in rows], dtype=np.int64),
+        similarities=np.array([row[3] for row in rows]),
+        article_scores=article_scores,
+    )
+
+
+def in_context(score: float, cosine: float, neighbour: float) -> float:
+    """A candidate's fused score, written out."""
+    return score * np.exp(WEIGHT * (cosine + NEIGHBOUR * (neighbour - cosine)))
+
+
+def test_a_pooled_sentence_bm25_missed_starts_from_its_articles_score() -> None:
+    # Sentence 2 shares no word with the question ("How many died?" / "Twelve people were
+    # killed") but is the closest in meaning; sentence 3's article has no BM25 part: left out.
+    pool = context([(1, 7, 0, 0.5), (2, 7, 5, 0.9), (3, 8, 0, 0.99)], {7: 2.0, 8: 0.0})
+    fused = fuse([(1, 4.0)], [0.5], [], [], coverage=1.0, context=pool)
+    assert fused == [
+        (2, pytest.approx(2.0 * np.exp(WEIGHT * 0.9))),
+        (1, pytest.approx(4.0 * np.exp(WEIGHT * 0.5))),
+    ]
+
+
+def test_a_sentence_whose_neighbour_means_the_answer_moves_up() -> None:
+    # 1 and 3 are alike, but 3 follows sentence 2, which is close to the question.
+    pool = context([(1, 7, 0, 0.6), (2, 7, 3, 0.8), (3, 7, 4, 0.6)], {7: 1.0})
+    fused = fuse([(1, 3.0), (3, 3.0)], [0.6, 0.6], [], [], coverage=1.0, context=pool)
+    assert fused == [
+        (3, pytest.approx(in_context(3.0, 0.6, 0.8))),
+        (1, pytest.approx(in_context(3.0, 0.6, 0.6))),
+        (2, pytest.approx(in_context(1.0, 0.8, 0.6))),
+    ]
+
+
+def test_in_context_hits_outside_the_pool_keep_their_cosine_and_extras_their_floor() -> None:
+    pool = context([(1, 7, 0, 0.5)], {7: 1.0})
+    hits = [(1, 4.0), (2, 3.0), (3, 1.0)]  # 3 is below the head that was compared
+    fused = fuse(hits, [0.5, 0.5], [9], [0.8], coverage=0.25, context=pool)
+    floor = (1 - 0.25) * 4.0
+    assert fused == [
+        (9, pytest.approx(floor * np.exp(WEIGHT * 0.8))),
+        (1, pytest.approx(4.0 * np.exp(WEIGHT * 0.5))),
+        (2, pytest.approx(3.0 * np.exp(WEIGHT * 0.5))),
+        (3, 1.0),
+    ]
+
+
+def test_an_empty_context_fuses_as_before() -> None:
+    hits = [(1, 4.0), (2, 3.9), (3, 1.0)]
+    args = (hits, [0.5, 0.6], [9, 8], [0.8, 0.3], 0.25)
+    plain = fuse(*args)
+    fused = fuse(*args, context=context([], {}))
+    assert [sid for sid, _ in fused] == [sid for sid, _ in plain] == [9, 2, 1, 8, 3]
+    assert [score for _, score in fused] == pytest.approx([score for _, score in plain])
+
+
+def test_the_pooled_articles_are_the_first_few_of_the_hits() -> None:
+    article_of = {sid: sid // 10 for sid in range(100)}
+    hits = [(11, 9.0), (12, 8.0), (31, 7.0), (21, 6.0), (41, 5.0), (51, 4.0)]
+    assert ARTICLES == 3
+    assert pooled_articles(hits, article_of) == [1, 3, 2]
+    assert pooled_articles([(99, 1.0)], {}) == []
+
+
+def test_the_context_compares_stored_vectors_with_the_question() -> None:
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8]], dtype=np.float32)
+    rows = [
+        StoredSentence(sid, 4, position, 0, 0, 1, None, None, ())
+        for sid, position in ((10, 0), (11, 1))
+    ]
+    query = np.array([0.0, 1.0], "f4")
+    made = context_of(list(zip(rows, quantise(vectors), strict=True)), query, {4: 1.5})
+    assert made.sids.tolist() == [10, 11]
+    assert made.articles.tolist() == [4, 4]
+    assert made.positions.tolist() == [0, 1]
+    assert made.similarities == pytest.approx([0.0, 0.8], abs=0.01)
+    assert made.article_scores == {4: 1.5}
+    assert context_of([], query, {}).similarities.shape == (0,)
 
 
 def test_coverage_moves_with_the_best_similarity() -> None:
@@ -222,3 +316,47 @@ def test_meaning_moves_the_no_answer_decision(
     with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
         answer = base.search(question, k=1)
         assert [p.sentence for p in answer.passages] == ([with_e5] if with_e5 else [])
+
+
+STORM = {
+    "en": (
+        "Storm Dana reached the coast of Galicia on Sunday night.\n\n"
+        "Its winds tore down power lines and uprooted trees across the region.\n\n"
+        "Twelve people were killed and forty injured, the regional government said.\n\n"
+        "Schools will reopen on Wednesday, officials said.",
+        "The football club signed a new goalkeeper from Brazil for twelve million euros.",
+        "Heavy rain flooded the old town of Lviv overnight, and the city closed two schools.",
+    ),
+    "ru": (
+        "Шторм «Дана» обрушился на побережье Галисии в воскресенье вечером.\n\n"
+        "Ветер оборвал провода и повалил деревья по всему региону.\n\n"
+        "Двенадцать человек погибли, сорок ранены, сообщило правительство региона.\n\n"
+        "Школы откроются в среду, сообщили чиновники.",
+        "Футбольный клуб купил нового вратаря из Бразилии за двенадцать миллионов евро.",
+        "Ливень затопил старый город Львова, власти закрыли две школы.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "order"),
+    [
+        ("en", "How many died when Storm Dana reached Galicia?", [0, 1, 2, 3]),
+        ("ru", "Сколько жертв шторма «Дана» в Галисии?", [0, 2, 1, 3]),
+    ],
+)
+def test_the_stories_sentences_that_share_no_word_with_the_question_are_found(
+    e5: E5Reranker, tmp_path: Path, language: str, question: str, order: list[int]
+) -> None:
+    # Only the storm's first sentence shares words with the question: BM25, and the reranker
+    # over BM25's hits, found it alone. Now the story's other sentences join from their
+    # article's score and e5 orders them (in Russian the toll comes next; in English e5-small
+    # puts the winds, the first sentence's neighbour, a little before it).
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        ids = [base.add(text, language=language).id for text in STORM[language]]
+        base.embed_pending()
+        answer = base.search(question, k=4)
+    story = [p.strip() for p in STORM[language][0].split("\n\n")]
+    assert [(p.article_id, p.sentence) for p in answer.passages] == [
+        (ids[0], story[i]) for i in order
+    ]
