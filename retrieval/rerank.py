@@ -359,32 +359,38 @@ def _in_context(
         scored[sid] = (score, float(similarity))
     for sid, similarity in zip(extra, extra_similarities, strict=True):
         scored.setdefault(sid, (floor, float(similarity)))
-    pool = {int(sid): i for i, sid in enumerate(context.sids)}
+    pool = {sid: i for i, sid in enumerate(context.sids.tolist())}
     for sid, article, similarity in zip(
-        context.sids.tolist(), context.articles.tolist(), context.similarities, strict=True
+        context.sids.tolist(), context.articles.tolist(), context.similarities.tolist(), strict=True
     ):
         part = scores.get(sid, context.article_scores.get(article, 0.0))
         if sid not in scored and part > 0:
-            scored[sid] = (part, float(similarity))
+            scored[sid] = (part, similarity)
+    neighbours = _closest_neighbours(context)
     ranked = []
     for order, (sid, (score, cosine)) in enumerate(scored.items()):
-        if sid in pool:
-            i = pool[sid]
-            near = [
-                float(context.similarities[j])
-                for j in (i - 1, i + 1)
-                if 0 <= j < len(context.sids)
-                and context.articles[j] == context.articles[i]
-                and abs(int(context.positions[j]) - int(context.positions[i])) == 1
-            ]
-            neighbour = max(near, default=cosine)
-        else:
-            neighbour = cosine
+        i = pool.get(sid)
+        neighbour = cosine if i is None else float(neighbours[i])
         meaning = cosine + NEIGHBOUR * (neighbour - cosine)
         ranked.append((sid, score * math.exp(weight * meaning), order))
     ranked.sort(key=lambda item: (-item[1], item[2]))
     head = [(sid, score) for sid, score, _ in ranked]
     return head + [(sid, score) for sid, score in hits[head_size:] if sid not in scored]
+
+
+def _closest_neighbours(context: Context) -> npt.NDArray[np.float64]:
+    """Each pooled sentence's closest neighbour's cosine (the one before or after it in its
+    article); its own cosine when it has neither."""
+    cosines = context.similarities
+    best = np.full(len(cosines), -np.inf)
+    if len(cosines) > 1:
+        # rows run in reading order per article: a neighbour is the next or previous row there
+        adjacent = (context.articles[1:] == context.articles[:-1]) & (
+            np.diff(context.positions) == 1
+        )
+        best[:-1] = np.where(adjacent, cosines[1:], best[:-1])
+        best[1:] = np.maximum(best[1:], np.where(adjacent, cosines[:-1], -np.inf))
+    return np.where(np.isfinite(best), best, cosines)
 
 
 def context_of(

@@ -109,6 +109,17 @@ def test_a_sentence_whose_neighbour_means_the_answer_moves_up() -> None:
     ]
 
 
+def test_a_neighbour_is_the_sentence_before_or_after_in_the_same_article() -> None:
+    # 1 ends article 7 and 2 starts article 8: not neighbours; 3 is two places after 2.
+    pool = context([(1, 7, 4, 0.6), (2, 8, 0, 0.9), (3, 8, 2, 0.5)], {7: 1.0, 8: 1.0})
+    fused = fuse([], [], [], [], coverage=1.0, context=pool)
+    assert fused == [
+        (2, pytest.approx(np.exp(WEIGHT * 0.9))),
+        (1, pytest.approx(np.exp(WEIGHT * 0.6))),
+        (3, pytest.approx(np.exp(WEIGHT * 0.5))),
+    ]
+
+
 def test_in_context_hits_outside_the_pool_keep_their_cosine_and_extras_their_floor() -> None:
     pool = context([(1, 7, 0, 0.5)], {7: 1.0})
     hits = [(1, 4.0), (2, 3.0), (3, 1.0)]  # 3 is below the head that was compared
