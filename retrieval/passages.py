@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from retrieval.analysis import analyzer_for
 from retrieval.sources import Attribution
-from retrieval.store import StoredArticle, StoredSentence
+from retrieval.store import ArticleCache, Store, StoredArticle, StoredSentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +151,42 @@ def spread(passages: list[Passage], per_article: int = PER_ARTICLE) -> list[Pass
         counts[passage.article_id] += 1
         (first if counts[passage.article_id] <= per_article else rest).append(passage)
     return first + rest
+
+
+def assemble(
+    hits: Sequence[tuple[int, float]],
+    rows: dict[int, StoredSentence],
+    terms: set[str],
+    *,
+    needed: int,
+    articles: ArticleCache,
+    store: Store,
+) -> list[Passage]:
+    """Passages for the ranked sentences ``(sid, score)``, in :func:`spread` order.
+
+    ``rows`` holds every hit's row. Building stops once ``needed`` passages are sure of their
+    place up front: the page and whether there is more are then known, and the rest would be
+    built for nothing. A sentence already shown in a better passage's context is left out.
+    """
+    merged: list[Passage] = []
+    shown: Counter[str] = Counter()
+    for sid, score in hits:
+        if sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed:
+            break
+        row = rows[sid]
+        article = articles.get(row.article)
+        if article is None:
+            continue
+        # The context takes at most the sentence before and the one after.
+        near = list(store.sentences(article=row.article, around=row.position))
+        if not any(sentence.sid == row.sid for sentence in near):
+            continue  # removed while the reranker ran, outside the lock
+        start, end = context_span(row, near, article.text)
+        if any(
+            p.article_id == article.id and p.context_start <= end and start <= p.context_end
+            for p in merged
+        ):
+            continue  # a better passage of this article already shows this sentence
+        merged.append(make_passage(article, row, score, start, end, terms))
+        shown[article.id] += 1
+    return spread(merged)

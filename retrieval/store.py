@@ -606,6 +606,28 @@ def _open_read_only(database: Path, timeout: float) -> sqlite3.Connection:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+class ArticleCache:
+    """Stored articles read at most once while one question is answered."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._read: dict[int, StoredArticle] = {}
+
+    def get(self, rowid: int) -> StoredArticle | None:
+        """The article ``rowid``; None when it was removed meanwhile."""
+        if rowid not in self._read:
+            stored = self._store.article(rowid=rowid)
+            if stored is None:
+                return None
+            self._read[rowid] = stored
+        return self._read[rowid]
+
+    def text(self, row: StoredSentence) -> str:
+        """The sentence's text ("" when its article was removed meanwhile)."""
+        article = self.get(row.article)
+        return article.text[row.start : row.end] if article else ""
+
+
 def _explain(err: sqlite3.OperationalError, database: Path) -> str:
     text = str(err).lower()
     if "locked" in text or "busy" in text:

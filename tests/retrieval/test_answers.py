@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answers import AnswerBase, RetrievalConfig
+from retrieval.answers import AnswerBase, RetrievalConfig, Tuning
+from retrieval.bm25.segments import MergePolicy
 from retrieval.errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -268,43 +269,40 @@ def test_sync_reports_unreadable_seeds_and_goes_on(base: AnswerBase, seeds: Path
 
 @pytest.mark.parametrize("batch", [1, 500])
 def test_sync_reports_a_copy_and_a_second_seed_of_the_same_name(
-    base: AnswerBase, seeds: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+    tmp_path: Path, seeds: Path, batch: int
 ) -> None:
-    import retrieval.answers as answers_module
+    # With batches of one, the first seed is found stored; with 500, still pending.
+    tuning = Tuning(sync_batch=batch)
+    with AnswerBase.open(tmp_path / "batched", seeds=seeds, tuning=tuning) as base:
+        base.sync()
+        for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
+            (seeds / folder).mkdir()
+            (seeds / folder / "report.txt").write_text(text, "utf-8")
+        shutil.copy(CORPUS / "markets-en.md", seeds / "markets-copy.md")
+        shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
+        report = base.sync()
+        assert report.added == ["report", "markets-copy"]
+        assert report.duplicates == [("markets-en.md", "markets-copy")]
+        assert report.failed == [
+            (
+                "b/report.txt",
+                "a/report.txt already gives the article id 'report'; "
+                "seed files need different names, even in different folders",
+            )
+        ]
+        assert [a.id for a in base.articles()] == [SEED.stem, "report", "markets-copy"]
+        assert base.search("Where did gas prices fall?").passages[0].article_id == "report"
+        assert base.search("Why did Brent crude rise?").passages[0].article_id == "markets-copy"
 
-    monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)  # found stored or still pending
-    for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
-        (seeds / folder).mkdir()
-        (seeds / folder / "report.txt").write_text(text, "utf-8")
-    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-copy.md")
-    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
-    report = base.sync()
-    assert report.added == ["report", "markets-copy"]
-    assert report.duplicates == [("markets-en.md", "markets-copy")]
-    assert report.failed == [
-        (
-            "b/report.txt",
-            "a/report.txt already gives the article id 'report'; "
-            "seed files need different names, even in different folders",
-        )
-    ]
-    assert [a.id for a in base.articles()] == [SEED.stem, "report", "markets-copy"]
-    assert base.search("Where did gas prices fall?").passages[0].article_id == "report"
-    assert base.search("Why did Brent crude rise?").passages[0].article_id == "markets-copy"
 
-
-def test_sync_stores_many_seeds_in_batches_as_one_by_one(
-    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import retrieval.answers as answers_module
-
+def test_sync_stores_many_seeds_in_batches_as_one_by_one(tmp_path: Path, seeds: Path) -> None:
     for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
     questions = ["Why did Brent crude rise?", "Что проверяет министерство обороны?", "Kursk"]
     answers = []
     for batch in (1, 2, 500):
-        monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)
-        with AnswerBase.open(tmp_path / f"base-{batch}", seeds=seeds) as base:
+        tuning = Tuning(sync_batch=batch)
+        with AnswerBase.open(tmp_path / f"base-{batch}", seeds=seeds, tuning=tuning) as base:
             assert len(base.sync().added) == 4
             answers.append([base.search(q, k=5) for q in questions])
     assert answers[0] == answers[1] == answers[2]
@@ -324,30 +322,24 @@ def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -
         assert base.search(question, k=5) == expected
 
 
-def test_segments_left_by_adds_are_merged_and_answers_stay(
-    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from retrieval.index import BM25Index
-
-    # Every add stays a segment, in the sentence index and the ranker's article index: the
-    # base has no knob for it, so the index constructor's defaults are patched.
-    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "merge_ratio", 0)
-    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "small_segment", 0)
+def test_segments_left_by_adds_are_merged_and_answers_stay(tmp_path: Path, seeds: Path) -> None:
+    # Every add stays a segment, in the sentence index and the ranker's article index.
+    tuning = Tuning(merging=MergePolicy(small_segment=0, merge_ratio=0))
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
     counts = []
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning) as base:
         base.sync()
         expected = base.search(question, k=5)
         for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
             base.add_file(CORPUS / name)
-            counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+            counts.append(base.index.segment_counts)
         base.add("Grain prices rose in Chicago on Monday. Traders cited the weather.")
-        counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+        counts.append(base.index.segment_counts)
         answers = [base.search(q, k=5) for q in (question, "grain prices", "Что проверяет?")]
         assert answers[0].passages[0].sentence == expected.passages[0].sentence
     assert counts == [(2, 2), (3, 3), (1, 1), (2, 2)]
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert (base._index.segment_count, base._ranker.articles.segment_count) == (1, 1)
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning) as base:
+        assert base.index.segment_counts == (1, 1)
         assert [base.search(a.question, k=5) for a in answers] == answers
         base.reindex()  # a full rebuild ranks the same
         assert [base.search(a.question, k=5) for a in answers] == answers
