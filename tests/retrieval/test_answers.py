@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.analysis import ANALYSIS_VERSION
 from retrieval.answers import AnswerBase, RetrievalConfig, Tuning
 from retrieval.bm25.segments import MergePolicy
 from retrieval.errors import (
@@ -360,7 +361,10 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
     database.close()
     with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert "version 1 of the text analysis, this is 3; rebuilding it from" in caplog.text
+        assert (
+            f"version 1 of the text analysis, this is {ANALYSIS_VERSION}; rebuilding it from"
+            in caplog.text
+        )
         assert [article.id for article in base.articles()] == [SEED.stem, "kursk-ru"]
         assert base.search(question, k=5) == expected
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
@@ -368,7 +372,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         "SELECT COUNT(*) FROM sentences WHERE terms LIKE '%старый%'"
     ).fetchone() == (0,)
     assert database.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone() == (
-        "3",
+        ANALYSIS_VERSION,
     )
     database.close()
     caplog.clear()
