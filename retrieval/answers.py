@@ -458,7 +458,6 @@ class AnswerBase:
                 start=row.start,
                 end=row.end,
                 text=stored.text[row.start : row.end],
-                reported_by=row.source,
                 attribution=row.attribution,
             )
             for row in self._store.sentences(article=stored.rowid)

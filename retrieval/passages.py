@@ -30,8 +30,8 @@ class Passage:
     context_start: int
     context_end: int
     score: float
-    reported_by: str | None
     attribution: Attribution | None
+    """Who the article says the sentence comes from; None: the outlet's own claim."""
     url: str | None
     outlet: str | None
     published: str | None
@@ -40,6 +40,11 @@ class Passage:
     added: str = field(default="", compare=False)
     """When the article was stored (ISO date-time): its date when none was published. Not
     compared: the same passage found again after a rebuild is equal."""
+
+    @property
+    def reported_by(self) -> str | None:
+        """The source's name (:attr:`attribution`'s), None for the outlet's own claim."""
+        return self.attribution.source if self.attribution else None
 
     @property
     def date(self) -> str:
@@ -81,7 +86,6 @@ def make_passage(
         context_start=start,
         context_end=end,
         score=float(score),
-        reported_by=row.source,
         attribution=attribution,
         url=article.url,
         outlet=article.outlet,

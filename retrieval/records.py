@@ -86,8 +86,13 @@ class ArticleSentence:
     end: int
     """Offsets into the article's text."""
     text: str
-    reported_by: str | None
     attribution: Attribution | None
+    """Who the article says the sentence comes from; None: the outlet's own claim."""
+
+    @property
+    def reported_by(self) -> str | None:
+        """The source's name (:attr:`attribution`'s), None for the outlet's own claim."""
+        return self.attribution.source if self.attribution else None
 
 
 @dataclass(frozen=True, slots=True)
