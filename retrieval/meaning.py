@@ -70,9 +70,11 @@ class Meaning:
         query = self.reranker.embed_query(question)
         head = [sid for sid, _ in hits[:DEPTH]]
         proposed = {sid for sid, _ in hits}
+        stored: dict[int, bytes] = {}  # the nearest sentences' vectors, read once
         extra = []
         if coverage < DENSE_BELOW:
-            extra = [sid for sid, _ in self.nearest(query, DENSE_DEPTH) if sid not in proposed]
+            nearest = self._nearest(query, DENSE_DEPTH, stored)
+            extra = [sid for sid, _ in nearest if sid not in proposed]
         with self._lock:
             rows.update(self._store.sentence_rows([sid for sid in extra if sid not in rows]))
             extra = [
@@ -80,7 +82,7 @@ class Meaning:
                 for sid in extra
                 if sid in rows and (allowed is None or rows[sid].article in allowed)
             ]
-            stored = self._store.sentence_vectors(head + extra)
+            stored |= self._store.sentence_vectors([sid for sid in head if sid not in stored])
             texts = [articles.text(rows[sid]) for sid in head + extra]
         known = [dequantise(stored[sid]) if sid in stored else None for sid in head + extra]
         similarities = self.reranker.similarities(question, texts, known, query=query)
@@ -96,8 +98,11 @@ class Meaning:
             return None
         return fuse(hits, near, extra, far, coverage)
 
-    def nearest(self, query: npt.NDArray[np.float32], k: int) -> list[tuple[int, float]]:
-        """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines."""
+    def _nearest(
+        self, query: npt.NDArray[np.float32], k: int, vectors: dict[int, bytes]
+    ) -> list[tuple[int, float]]:
+        """The ``k`` sentences whose stored embeddings are closest to ``query``, with cosines;
+        ``vectors`` gains their stored vectors (the reranker reads them next)."""
         with self._lock:
             if self._vectors is None or self._vectors.stale:
                 index = VectorIndex()
@@ -109,6 +114,7 @@ class Meaning:
         found = [sid for sid in candidates if sid in stored]
         cosines = stack([stored[sid] for sid in found]) @ query if found else np.zeros(0)
         scored = sorted(zip(found, map(float, cosines), strict=True), key=lambda item: -item[1])
+        vectors.update((sid, stored[sid]) for sid, _ in scored[:k])
         return scored[:k]
 
     def forget(self, sids: Sequence[int]) -> None:
