@@ -38,7 +38,7 @@ def seeds(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def base(tmp_path: Path, seeds: Path) -> AnswerBase:
-    answer_base = AnswerBase.open(tmp_path / "base", seeds=seeds)
+    answer_base = AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None)
     answer_base.sync()
     yield answer_base
     answer_base.close()
@@ -274,7 +274,7 @@ def test_sync_reports_a_copy_and_a_second_seed_of_the_same_name(
 ) -> None:
     # With batches of one, the first seed is found stored; with 500, still pending.
     tuning = Tuning(sync_batch=batch)
-    with AnswerBase.open(tmp_path / "batched", seeds=seeds, tuning=tuning) as base:
+    with AnswerBase.open(tmp_path / "batched", seeds=seeds, tuning=tuning, reranker=None) as base:
         base.sync()
         for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
             (seeds / folder).mkdir()
@@ -303,7 +303,9 @@ def test_sync_stores_many_seeds_in_batches_as_one_by_one(tmp_path: Path, seeds: 
     answers = []
     for batch in (1, 2, 500):
         tuning = Tuning(sync_batch=batch)
-        with AnswerBase.open(tmp_path / f"base-{batch}", seeds=seeds, tuning=tuning) as base:
+        with AnswerBase.open(
+            tmp_path / f"base-{batch}", seeds=seeds, tuning=tuning, reranker=None
+        ) as base:
             assert len(base.sync().added) == 4
             answers.append([base.search(q, k=5) for q in questions])
     assert answers[0] == answers[1] == answers[2]
@@ -313,10 +315,10 @@ def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -
     for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         assert base.sync().changed is False
         assert base.search(question, k=5) == expected
         base.reindex()
@@ -328,7 +330,7 @@ def test_segments_left_by_adds_are_merged_and_answers_stay(tmp_path: Path, seeds
     tuning = Tuning(merging=MergePolicy(small_segment=0, merge_ratio=0))
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
     counts = []
-    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
         for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
@@ -339,7 +341,7 @@ def test_segments_left_by_adds_are_merged_and_answers_stay(tmp_path: Path, seeds
         answers = [base.search(q, k=5) for q in (question, "grain prices", "Что проверяет?")]
         assert answers[0].passages[0].sentence == expected.passages[0].sentence
     assert counts == [(2, 2), (3, 3), (1, 1), (2, 2)]
-    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning, reranker=None) as base:
         assert base.index.segment_counts == (1, 1)
         assert [base.search(a.question, k=5) for a in answers] == answers
         base.reindex()  # a full rebuild ranks the same
@@ -351,7 +353,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
 ) -> None:
     shutil.copy(CORPUS / "kursk-ru.md", seeds / "kursk-ru.md")
     question = "Что проверяет министерство обороны?"
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
     # What an older newsdesk left behind: other terms, an older version, its snapshot.
@@ -360,7 +362,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         database.execute("UPDATE sentences SET terms = 'старый термин'")
         database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
     database.close()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         assert (
             f"version 1 of the text analysis, this is {ANALYSIS_VERSION}; rebuilding it from"
             in caplog.text
@@ -376,7 +378,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
     )
     database.close()
     caplog.clear()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds):
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None):
         assert "rebuilding" not in caplog.text
 
 
@@ -410,7 +412,7 @@ def test_russian_and_ukrainian_questions(base: AnswerBase, seeds: Path) -> None:
 
 
 def test_okapi_variant_is_selectable(tmp_path: Path, seeds: Path) -> None:
-    config = RetrievalConfig(variant="okapi")
+    config = RetrievalConfig(variant="okapi", reranker="none")
     with AnswerBase.open(tmp_path / "okapi", seeds=seeds, config=config) as base:
         base.sync()
         assert "Bortnikov" in base.search("law enforcement agencies Kursk").passages[0].context
@@ -423,7 +425,7 @@ def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds
         base.sync()
     typo = tmp_path / "seedz"
     with pytest.raises(StoreError) as info:
-        AnswerBase.open(tmp_path / "base", seeds=typo)
+        AnswerBase.open(tmp_path / "base", seeds=typo, reranker=None)
     assert str(info.value) == (
         f"the seeds folder {typo} does not exist, and the answer base at {tmp_path / 'base'} "
         "holds 1 articles read from seeds; nothing was changed. Check the seeds path "
@@ -437,7 +439,9 @@ def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds
 
 
 def test_a_new_base_creates_its_seeds_folder(tmp_path: Path) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "new" / "seeds") as base:
+    with AnswerBase.open(
+        tmp_path / "base", seeds=tmp_path / "new" / "seeds", reranker=None
+    ) as base:
         assert base.seeds.is_dir()
         assert len(base) == 0
 
@@ -482,14 +486,14 @@ def test_sentences_give_offsets_and_who_says_what(base: AnswerBase) -> None:
 def test_a_base_from_another_attribution_version_is_reattributed(
     tmp_path: Path, seeds: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
     with database:
         database.execute("UPDATE sentences SET source = 'Old guess', source_kind = NULL")
         database.execute("UPDATE meta SET value = '1' WHERE key = 'attribution_version'")
     database.close()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         assert "attributed by version 1 of attribution, this is" in caplog.text
         sources = {s.reported_by for s in base.sentences(SEED.stem)}
     assert sources == {None, "Verstka", "Bloomberg", "The Moscow Times", UNNAMED}

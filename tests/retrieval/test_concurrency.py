@@ -14,7 +14,7 @@ from retrieval.answers import AnswerBase, RetrievalConfig
 
 
 def test_searches_during_adds_never_see_half_an_article(tmp_path: Path) -> None:
-    base = AnswerBase.open(tmp_path / "base")
+    base = AnswerBase.open(tmp_path / "base", reranker=None)
     stop = threading.Event()
     problems: list[str] = []
     answered = 0
