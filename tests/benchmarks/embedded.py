@@ -85,7 +85,8 @@ def fill(base: Any, *, quiet: bool = False) -> int:
     """Store an embedding for every sentence of ``base`` (an AnswerBase with a reranker)."""
     assert base.reranker is not None
     embedder = CachedEmbedder(base.reranker.another())
-    base._embedder = embedder  # embed_pending runs on it: cached vectors are not recomputed
+    # embed_pending runs on the meaning part's embedder: cached vectors are not recomputed
+    base._meaning._embedder = embedder
     total = base.pending_embeddings()
     started = time.perf_counter()
 
