@@ -43,7 +43,7 @@ _IRREGULAR = {
 # Forms that are plural nouns as often as verbs: a cue only after a speaker-like word.
 _NOUN_LIKE: Final = frozenset(
     "states claims reports notes calls estimates fears doubts demands promises pledges vows "
-    "shows finds points questions tweets counters remarks warns answers".split()
+    "shows finds points questions tweets counters remarks comments warns answers".split()
 )
 
 
@@ -69,6 +69,9 @@ _WITH_THAT: Final = frozenset(
     "recognize recognizes recognized realize realizes realized complain complains complained "
     "fear fears feared worry worries worried".split()
 )
+# Verbs that report only before a clause or at the end of one: "X maintains that …",
+# "…, X maintains."; "maintains a lead" is no report.
+_HOLDS: Final = frozenset("maintain maintains maintained".split())
 VERBS: Final[dict[str, str]] = {}
 for _base in _REGULAR:
     for _form in _forms(_base):
@@ -103,6 +106,9 @@ _AUX: Final = frozenset(
     "is are was were be been being n't".split()
 )
 _BE: Final = frozenset("is are was were be been being".split())
+# What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
+# is how some archives write “…”: two apostrophes, two tokens).
+_CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -124,6 +130,9 @@ _NOT_HEAD: Final = frozenset(
     "each every both other such no not only even also very more less".split()
 )
 _NOT_HEAD_OR_STOP: Final = _NOT_HEAD | _STOP
+_PREPOSITION_HEADS: Final = frozenset(
+    "in of for at on with from by into onto over about among against through across".split()
+)
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
 _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
 _MAX_NP = 9
@@ -245,6 +254,7 @@ def _may_report(plain: list[str], sentence: str) -> bool:
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
         or '"' in sentence
+        or "''" in sentence
         or "«" in sentence
         or any(w.lower() in _CALL_WORDS for w in plain)
     )
@@ -297,10 +307,14 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     bare = word == VERBS[word]
     if word in _WITH_THAT and after != "that":
         return None  # "Trump charges that …" reports; "the charges" does not
+    if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
+        return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
+    if word == "expected" and after == "to":
+        return None  # "Trump is expected to attend": a forecast, nobody's report
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
-    if word in _INVERTING and before in {",", "”", '"', "’", "»"}:
+    if word in _INVERTING and before in _CLOSING:
         inverted = _inverted(sentence, tokens, lower, i)
         if inverted is not None:
             return inverted
@@ -330,14 +344,14 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if (
         word in {"called", "calls"}
         and after not in {"for", "on"}
-        and not any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
+        and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
     if start < 0:
         start = _np_start(tokens, lower, head)
     if bare and not (lower[head] in _PLURAL_HEADS or _plural(tokens, lower, start, head)):
         return None  # "the state", "a simple question"
-    tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
+    tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
@@ -491,6 +505,13 @@ def _left_subject(
     head = j
     if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
+    if tokens[head][0] in _PREPOSITION_HEADS or (
+        tokens[head][0][0].isdigit()
+        and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
+    ):
+        # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
+        # "Marley Anderson, 21, said" and "four in 10 said" do.
+        return None
     if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
@@ -498,7 +519,8 @@ def _left_subject(
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
-    if lower[start] in _PREPOSITIONS and start < head:
+    approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
+    if lower[start] in _PREPOSITIONS and start < head and not approximate:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
         cut = next(
             (
@@ -556,6 +578,9 @@ def _np_start(tokens: Tokens, lower: list[str], head: int) -> int:
                     continue  # "the Institute for the Study of War"
             break
         if low in _NP_JOINERS and low in {"in", "at"}:
+            if low == "in" and start - 2 >= 0 and _NUMBER.match(lower[start - 2]):
+                start -= 1  # "four in 10": a share of the people asked
+                continue
             if not (start - 2 >= 0 and lower[start - 2].endswith("s")):
                 break
         elif low.endswith(("ing", "ly", "ed")) and low not in {"unnamed"}:

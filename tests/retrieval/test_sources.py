@@ -664,3 +664,45 @@ def test_an_announcement_gives_the_block_quote_its_speaker_and_claims_nothing() 
         None,
         Attribution("The New York Times", None, "reports", "quote"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ''…'' (two apostrophes for “…”, as some archives write it) closes a quote too.
+        (
+            "''The plan will not pass,'' said Mr. Hale, a former budget official.",
+            Attribution("Mr. Hale", "a former budget official", "said", "quote"),
+        ),
+        (
+            "Her aides called him ''a reckless man'' after the debate.",
+            Attribution("Her aides", None, "called"),
+        ),
+        # "maintain" reports before a clause or at the end of one, not before an object.
+        (
+            "The mayor maintains that the vote was fair.",
+            Attribution("The mayor", None, "maintains"),
+        ),
+        (
+            "The vote was fair, the mayor maintained.",
+            Attribution("the mayor", None, "maintained"),
+        ),
+        ("Ms. Reyes maintains a wide lead in the polls.", None),
+        # "expected to" is a forecast in the passive, nobody's report.
+        ("The governor is widely expected to sign the bill.", None),
+        # A preposition or a number is never the one who speaks.
+        ("She trails by 200 pledged delegates.", None),
+        ("Her lead in pledged delegates grew on Tuesday.", None),
+        ("He made similar comments on Sunday.", None),
+        # But an age between commas and "four in 10" are.
+        (
+            "Dana Ortiz, 34, said she would vote.",
+            Attribution("Dana Ortiz", "34", "said"),
+        ),
+        ("About four in 10 said they were angry.", Attribution("About four in 10", None, "said")),
+    ],
+)
+def test_english_words_that_only_look_like_reports(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
