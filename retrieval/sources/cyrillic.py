@@ -45,6 +45,28 @@ _VERBS: Final = frozenset(
         "прогнозувати очікувати"
     ).split()
 )
+# Speech acts that report only with a "что"/"що" clause: "Песков повторил, что …";
+# "согласился встретиться", "повторил ошибку" report nothing.
+_THAT_ONLY: Final = frozenset(
+    (
+        "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
+        "посетовать сетовать "
+        "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
+        "натякати поскаржитися скаржитися"
+    ).split()
+)
+# Speech acts that judge someone: they report what was said only with its content after
+# them, the charge ("раскритиковал Запад за …") or the words quoted.
+_JUDGING: Final = frozenset(
+    (
+        "раскритиковать критиковать осудить осуждать высмеять высмеивать похвалить хвалить "
+        "упрекнуть упрекать "
+        "розкритикувати критикувати засудити засуджувати висміяти висміювати похвалити "
+        "хвалити дорікнути дорікати"
+    ).split()
+)
+_QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
+_FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
     r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
@@ -155,7 +177,12 @@ class Rules:
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
+            rule = _complement_rule(tokens, i, self.language)
+            if rule == "":
+                continue
             finding = self._verb(sentence, tokens, i)
+            if finding is not None and rule != "verb":
+                finding = finding._replace(rule=rule)
             if finding is not None:
                 found.append(finding)
         return sorted(found, key=lambda f: f.position)
@@ -476,15 +503,48 @@ _OUTLET_NOUNS: Final = frozenset(
 )
 
 
+def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) -> str:
+    """The rule a cue verb reports by: "verb"; "that-clause" or "judging" for the verbs that
+    report only with their content after them; "" when that content is missing."""
+    word = tokens[i][0].lower()
+    if word in _that_forms(language):
+        if i > 0 and tokens[i - 1][0] in _FRAME_MARKS:
+            return "verb"  # «…», — повторил Песков: the quote is what he repeated
+        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        if following[:1] == [","]:
+            following = following[1:]
+        return "that-clause" if following[:1] and following[0] in {"что", "що"} else ""
+    if word in _judging_forms(language):
+        window = tokens[i + 1 : i + 10]
+        if any(t[0].lower() == "за" or t[0] in _QUOTE_MARKS for t in window):
+            return "judging"
+        return ""
+    return "verb"
+
+
+@functools.cache
+def _that_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_THAT_ONLY, language)
+
+
+@functools.cache
+def _judging_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_JUDGING, language)
+
+
 @functools.cache
 def _verb_forms(language: str) -> frozenset[str]:
-    """Every form of the reporting verbs (past, present, infinitive, gerund), made once.
+    """Every form of the cue verbs (past, present, infinitive, gerund), made once.
 
     A word is then a cue by a set look-up: no analysis of the other words of a sentence.
     """
+    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING, language)
+
+
+def _lexeme_forms(verbs: frozenset[str], language: str) -> frozenset[str]:
     analyser = morphology("uk" if language == "uk" else "ru")
     forms: set[str] = set()
-    for verb in _VERBS:
+    for verb in verbs:
         for parse in analyser.parse(verb):
             if parse.normal_form == verb and str(parse.tag.POS) in {"INFN", "VERB"}:
                 forms.update(

@@ -69,6 +69,18 @@ _WITH_THAT: Final = frozenset(
     "recognize recognizes recognized realize realizes realized complain complains complained "
     "fear fears feared worry worries worried".split()
 )
+# Speech acts that report only with a "that" clause: "Clinton reiterated that …", "Kasich joked
+# that …"; "agreed to meet", "responded to the letter", "repeated the mistake" report nothing.
+_THAT_ONLY: Final = (
+    "reiterate repeat lament bemoan agree respond retort quip joke signal hint intimate posit"
+).split()
+# Speech acts that judge someone ("Trump mocked Rubio for “having a tough night”", "Hollande
+# denounced the remarks as “hurtful”"): they report what the subject said only with its content
+# after them, the charge ("for …"), the label ("as …") or the words quoted.
+_JUDGING: Final = (
+    "attack castigate chastise scold rebuke lambaste chide mock ridicule taunt fault decry "
+    "denounce deride applaud commend laud label brand dub portray characterize characterise"
+).split()
 # Verbs that report only before a clause or at the end of one: "X maintains that …",
 # "…, X maintains."; "maintains a lead" is no report.
 _HOLDS: Final = frozenset("maintain maintains maintained".split())
@@ -82,6 +94,20 @@ for _base, _all in _IRREGULAR.items():
 for _form in ("deny", "denies", "denied", "denying"):
     VERBS[_form] = "deny"
 for _form in _WITH_THAT:
+    VERBS.setdefault(_form, f"{_form}:that")
+# "mocks", "mocked": never the bare form, a gerund or a form that is a plural noun as well
+_JUDGING_FORMS: Final = frozenset(
+    f
+    for b in _JUDGING
+    for f in _forms(b)[1:3]
+    if f not in {"attacks", "labels", "brands", "faults", "taunts", "mocks", "rebukes", "dubs"}
+)
+for _base in _JUDGING:
+    for _form in _forms(_base)[1:3]:
+        if _form in _JUDGING_FORMS:
+            VERBS.setdefault(_form, _base)
+_THAT_FORMS: Final = frozenset(f for b in _THAT_ONLY for f in _forms(b)[1:3])
+for _form in _THAT_FORMS:
     VERBS.setdefault(_form, f"{_form}:that")
 
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
@@ -217,12 +243,13 @@ _ALONE: Final = frozenset(
     w
     for w in _CUE_WORDS
     if w not in _WITH_THAT
+    and w not in _THAT_FORMS
     and not (w in VERBS and w == VERBS[w] and w not in _BARE)  # "tell", "comment": never
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
 )
-_NEEDS_THAT: Final = _WITH_THAT - _ALONE
+_NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
 _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
@@ -231,6 +258,7 @@ _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 _DATA: Final = ("poll", "survey", "study", "report", "research", "data", "analysis")
 _CALL_WORDS: Final = frozenset({"for", "on", "by"})
+_QUOTED = re.compile("[”\"»]|''")
 
 
 def _may_report(plain: list[str], sentence: str) -> bool:
@@ -245,8 +273,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return False  # most sentences
     if not _ALONE.isdisjoint(plain):
         return True
-    if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
-        return True
+    if not _NEEDS_THAT.isdisjoint(plain) and ("that" in plain or _QUOTED.search(sentence)):
+        return True  # "… that …"; "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
@@ -307,6 +335,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     bare = word == VERBS[word]
     if word in _WITH_THAT and after != "that":
         return None  # "Trump charges that …" reports; "the charges" does not
+    if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
+        return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
     if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
         return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
     if word == "expected" and after == "to":
@@ -320,9 +350,16 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
             return inverted
     j = _skip_back(lower, i - 1)
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
+    judging = word in _JUDGING_FORMS
+    if judging and not _judges(tokens, lower, i):
+        return None
     if participle and after == "by":
+        if judging:
+            return None  # "was mocked by Rubio": who is judged, not what was said
         return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
+    if judging and (passive or before in {"the", "a", "an", "as"}):
+        return None
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
@@ -354,7 +391,29 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
+    if judging:
+        rule = "judging"
+    elif word in _THAT_FORMS and after == "that":
+        rule = "that-clause"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
+
+
+_QUOTE_TOKENS: Final = frozenset({"“", '"', "«", "'", "‘"})
+
+
+def _closes_quote(tokens: Tokens, i: int, after: str) -> bool:
+    """Whether the verb ends a sentence that opens with a quotation: "“…,” she repeated."."""
+    return after in {".", ",", ";", ""} and any(t[0] in _CLOSING - {","} for t in tokens[:i])
+
+
+def _judges(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """Whether a judging verb carries what was said: "for …", "as …" or a quotation after it."""
+    window = lower[i + 1 : i + 9]
+    return (
+        "for" in window
+        or "as" in window
+        or any(t[0] in _QUOTE_TOKENS for t in tokens[i + 1 : i + 12])
+    )
 
 
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:

@@ -706,3 +706,71 @@ def test_english_words_that_only_look_like_reports(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Speech acts that report only with a that-clause (or closing a quotation).
+        (
+            "Ms. Ortiz reiterated that the tax would not rise.",
+            "en",
+            Attribution("Ms. Ortiz", None, "reiterated"),
+        ),
+        (
+            "The mayor joked that the bridge was older than he was.",
+            "en",
+            Attribution("The mayor", None, "joked"),
+        ),
+        (
+            "“We will not pay,” the mayor repeated.",
+            "en",
+            Attribution("the mayor", None, "repeated", "quote"),
+        ),
+        ("Ms. Ortiz agreed to meet the mayor.", "en", None),
+        ("Ms. Ortiz responded to the letter on Monday.", "en", None),
+        ("The mayor repeated the mistake.", "en", None),
+        (
+            "Песков повторил, что переговоры невозможны.",
+            "ru",
+            Attribution("Песков", None, "повторил"),
+        ),
+        ("Министр согласился встретиться с журналистами.", "ru", None),
+        (
+            "Кулеба повторив, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "повторив"),
+        ),
+        ("Кулеба погодився зустрітися з журналістами.", "uk", None),
+        # Speech acts that judge someone report with the charge, the label or a quotation.
+        (
+            "Ms. Ortiz mocked the senator for “hiding from voters.”",
+            "en",
+            Attribution("Ms. Ortiz", None, "mocked", "quote"),
+        ),
+        (
+            "The governor denounced the ruling as a disgrace.",
+            "en",
+            Attribution("The governor", None, "denounced"),
+        ),
+        ("Mr. Hale attacked the plan on Tuesday.", "en", None),
+        ("The senator was mocked by Ms. Ortiz for his votes.", "en", None),
+        ("The Orlando attacks shocked the nation.", "en", None),
+        (
+            "Лавров раскритиковал Запад за санкции.",
+            "ru",
+            Attribution("Лавров", None, "раскритиковал"),
+        ),
+        ("Лавров раскритиковал Запад.", "ru", None),
+        (
+            "Зеленський похвалив військових за мужність.",
+            "uk",
+            Attribution("Зеленський", None, "похвалив"),
+        ),
+        ("Зеленський похвалив військових.", "uk", None),
+    ],
+)
+def test_speech_acts_that_report_only_with_their_content(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
