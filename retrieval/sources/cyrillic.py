@@ -65,6 +65,14 @@ _JUDGING: Final = frozenset(
         "хвалити дорікнути дорікати"
     ).split()
 )
+# Short adjectives of belief that report what their subject holds with a что/що clause:
+# "Песков уверен, что …", "Кулеба переконаний, що …".
+_STANCE_ADJECTIVES: Final = frozenset(
+    (
+        "уверен уверена уверены убежден убеждён убеждена убеждены "
+        "впевнений впевнена впевнені переконаний переконана переконані"
+    ).split()
+)
 _QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
 _FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
@@ -504,9 +512,12 @@ _OUTLET_NOUNS: Final = frozenset(
 
 
 def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) -> str:
-    """The rule a cue verb reports by: "verb"; "that-clause" or "judging" for the verbs that
-    report only with their content after them; "" when that content is missing."""
+    """The rule a cue reports by: "verb"; "that-clause", "judging" or "stance" for the verbs
+    and adjectives that report only with their content after them; "" when it is missing."""
     word = tokens[i][0].lower()
+    if word in _STANCE_ADJECTIVES:
+        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        return "stance" if following in ([",", "что"], [",", "що"]) else ""
     if word in _that_forms(language):
         if i > 0 and tokens[i - 1][0] in _FRAME_MARKS:
             return "verb"  # «…», — повторил Песков: the quote is what he repeated
@@ -538,7 +549,7 @@ def _verb_forms(language: str) -> frozenset[str]:
 
     A word is then a cue by a set look-up: no analysis of the other words of a sentence.
     """
-    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING, language)
+    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING, language) | _STANCE_ADJECTIVES
 
 
 def _lexeme_forms(verbs: frozenset[str], language: str) -> frozenset[str]:

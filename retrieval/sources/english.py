@@ -81,6 +81,14 @@ _JUDGING: Final = (
     "attack castigate chastise scold rebuke lambaste chide mock ridicule taunt fault decry "
     "denounce deride applaud commend laud label brand dub portray characterize characterise"
 ).split()
+# Adjectives of belief and feeling that report what their subject holds with a that-clause:
+# "Many Democrats are afraid that …", "The mayor is confident that …".
+STANCE_ADJECTIVES: Final = frozenset(
+    "afraid worried concerned confident convinced hopeful optimistic pessimistic skeptical "
+    "sceptical adamant certain sure incensed furious angry upset alarmed nervous fearful "
+    "insistent".split()
+)
+_LINKING: Final = frozenset("is are was were been be remain remains remained".split())
 # Verbs that report only before a clause or at the end of one: "X maintains that …",
 # "…, X maintains."; "maintains a lead" is no report.
 _HOLDS: Final = frozenset("maintain maintains maintained".split())
@@ -164,7 +172,7 @@ _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".sp
 _MAX_NP = 9
 
 
-_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
 _NOT_SPEAKERS: Final = frozenset(
     "update note correction photo photos video watch read related breaking analysis opinion "
@@ -220,8 +228,10 @@ def find(sentence: str) -> list[Finding]:
             finding = _according(sentence, tokens, lower, i)
         elif word in _PARTICIPLES and i > 0 and lower[i - 1] == ",":
             finding = _participle(sentence, tokens, lower, i, found)
-        elif word in VERBS:
-            finding = _verb(sentence, tokens, lower, i)
+        elif word in VERBS or word in STANCE_ADJECTIVES:
+            # "are worried that" (a feeling held) before "worried that" (a verb)
+            stance = _stance(sentence, tokens, lower, i) if word in STANCE_ADJECTIVES else None
+            finding = stance or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
         else:
             continue
         if finding is not None:
@@ -244,12 +254,13 @@ _ALONE: Final = frozenset(
     for w in _CUE_WORDS
     if w not in _WITH_THAT
     and w not in _THAT_FORMS
+    and w not in STANCE_ADJECTIVES
     and not (w in VERBS and w == VERBS[w] and w not in _BARE)  # "tell", "comment": never
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
 )
-_NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS) - _ALONE
+_NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
 _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
@@ -416,8 +427,35 @@ def _judges(tokens: Tokens, lower: list[str], i: int) -> bool:
     )
 
 
+_GROUP_ENDINGS: Final = ("ans", "ats", "ists")  # "Republicans", "Democrats", "Socialists"
+_QUANTIFIERS: Final = frozenset("many some most few several other all both these those".split())
+
+
+def _stance(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """A belief or feeling its subject holds: "Many Democrats are afraid that …"."""
+    if i + 1 >= len(lower) or lower[i + 1] != "that" or not tokens[i][0].islower():
+        return None
+    j = i - 1
+    while j >= 0 and (lower[j] in _AUX or lower[j].endswith("ly")):
+        j -= 1  # "are increasingly worried that"
+    if not any(lower[k] in _LINKING for k in range(j + 1, i)):
+        return None  # "a worried mother that …": not said of a subject
+    found = _left_subject(sentence, tokens, lower, i, j)
+    if found is None:
+        return None
+    subject, detail, head, _ = found
+    if lower[head] in _OBJECTS | {"it", "there", "this"} or tokens[head][0].endswith(("'s", "’s")):
+        return None  # "It is certain that …" says nothing of anyone
+    return Finding(subject, tokens[i][0], "reported speech", "stance", tokens[i].start(), detail)
+
+
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:
-    """Whether the subject (or a word just before it) is a plural: "analysts say"."""
+    """Whether the subject (or a word just before it) is a plural: "analysts say", and
+    a group named with a capital: "many Democrats say", "Republicans argue"."""
+    if tokens[head][0][:1].isupper() and lower[head].endswith(_GROUP_ENDINGS):
+        return True
+    if head > 0 and lower[head - 1] in _QUANTIFIERS and lower[head].endswith("s"):
+        return True
     return any(
         w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
         for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))

@@ -774,3 +774,51 @@ def test_speech_acts_that_report_only_with_their_content(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A belief or feeling held, with a that-clause: what the subject holds.
+        (
+            "Many Democrats are afraid that turnout will fall.",
+            "en",
+            Attribution("Many Democrats", None, "afraid"),
+        ),
+        (
+            "The mayor is increasingly confident that the bridge will open.",
+            "en",
+            Attribution("The mayor", None, "confident"),
+        ),
+        ("The mayor is confident of victory.", "en", None),
+        ("It is certain that prices will rise.", "en", None),
+        (
+            "The farmers worried that the rain would not come.",
+            "en",
+            Attribution("The farmers", None, "worried"),
+        ),
+        # A capitalised group with a bare verb is a plural: "Republicans say".
+        (
+            "But many Democrats say the lead is fragile.",
+            "en",
+            Attribution("Democrats", None, "say"),
+        ),
+        ("Republicans argue the tax is too high.", "en", Attribution("Republicans", None, "argue")),
+        (
+            "Песков уверен, что переговоры возможны.",
+            "ru",
+            Attribution("Песков", None, "уверен"),
+        ),
+        ("Министр уверен в победе.", "ru", None),
+        (
+            "Кулеба переконаний, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "переконаний"),
+        ),
+        ("Кулеба впевнений у перемозі.", "uk", None),
+    ],
+)
+def test_beliefs_held_and_groups_named_with_a_capital(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
