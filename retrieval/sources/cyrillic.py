@@ -148,6 +148,11 @@ _SKIP_AFTER: Final = frozenset(
     "також вже раніше пізніше тоді ще про це цьому".split()
 )
 _PLACE: Final = frozenset({"в", "во", "у"})
+_AND: Final = frozenset({"и", "а", "но", "і", "й", "та", "але"})
+_SUBORDINATE: Final = frozenset(
+    "когда который которая которые которого что чтобы если пока после хотя "
+    "коли який яка які якого що щоб якщо поки після хоча".split()
+)
 
 
 class Rules:
@@ -238,6 +243,9 @@ class Rules:
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
                 subject = self._right(sentence, tokens, i) or subject
+        if subject is None and not after_quote and before.lower() in _AND:
+            subject = self._opening(sentence, tokens, i - 1)
+            rule = "coordinated"
         if subject is None:
             subject = self._right(sentence, tokens, i)
             rule = "verb-subject"
@@ -251,6 +259,30 @@ class Rules:
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
         return Finding(subject, word, "reported speech", rule, position, detail)
+
+    def _opening(
+        self, sentence: str, tokens: list[tuple[str, int, int]], conjunction: int
+    ) -> str | None:
+        """The name opening the sentence, when the cue is its first verb's coordinate.
+
+        "Песков прибыл в Минск и заявил, что …": Песков заявил. Only a capitalised name in
+        the nominative right at the start, its verb next, and no clause opened before "и".
+        """
+        if tokens[0][0].lower() in _STOPS | _SUBORDINATE | _PREPOSITIONS | _ADVERBS:
+            return None  # "Когда Песков прибыл …": a clause, not the sentence's subject
+        end = 0
+        while end < conjunction and end < 3 and tokens[end][0][:1].isupper():
+            if not _nominative(tokens[end][0], self.language):
+                return None
+            end += 1
+        if end == 0 or end >= conjunction or not tokens[end][0][:1].islower():
+            return None
+        if "VERB" not in {str(p.tag.POS) for p in parses(tokens[end][0], self.language)[:2]}:
+            return None
+        between = {t[0].lower() for t in tokens[end:conjunction]}
+        if between & _SUBORDINATE or between & {":", ";", "«", "»", '"'}:
+            return None
+        return _clean(sentence[tokens[0][1] : tokens[end - 1][2]]) or None
 
     def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """The nominative noun phrase just before the verb."""

@@ -374,6 +374,11 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
+    if found is None and j >= 0 and lower[j] == "," and word in _INVERTING:
+        found = _opening_name(sentence, tokens, lower, j)
+    coordinated = found is None and j >= 0 and lower[j] in {"and", "but"} and not bare
+    if coordinated:
+        found = _opening_subject(sentence, tokens, lower, j)
     if found is None:
         return None
     subject, detail, head, start = found
@@ -402,6 +407,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
+    if coordinated:
+        rule = "coordinated"
     if judging:
         rule = "judging"
     elif word in _THAT_FORMS and after == "that":
@@ -410,6 +417,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
 
 
 _QUOTE_TOKENS: Final = frozenset({"“", '"', "«", "'", "‘"})
+_SPEAKING_PRONOUNS: Final = frozenset({"he", "she", "they"})
 
 
 def _closes_quote(tokens: Tokens, i: int, after: str) -> bool:
@@ -447,6 +455,74 @@ def _stance(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding 
     if lower[head] in _OBJECTS | {"it", "there", "this"} or tokens[head][0].endswith(("'s", "’s")):
         return None  # "It is certain that …" says nothing of anyone
     return Finding(subject, tokens[i][0], "reported speech", "stance", tokens[i].start(), detail)
+
+
+_FINITE: Final = _AUX | frozenset(
+    "took met spoke went made gave said told wrote began won lost ran saw came got held left "
+    "kept sent stood sat became shook drew fought brought bought thought felt led put".split()
+)
+_SUBORDINATE: Final = frozenset(
+    "when while who whom which that after before as because if since though although "
+    "whether where until unless".split()
+)
+
+
+def _opening_subject(
+    sentence: str, tokens: Tokens, lower: list[str], conjunction: int
+) -> tuple[str, str | None, int, int] | None:
+    """The subject of the sentence's first verb, when the cue is that verb's coordinate.
+
+    "Reid caucused in Nevada on Saturday and says he voted “uncommitted.”": Reid says.
+    Only a name or a personal pronoun right at the start, its verb next, and no clause
+    opened between them and "and" (whose subject might be someone else's).
+    """
+    start = 0
+    while start < conjunction and lower[start] in _OPENERS | {","}:
+        start += 1
+    end = start
+    while end < conjunction and tokens[end][0][:1].isupper() and tokens[end][0][:1].isalpha():
+        end += 1
+    if end == start and lower[start] in _SPEAKING_PRONOUNS:
+        end = start + 1
+    if end == start or end - start > 4 or end >= conjunction:
+        return None
+    verb = lower[end]
+    if lower[start] in _PREPOSITIONS | _STOP | _PREPOSITION_HEADS or not (
+        tokens[end][0].islower() and (verb.endswith(("ed", "s")) or verb in _FINITE)
+    ):
+        return None  # "At a meeting …", "Nuclear experts …": no name and verb open it
+    if any(w in _SUBORDINATE or w in {";", ":", "”", '"'} for w in lower[end:conjunction]):
+        return None
+    if lower[start] in {"the", "a", "an"} or tokens[end - 1][0].endswith(("'s", "’s")):
+        return None
+    return _span(sentence, tokens, start, end - 1), None, end - 1, start
+
+
+def _opening_name(
+    sentence: str, tokens: Tokens, lower: list[str], comma: int
+) -> tuple[str, str | None, int, int] | None:
+    """A full name opening the sentence, set off by a long description before "said".
+
+    "David Kamin, an adviser to the campaign and a professor of law at a university in New
+    York, said …"; "Ann Lee, 59, of Dayton, Ohio, who watched the speech at home, said …".
+    Only a name of two capitalised words or more, right at the start: any other subject
+    would need the clause to be parsed.
+    """
+    start = 0
+    while start < comma and lower[start] in _OPENERS | {","}:
+        start += 1
+    end = start
+    while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
+        end += 1
+    words = [t[0] for t in tokens[start:end] if t[0][:1].isupper()]
+    if len(words) < 2 or end >= comma or lower[end] != "," or end - start > 5:
+        return None
+    if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
+        return None
+    if any(lower[k] in {".", ";", ":", "”", '"'} for k in range(end + 1, comma)):
+        return None  # a sentence or a quotation in between: not one description
+    detail = _span(sentence, tokens, end + 1, comma - 1)
+    return _span(sentence, tokens, start, end - 1), detail, end - 1, start
 
 
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:

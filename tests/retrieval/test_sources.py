@@ -822,3 +822,43 @@ def test_beliefs_held_and_groups_named_with_a_capital(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A name opening the sentence, set off by a description too long to read as one.
+        (
+            "David Kamin, an adviser to the campaign and a professor of law at a university"
+            " in New York, said the plan was sound.",
+            "en",
+            Attribution(
+                "David Kamin",
+                "an adviser to the campaign and a professor of law at a university in New York",
+                "said",
+            ),
+        ),
+        # The cue coordinated with the sentence's first verb has that verb's subject.
+        (
+            "Mr. Hale visited Ohio and said the plant would stay open.",
+            "en",
+            Attribution("Mr. Hale", None, "said"),
+        ),
+        ("At a rally on Monday, voters cheered and said nothing.", "en", None),
+        (
+            "Песков прибыл в Минск и заявил, что переговоры возможны.",
+            "ru",
+            Attribution("Песков", None, "заявил"),
+        ),
+        ("Когда Песков прибыл в Минск и заявил, что переговоры возможны, рубль вырос.", "ru", None),
+        (
+            "Кулеба прибув до Варшави і заявив, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "заявив"),
+        ),
+    ],
+)
+def test_subjects_far_from_their_cue(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
