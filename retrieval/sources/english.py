@@ -85,8 +85,7 @@ _JUDGING: Final = (
 # "Many Democrats are afraid that …", "The mayor is confident that …".
 STANCE_ADJECTIVES: Final = frozenset(
     "afraid worried concerned confident convinced hopeful optimistic pessimistic skeptical "
-    "sceptical adamant certain sure incensed furious angry upset alarmed nervous fearful "
-    "insistent".split()
+    "sceptical adamant certain incensed furious alarmed nervous fearful".split()
 )
 _LINKING: Final = frozenset("is are was were been be remain remains remained".split())
 # Verbs that report only before a clause or at the end of one: "X maintains that …",
@@ -267,8 +266,12 @@ _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
-_DATA: Final = ("poll", "survey", "study", "report", "research", "data", "analysis")
-_CALL_WORDS: Final = frozenset({"for", "on", "by"})
+_DATA: Final = (
+    "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
+    "investigat", "review", "audit", "record", "document", "footage", "video", "figures",
+    "estimate", "count", "tally", "census",
+)  # fmt: skip
+_CALL_WORDS: Final = frozenset({"for", "on", "by", "to"})
 _QUOTED = re.compile("[”\"»]|''")
 
 
@@ -284,8 +287,10 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return False  # most sentences
     if not _ALONE.isdisjoint(plain):
         return True
-    if not _NEEDS_THAT.isdisjoint(plain) and ("that" in plain or _QUOTED.search(sentence)):
-        return True  # "… that …"; "“…,” she repeated."
+    if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
+        return True
+    if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
+        return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
@@ -344,8 +349,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
-    if word in _WITH_THAT and after != "that":
-        return None  # "Trump charges that …" reports; "the charges" does not
+    if word in _WITH_THAT and not _clause(lower, i):
+        return None  # "Trump charges that …" reports; "the charges", "ruled that out" do not
     if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
         return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
     if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
@@ -360,6 +365,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if inverted is not None:
             return inverted
     j = _skip_back(lower, i - 1)
+    while j > 0 and tokens[j][0].islower() and _manner(lower[j]):
+        j = _skip_back(lower, j - 1)  # "Cruz gingerly said", "Trump angrily denied"
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
     judging = word in _JUDGING_FORMS
     if judging and not _judges(tokens, lower, i):
@@ -396,7 +403,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "… in key battleground states."; but "a new poll shows that …"
     if (
         word in {"called", "calls"}
-        and after not in {"for", "on"}
+        and after not in {"for", "on", "to"}
+        and not (after in _WHEN and i + 2 < len(lower) and lower[i + 2] in {"for", "on"})
         and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
@@ -569,6 +577,26 @@ _WHEN: Final = frozenset(
 )
 
 
+_LY_NOUNS: Final = frozenset(
+    "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
+    "daily weekly monthly quarterly early only".split()
+)
+
+
+def _clause(lower: list[str], i: int) -> bool:
+    """Whether a that-clause follows the verb ("ruled that the law …", not "ruled that out")."""
+    return (
+        i + 2 < len(lower)
+        and lower[i + 1] == "that"
+        and lower[i + 2] not in {"out", "off", "down", "up", ".", ",", ";"}
+    )
+
+
+def _manner(word: str) -> bool:
+    """An adverb of manner between a subject and its verb ("gingerly", "angrily")."""
+    return len(word) > 5 and word.endswith("ly") and word not in _LY_NOUNS
+
+
 def _skip_back(lower: list[str], j: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases between a subject and its verb."""
     while j >= 0:
@@ -590,10 +618,7 @@ def _rule(verb: int, head: int) -> str:
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
     """ "Polls show …", "the survey found …": findings of a poll or study are attributed."""
     window = lower[max(0, i - 7) : i]
-    return any(
-        w.startswith(("poll", "survey", "study", "report", "research", "data", "analysis"))
-        for w in window
-    )
+    return any(w.startswith(_DATA) for w in window)
 
 
 _AFTER_INVERTED: Final = frozenset(
@@ -685,7 +710,9 @@ def _left_subject(
         # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
         # "Marley Anderson, 21, said" and "four in 10 said" do.
         return None
-    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
+    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or (
+        tokens[head][0].islower() and _manner(lower[head])
+    ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
         return None  # "A report released last year found": "released" is not the subject

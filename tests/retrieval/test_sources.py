@@ -862,3 +862,36 @@ def test_subjects_far_from_their_cue(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Findings of an inquiry, a count or a record are attributed to it.
+        (
+            "The inquiry found that the office never searched its own email.",
+            Attribution("The inquiry", None, "found"),
+        ),
+        ("The results also showed a weak field.", Attribution("The results", None, "showed")),
+        ("The farmers found a lost dog.", None),
+        # "called" for a demand, with the day between or a to-infinitive.
+        (
+            "Ms. Ortiz called Wednesday for the minister to resign.",
+            Attribution("Ms. Ortiz", None, "called"),
+        ),
+        (
+            "Mr. Hale called to ban the sale of fireworks.",
+            Attribution("Mr. Hale", None, "called"),
+        ),
+        # An adverb of manner between the subject and its verb.
+        (
+            "When asked about the plan, Ms. Ortiz gingerly said it was not ready.",
+            Attribution("Ms. Ortiz", None, "said"),
+        ),
+        ("The family said it would appeal.", Attribution("The family", None, "said")),
+        # "that" as a pronoun is no clause.
+        ("The court ruled that out on Monday.", None),
+    ],
+)
+def test_findings_demands_and_manners(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
