@@ -10,7 +10,10 @@ as the speaker ("сказал журналистам Песков"), nor is an a
 "как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
 "йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
 на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
-пресс-службе …") is given in the nominative.
+пресс-службе …") is given in the nominative. Verbs that are as often actions report only
+with their content after them ("повторил, что …", "раскритиковал Запад за …", "уверен, что
+…"), and a verb coordinated with the sentence's first one has its subject ("Песков прибыл в
+Минск и заявил, что …").
 """
 
 from __future__ import annotations

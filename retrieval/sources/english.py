@@ -6,8 +6,17 @@ left ("Trump said", "In an interview Monday, Trump said", "Nicholas Chapin, 18, 
 chief executive has said"), after it when the verb follows a quote or a comma ("…,” said
 Derek Kukura, a student."), after "according to" or a passive's "by". A report closing the
 sentence governs it (", sources said."). Words that are nouns as often as verbs ("states",
-"reports") count only after a name or before "that"; bare forms ("say") only after a plural;
-title-case headlines count too ("…, Former White House Doctor Says.").
+"reports") count only after a name or before "that"; bare forms ("say") only after a plural
+("analysts say", "many Democrats say"); title-case headlines count too ("…, Former White House
+Doctor Says.").
+
+Stance and speech-act words are as often actions ("agreed to meet", "attacked the plan"), so
+they report only with their content after them: a that-clause ("Clinton reiterated that …",
+"Democrats are afraid that …"), and for verbs that judge someone the charge, the label or the
+words quoted ("mocked Rubio for …", "denounced the remarks as “hurtful”"). A subject far from
+its verb is found in two safe cases: a name opening the sentence before a long description
+("David Kamin, an adviser to … and a professor at …, said") and the subject of a coordinated
+verb ("Reid caucused in Nevada and says he voted …").
 """
 
 from __future__ import annotations
@@ -381,7 +390,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
-    if found is None and j >= 0 and lower[j] == "," and word in _INVERTING:
+    described = found is None and j >= 0 and lower[j] == "," and word in _INVERTING
+    if described:
         found = _opening_name(sentence, tokens, lower, j)
     coordinated = found is None and j >= 0 and lower[j] in {"and", "but"} and not bare
     if coordinated:
@@ -417,6 +427,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     rule = "announce" if announces else "tail" if tail else _rule(i, head)
     if coordinated:
         rule = "coordinated"
+    elif described:
+        rule = "described"
     if judging:
         rule = "judging"
     elif word in _THAT_FORMS and after == "that":
