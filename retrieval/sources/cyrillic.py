@@ -76,6 +76,8 @@ _STANCE_ADJECTIVES: Final = frozenset(
         "впевнений впевнена впевнені переконаний переконана переконані"
     ).split()
 )
+# "назвал X Y" (Y in the instrumental) calls X something: a judgement, as "called X a Y".
+_NAMING: Final = frozenset("назвать называть назвати називати".split())
 _QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
 _FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
@@ -564,6 +566,10 @@ def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) 
         window = tokens[i + 1 : i + 10]
         if any(t[0].lower() == "за" or t[0] in _QUOTE_MARKS for t in window):
             return "judging"
+        if word in _naming_forms(language) and any(
+            cases(t[0], language) == {"ablt"} for t in window[1:6] if t[0][:1].isalpha()
+        ):
+            return "judging"  # "назвал заявление провокацией": what it is called
         return ""
     return "verb"
 
@@ -575,7 +581,12 @@ def _that_forms(language: str) -> frozenset[str]:
 
 @functools.cache
 def _judging_forms(language: str) -> frozenset[str]:
-    return _lexeme_forms(_JUDGING, language)
+    return _lexeme_forms(_JUDGING | _NAMING, language)
+
+
+@functools.cache
+def _naming_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_NAMING, language)
 
 
 @functools.cache
@@ -584,7 +595,7 @@ def _verb_forms(language: str) -> frozenset[str]:
 
     A word is then a cue by a set look-up: no analysis of the other words of a sentence.
     """
-    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING, language) | _STANCE_ADJECTIVES
+    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING | _NAMING, language) | _STANCE_ADJECTIVES
 
 
 def _lexeme_forms(verbs: frozenset[str], language: str) -> frozenset[str]:

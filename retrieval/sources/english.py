@@ -61,9 +61,9 @@ def _forms(base: str) -> tuple[str, ...]:
     if base.endswith("y") and base not in {"say", "pray"}:
         return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
     third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    past = (
-        (stem + "ed") if not re.search(r"[^aeiou][aeiou][bdgpt]$", base) else base + base[-1] + "ed"
-    )
+    # One syllable ending in one vowel and one consonant doubles it: "slammed", "dubbed".
+    single = re.fullmatch(r"[^aeiou]+[aeiou][bdgptmn]", base)
+    past = base + base[-1] + "ed" if single else stem + "ed"
     if base in {"admit", "regret"}:
         past = base + base[-1] + "ed"
     doubled = past == base + base[-1] + "ed"
@@ -309,6 +309,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         or '"' in sentence
         or "''" in sentence
         or "«" in sentence
+        or " a " in sentence  # "called climate change a hoax"
+        or " an " in sentence
         or any(w.lower() in _CALL_WORDS for w in plain)
     )
 
@@ -416,6 +418,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         and after not in {"for", "on", "to"}
         and not (after in _WHEN and i + 2 < len(lower) and lower[i + 2] in {"for", "on"})
         and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
+        and not (_names(lower, i) and (tokens[head][0][:1].isupper() or lower[head] in PRONOUNS))
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
     if start < 0:
@@ -589,10 +592,20 @@ _WHEN: Final = frozenset(
 )
 
 
+_TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
     "daily weekly monthly quarterly early only".split()
 )
+
+
+def _names(lower: list[str], i: int) -> bool:
+    """ "called climate change a hoax": an object, then what it is called."""
+    rest = lower[i + 2 : i + 6]
+    return lower[i + 1][:1].isalpha() and any(
+        w in {"a", "an"} and k + 1 < len(rest) and rest[k + 1] not in _TIME_NOUNS
+        for k, w in enumerate(rest)
+    )
 
 
 def _clause(lower: list[str], i: int) -> bool:

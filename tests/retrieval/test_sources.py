@@ -895,3 +895,39 @@ def test_subjects_far_from_their_cue(
 )
 def test_findings_demands_and_manners(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "called X a Y" names what X is: a judgement, as "назвал X Y" (Y in the instrumental).
+        (
+            "Mr. Hale has called the tax a fraud.",
+            "en",
+            Attribution("Mr. Hale", None, "called"),
+        ),
+        ("The site is run by a group called the Freedom Fund.", "en", None),
+        ("Ms. Ortiz called the senator a week ago.", "en", None),
+        (
+            "Песков назвал заявление провокацией.",
+            "ru",
+            Attribution("Песков", None, "назвал"),
+        ),
+        ("Улицу назвали в честь героя.", "ru", None),
+        (
+            "Кулеба назвав заяву провокацією.",
+            "uk",
+            Attribution("Кулеба", None, "назвав"),
+        ),
+        # One syllable doubles its consonant: "slammed", "slamming".
+        (
+            "Republicans are slamming the mayor for the delay.",
+            "en",
+            Attribution("Republicans", None, "slamming"),
+        ),
+    ],
+)
+def test_naming_and_doubled_forms(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
