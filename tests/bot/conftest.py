@@ -25,6 +25,6 @@ def base(tmp_path: Path) -> Iterator[AnswerBase]:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEED, seeds / SEED.name)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as answer_base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as answer_base:
         answer_base.sync()
         yield answer_base

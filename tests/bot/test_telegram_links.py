@@ -182,7 +182,7 @@ async def test_feeds_are_polled_on_the_job_queue_while_questions_go_on(
     [job] = application.job_queue.jobs()
     assert (job.name, job.callback.__name__) == ("poll feeds", "poll_feeds")
     assert job.trigger.interval.total_seconds() == 15 * 60  # type: ignore[attr-defined]
-    application.bot_data["feeds"].follow(web.url("/rss.xml"))
+    application.bot_data.feeds.follow(web.url("/rss.xml"))
     async with application:
         await application.start()
         assert application.updater is not None
