@@ -268,6 +268,7 @@ _ALONE: Final = frozenset(
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
 )
+_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | {"expected"}
 _NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
 _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
@@ -360,14 +361,20 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
-    if word in _WITH_THAT and not _clause(lower, i):
-        return None  # "Trump charges that …" reports; "the charges", "ruled that out" do not
-    if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
-        return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
-    if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
-        return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
-    if word == "expected" and after == "to":
-        return None  # "Trump is expected to attend": a forecast, nobody's report
+    special = word in _SPECIAL  # one look-up for the common verbs ("said"), none of these
+    judging = False
+    if special:
+        if word in _WITH_THAT and not _clause(lower, i):
+            return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
+        if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
+            return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
+        if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
+            return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
+        if word == "expected" and after == "to":
+            return None  # "Trump is expected to attend": a forecast, nobody's report
+        judging = word in _JUDGING_FORMS
+        if judging and not _judges(tokens, lower, i):
+            return None
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
@@ -376,12 +383,9 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if inverted is not None:
             return inverted
     j = _skip_back(lower, i - 1)
-    while j > 0 and tokens[j][0].islower() and _manner(lower[j]):
+    while j > 0 and lower[j].endswith("ly") and _manner(lower[j]) and tokens[j][0].islower():
         j = _skip_back(lower, j - 1)  # "Cruz gingerly said", "Trump angrily denied"
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
-    judging = word in _JUDGING_FORMS
-    if judging and not _judges(tokens, lower, i):
-        return None
     if participle and after == "by":
         if judging:
             return None  # "was mocked by Rubio": who is judged, not what was said
@@ -392,12 +396,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
-    described = found is None and j >= 0 and lower[j] == "," and word in _INVERTING
-    if described:
-        found = _opening_name(sentence, tokens, lower, j)
-    coordinated = found is None and j >= 0 and lower[j] in {"and", "but"} and not bare
-    if coordinated:
-        found = _opening_subject(sentence, tokens, lower, j)
+    how = ""  # how a subject far from its verb was found, if it was
+    if found is None and j >= 0:
+        if lower[j] == "," and word in _INVERTING:
+            found, how = _opening_name(sentence, tokens, lower, j), "described"
+        elif lower[j] in {"and", "but"} and not bare:
+            found, how = _opening_subject(sentence, tokens, lower, j), "coordinated"
     if found is None:
         return None
     subject, detail, head, start = found
@@ -427,14 +431,10 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "the state", "a simple question"
     tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
-    rule = "announce" if announces else "tail" if tail else _rule(i, head)
-    if coordinated:
-        rule = "coordinated"
-    elif described:
-        rule = "described"
-    if judging:
+    rule = how or ("announce" if announces else "tail" if tail else _rule(i, head))
+    if special and judging:
         rule = "judging"
-    elif word in _THAT_FORMS and after == "that":
+    elif special and word in _THAT_FORMS and after == "that":
         rule = "that-clause"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
 
@@ -484,6 +484,7 @@ _FINITE: Final = _AUX | frozenset(
     "took met spoke went made gave said told wrote began won lost ran saw came got held left "
     "kept sent stood sat became shook drew fought brought bought thought felt led put".split()
 )
+_NOT_OPENING: Final = _PREPOSITIONS | _STOP | _PREPOSITION_HEADS
 _SUBORDINATE: Final = frozenset(
     "when while who whom which that after before as because if since though although "
     "whether where until unless".split()
@@ -510,7 +511,7 @@ def _opening_subject(
     if end == start or end - start > 4 or end >= conjunction:
         return None
     verb = lower[end]
-    if lower[start] in _PREPOSITIONS | _STOP | _PREPOSITION_HEADS or not (
+    if lower[start] in _NOT_OPENING or not (
         tokens[end][0].islower() and (verb.endswith(("ed", "s")) or verb in _FINITE)
     ):
         return None  # "At a meeting …", "Nuclear experts …": no name and verb open it
@@ -726,17 +727,18 @@ def _left_subject(
     if j < 0:
         return None
     head = j
-    if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
+    head_word = tokens[head][0]
+    if not head_word[0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
-    if tokens[head][0] in _PREPOSITION_HEADS or (
-        tokens[head][0][0].isdigit()
+    if head_word in _PREPOSITION_HEADS or (
+        head_word[0].isdigit()
         and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
     ):
         # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
         # "Marley Anderson, 21, said" and "four in 10 said" do.
         return None
     if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or (
-        tokens[head][0].islower() and _manner(lower[head])
+        lower[head].endswith("ly") and _manner(lower[head]) and tokens[head][0].islower()
     ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
