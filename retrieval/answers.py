@@ -115,7 +115,7 @@ class AnswerBase:
         self._index = SentenceIndex(config, self.tuning.merging)
         if isinstance(reranker, _Default):
             reranker = load_reranker(config.reranker, threads=config.reranker_threads)
-        self.reranker: Reranker | None = reranker
+        self._reranker: Reranker | None = reranker
         self.path = path
         self.seeds = seeds
         self._on_phase = on_phase
@@ -191,6 +191,29 @@ class AnswerBase:
         Such a base still answers from what it holds; it is not synced with seeds/.
         """
         return self._store.read_only
+
+    @property
+    def reranker(self) -> Reranker | None:
+        """The model that reranks by meaning; None: BM25 alone."""
+        return self._reranker
+
+    @reranker.setter
+    def reranker(self, reranker: Reranker | None) -> None:
+        """Rank by another model, or (None) by BM25 alone, from the next question on.
+
+        The stored embeddings and their index stay (benchmarks time both in one base).
+        """
+        self._reranker = reranker
+        if reranker is not None:
+            if self._meaning is None:
+                self._meaning = Meaning(reranker, self._store, self._lock)
+            else:
+                self._meaning.use(reranker)
+
+    @property
+    def _by_meaning(self) -> Meaning | None:
+        """The meaning part when a reranker ranks, else None."""
+        return self._meaning if self._reranker is not None else None
 
     @property
     def index(self) -> SentenceIndex:
@@ -523,12 +546,13 @@ class AnswerBase:
                 until_day = days.until.isoformat() if days.until else None
                 rowids = np.array(self._store.dated(since_day, until_day), dtype=np.int64)
             ranking = self._index.rank(terms, (offset + k) * 4 + 8, question=text, rowids=rowids)
-            if self._meaning is None and not (ranking.hits and ranking.found):
+            meaning = self._by_meaning
+            if meaning is None and not (ranking.hits and ranking.found):
                 return empty
             rows = self._store.sentence_rows([sid for sid, _ in ranking.hits])
             hits = [(sid, score) for sid, score in ranking.hits if sid in rows]
-        if self._meaning is not None:
-            found = self._meaning.rerank(
+        if meaning is not None:
+            found = meaning.rerank(
                 text,
                 language,
                 ranking.coverage,
@@ -563,7 +587,8 @@ class AnswerBase:
 
     def pending_embeddings(self) -> int:
         """Sentences the reranker has no stored embedding for yet (0 without a reranker)."""
-        return self._meaning.pending() if self._meaning is not None else 0
+        meaning = self._by_meaning
+        return meaning.pending() if meaning is not None else 0
 
     def embed_pending(
         self,
@@ -577,14 +602,16 @@ class AnswerBase:
         Each batch is stored as it is done, so an interrupted run keeps its work. Runs on the
         reranker's second instance: questions do not wait for it.
         """
-        if self._meaning is None or self.read_only:
+        meaning = self._by_meaning
+        if meaning is None or self.read_only:
             return 0
-        return self._meaning.embed_pending(progress, batch=batch, stop=stop)
+        return meaning.embed_pending(progress, batch=batch, stop=stop)
 
     def embed_in_background(self) -> None:
         """Keep embedding new sentences in a thread of their own until :meth:`close`."""
-        if self._meaning is not None and not self.read_only:
-            self._meaning.embed_in_background()
+        meaning = self._by_meaning
+        if meaning is not None and not self.read_only:
+            meaning.embed_in_background()
 
     # -- keeping the base in step with seeds/ ---------------------------------------------
 

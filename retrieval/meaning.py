@@ -50,6 +50,11 @@ class Meaning:
         self._stopping = threading.Event()
         self._added = threading.Event()  # wakes the background embedding
 
+    def use(self, reranker: Reranker) -> None:
+        """Rank with another model from the next question on (its twin is made when needed)."""
+        self.reranker = reranker
+        self._embedder = None
+
     def rerank(
         self,
         question: str,

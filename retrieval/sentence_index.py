@@ -52,6 +52,11 @@ class SentenceIndex:
         return len(self._index)
 
     @property
+    def bm25(self) -> BM25Index:
+        """The plain BM25 sentence index (benchmarks compare against it)."""
+        return self._index
+
+    @property
     def min_coverage(self) -> float:
         """The share of the question a ranking must cover to count as an answer."""
         return self._ranker.config.min_coverage

@@ -291,3 +291,21 @@ def test_the_vector_index_finds_the_nearest_and_forgets_the_removed() -> None:
     index.remove([120])
     assert 120 not in index.candidates(vectors[10], 200)
     assert len(index) == 151
+
+
+def test_the_reranker_can_be_switched_off_and_on_in_an_open_base(base: AnswerBase) -> None:
+    model = base.reranker
+    assert isinstance(model, RecordingModel)
+    for text in ARTICLES:
+        base.add(text)
+    assert base.embed_pending() == 4
+    with_model = base.search("harbour crane grain", k=3)
+    base.reranker = None
+    model.asked.clear()
+    alone = base.search("harbour crane grain", k=3)
+    assert model.asked == []  # BM25 alone: nothing embedded
+    assert base.pending_embeddings() == 0 and base.stats().reranker is None
+    base.reranker = model
+    assert base.search("harbour crane grain", k=3) == with_model
+    assert model.asked == []  # the sentences' stored embeddings serve again
+    assert [p.sentence for p in alone.passages]
