@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -56,6 +56,57 @@ class Config:
     feeds: FeedsConfig = field(default_factory=FeedsConfig)
 
 
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One setting: where it lives, what it may be, which environment variable overrides it."""
+
+    section: str
+    name: str
+    kind: str
+    """"int" or "number" (from ``low`` to ``high``), "choice" (one of ``choices``), "bool",
+    "text" (non-empty; ``hint`` says what), "url" (http or https), "ids" (Telegram ids),
+    "feeds" (a list of feeds), "path" (a folder)."""
+    low: float = 0
+    high: float = 0
+    choices: tuple[str, ...] = ()
+    env: str | None = None
+    hint: str = ""
+
+
+SECTIONS = ("paths", "search", "telegram", "logging", "fetch", "feeds")
+KEYS = (
+    Key("paths", "seeds", "path", env="NEWSDESK_SEEDS_DIR"),
+    Key("paths", "data", "path", env="NEWSDESK_DATA_DIR"),
+    Key("search", "answers", "int", 1, 20),
+    Key("search", "variant", "choice", choices=VARIANTS),
+    Key("search", "k1", "number", 0.0, 10.0),
+    Key("search", "b", "number", 0.0, 1.0),
+    Key("search", "max_question_chars", "int", 10, 1_000_000),
+    Key("search", "reranker", "choice", choices=RERANKERS),
+    Key("search", "recency_half_life_days", "number", 0, 36500),
+    Key("search", "reranker_threads", "int", 1, 64),
+    Key("telegram", "api_base_url", "url", env="TELEGRAM_API_BASE_URL"),
+    Key("telegram", "admins", "ids", env="NEWSDESK_ADMINS"),
+    Key("telegram", "allowed_chats", "ids", env="NEWSDESK_ALLOWED_CHATS"),
+    Key("telegram", "max_upload_bytes", "int", 1, 20_000_000),
+    Key("telegram", "webhook_listen", "text", hint="a host name or address"),
+    Key("telegram", "webhook_port", "int", 1, 65535),
+    Key("telegram", "drain_seconds", "number", 0.0, 600.0),
+    Key("logging", "level", "choice", choices=LOG_LEVELS, env="NEWSDESK_LOG_LEVEL"),
+    Key("fetch", "allow_private", "bool"),
+    Key("fetch", "connect_timeout", "number", 0.1, 60),
+    Key("fetch", "timeout", "number", 0.1, 300),
+    Key("fetch", "max_bytes", "int", 1_000, 100_000_000),
+    Key("fetch", "max_redirects", "int", 0, 10),
+    Key("fetch", "user_agent", "text", hint="a non-empty string"),
+    Key("feeds", "interval", "int", 1, 1440),
+    Key("feeds", "max_new", "int", 1, 1000),
+    Key("feeds", "keep_days", "int", 0, 36500),
+    Key("feeds", "follow", "feeds"),
+)
+"""Every key a config file may set (the packaged ``bot/defaults.toml`` sets each one)."""
+
+
 def load_config(
     path: Path | str | None = None,
     *,
@@ -66,178 +117,160 @@ def load_config(
     env = os.environ if environ is None else environ
     if path is None:
         path = env.get("NEWSDESK_CONFIG") or (LOCAL_CONFIG if LOCAL_CONFIG.is_file() else None)
-    defaults = tomllib.loads(files("bot").joinpath("defaults.toml").read_text(encoding="utf-8"))
     if path is not None and not str(path).strip():
         raise ConfigError("--config is empty; give a config file.")
-    if path is None:
-        file = Path("<defaults>")
-        raw: dict[str, Any] = {}
-    else:
-        file = Path(path).expanduser()
-        raw = _read_toml(file)
+    if data_dir is not None and not str(data_dir):
+        raise ConfigError("--data-dir is empty; give the answer base folder.")
+    file = Path("<defaults>") if path is None else Path(path).expanduser()
+    raw = {} if path is None else _read_toml(file)
+    given = _sections(raw, file)
+    defaults = tomllib.loads(files("bot").joinpath("defaults.toml").read_text(encoding="utf-8"))
+    values = {
+        (key.section, key.name): _value(key, given[key.section], defaults[key.section], env, file)
+        for key in KEYS
+        if key.kind != "path"
+    }
 
-    unknown = set(raw) - {"paths", "search", "telegram", "logging", "fetch", "feeds"}
+    def v(section: str, name: str) -> Any:
+        return values[(section, name)]
+
+    here, paths = Path.cwd(), given["paths"]
+    api_base = v("telegram", "api_base_url")
+    return Config(
+        data_dir=_chosen_path(
+            ("--data-dir", str(data_dir) if data_dir is not None else None, here),
+            ("NEWSDESK_DATA_DIR", env.get("NEWSDESK_DATA_DIR"), here),
+            (f"{file}: [paths] data", paths.get("data"), file.resolve().parent),
+            ("the default data folder", defaults["paths"]["data"], here),
+        ),
+        seeds_dir=_chosen_path(
+            ("NEWSDESK_SEEDS_DIR", env.get("NEWSDESK_SEEDS_DIR"), here),
+            (f"{file}: [paths] seeds", paths.get("seeds"), file.resolve().parent),
+            ("the default seeds folder", defaults["paths"]["seeds"], here),
+        ),
+        retrieval=RetrievalConfig(
+            variant=v("search", "variant"),
+            k1=v("search", "k1"),
+            b=v("search", "b"),
+            max_question_chars=v("search", "max_question_chars"),
+            reranker=v("search", "reranker"),
+            recency_half_life_days=v("search", "recency_half_life_days"),
+            reranker_threads=v("search", "reranker_threads"),
+        ),
+        answers_per_page=v("search", "answers"),
+        telegram_token=env.get("TELEGRAM_BOT_TOKEN", "").strip() or None,
+        telegram_api_base_url=_api_root(api_base) if api_base else None,
+        admins=v("telegram", "admins"),
+        allowed_chats=v("telegram", "allowed_chats"),
+        max_upload_bytes=v("telegram", "max_upload_bytes"),
+        webhook_listen=v("telegram", "webhook_listen"),
+        webhook_port=v("telegram", "webhook_port"),
+        webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+        drain_seconds=v("telegram", "drain_seconds"),
+        log_level=v("logging", "level"),
+        source=file,
+        fetch=FetchConfig(
+            allow_private=v("fetch", "allow_private"),
+            connect_timeout=v("fetch", "connect_timeout"),
+            timeout=v("fetch", "timeout"),
+            max_bytes=v("fetch", "max_bytes"),
+            max_redirects=v("fetch", "max_redirects"),
+            user_agent=v("fetch", "user_agent"),
+        ),
+        feeds=FeedsConfig(
+            interval_minutes=v("feeds", "interval"),
+            max_new=v("feeds", "max_new"),
+            keep_days=v("feeds", "keep_days"),
+            follow=v("feeds", "follow"),
+        ),
+    )
+
+
+def _sections(raw: dict[str, Any], file: Path) -> dict[str, dict[str, Any]]:
+    """The file's sections, each checked for unknown keys (and for a token kept in it)."""
+    unknown = set(raw) - set(SECTIONS)
     if unknown:
         raise ConfigError(
             f"{file}: unknown section [{sorted(unknown)[0]}]; "
-            "allowed: [paths], [search], [telegram], [logging], [fetch], [feeds]."
+            f"allowed: {', '.join(f'[{name}]' for name in SECTIONS)}."
         )
-    paths = _section(raw, "paths", file, {"seeds", "data"})
-    search = defaults["search"] | _section(
-        raw,
-        "search",
-        file,
-        {
-            "answers",
-            "variant",
-            "k1",
-            "b",
-            "max_question_chars",
-            "reranker",
-            "recency_half_life_days",
-            "reranker_threads",
-        },
-    )
-    telegram = defaults["telegram"] | _section(
-        raw,
-        "telegram",
-        file,
-        {
-            "api_base_url",
-            "admins",
-            "allowed_chats",
-            "max_upload_bytes",
-            "webhook_listen",
-            "webhook_port",
-            "drain_seconds",
-            "token",
-        },
-    )
-    logging_ = defaults["logging"] | _section(raw, "logging", file, {"level"})
-    default_paths = defaults["paths"]
-    paths_base = file.resolve().parent
-    if "token" in telegram:
+    sections = {}
+    for name in SECTIONS:
+        keys = {key.name for key in KEYS if key.section == name}
+        sections[name] = _section(
+            raw, name, file, keys | ({"token"} if name == "telegram" else set())
+        )
+    if "token" in sections["telegram"]:
         raise ConfigError(
             f"{file}: [telegram] token must not be kept in a file; "
             "remove it and set TELEGRAM_BOT_TOKEN in the environment."
         )
+    return sections
 
-    def where(key: str) -> str:
-        return f"{file}: {key}"
 
-    here = Path.cwd()
-    if data_dir is not None and not str(data_dir):
-        raise ConfigError("--data-dir is empty; give the answer base folder.")
-    seeds = _chosen_path(
-        ("NEWSDESK_SEEDS_DIR", env.get("NEWSDESK_SEEDS_DIR"), here),
-        (f"{file}: [paths] seeds", paths.get("seeds"), paths_base),
-        ("the default seeds folder", default_paths["seeds"], here),
-    )
-    data = _chosen_path(
-        ("--data-dir", str(data_dir) if data_dir is not None else None, here),
-        ("NEWSDESK_DATA_DIR", env.get("NEWSDESK_DATA_DIR"), here),
-        (f"{file}: [paths] data", paths.get("data"), paths_base),
-        ("the default data folder", default_paths["data"], here),
-    )
+def _value(
+    key: Key, given: dict[str, Any], defaults: dict[str, Any], env: Mapping[str, str], file: Path
+) -> Any:
+    """The checked value of ``key``: from the environment, else the file, else the defaults."""
+    value = given.get(key.name, defaults.get(key.name))
+    from_env = env.get(key.env) if key.env else None
+    return _CHECKS[key.kind](key, value, from_env, f"{file}: [{key.section}] {key.name}", file)
 
-    variant = search["variant"]
-    if variant not in VARIANTS:
-        raise ConfigError(
-            f"{where('[search] variant')} is {variant!r}; allowed: {', '.join(VARIANTS)}."
-        )
-    reranker = search["reranker"]
-    if reranker not in RERANKERS:
-        raise ConfigError(
-            f"{where('[search] reranker')} is {reranker!r}; allowed: {', '.join(RERANKERS)}."
-        )
-    retrieval = RetrievalConfig(
-        variant=variant,
-        reranker=reranker,
-        recency_half_life_days=_number(
-            search["recency_half_life_days"],
-            where("[search] recency_half_life_days"),
-            0,
-            36500,
-        ),
-        reranker_threads=int(
-            _number(
-                search["reranker_threads"], where("[search] reranker_threads"), 1, 64, integer=True
-            )
-        ),
-        k1=_number(search["k1"], where("[search] k1"), 0.0, 10.0),
-        b=_number(search["b"], where("[search] b"), 0.0, 1.0),
-        max_question_chars=int(
-            _number(
-                search["max_question_chars"],
-                where("[search] max_question_chars"),
-                10,
-                1_000_000,
-                integer=True,
-            )
-        ),
-    )
-    answers = int(_number(search["answers"], where("[search] answers"), 1, 20, integer=True))
 
-    level = str(env.get("NEWSDESK_LOG_LEVEL") or logging_["level"]).upper()
-    if level not in LOG_LEVELS:
-        raise ConfigError(f"log level is {level!r}; allowed: {', '.join(LOG_LEVELS)}.")
+def _check_number(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    number = _number(value, where, key.low, key.high, integer=key.kind == "int")
+    return int(number) if key.kind == "int" else number
 
-    token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
-    api_base = env.get("TELEGRAM_API_BASE_URL") or telegram.get("api_base_url")
-    if api_base is not None and not (
-        isinstance(api_base, str) and api_base.startswith(("http://", "https://"))
-    ):
-        raise ConfigError(
-            f"{where('[telegram] api_base_url')} is {api_base!r}; it must start with http:// or https://."
-        )
-    admins = _ids(env.get("NEWSDESK_ADMINS"), telegram["admins"], "admins", file)
-    allowed = _ids(
-        env.get("NEWSDESK_ALLOWED_CHATS"), telegram["allowed_chats"], "allowed_chats", file
-    )
-    listen = telegram["webhook_listen"]
-    if not isinstance(listen, str) or not listen:
-        raise ConfigError(f"{where('[telegram] webhook_listen')} must be a host name or address.")
-    return Config(
-        fetch=_fetch(defaults["fetch"] | _section(raw, "fetch", file, set(_FETCH_KEYS)), file),
-        feeds=_feeds(
-            defaults["feeds"]
-            | _section(raw, "feeds", file, {"interval", "max_new", "keep_days", "follow"}),
-            file,
-        ),
-        data_dir=data,
-        seeds_dir=seeds,
-        retrieval=retrieval,
-        answers_per_page=answers,
-        telegram_token=token,
-        telegram_api_base_url=_api_root(api_base) if api_base else None,
-        admins=admins,
-        allowed_chats=allowed,
-        max_upload_bytes=int(
-            _number(
-                telegram["max_upload_bytes"],
-                where("[telegram] max_upload_bytes"),
-                1,
-                20_000_000,
-                integer=True,
-            )
-        ),
-        webhook_listen=listen,
-        webhook_port=int(
-            _number(
-                telegram["webhook_port"],
-                where("[telegram] webhook_port"),
-                1,
-                65535,
-                integer=True,
-            )
-        ),
-        webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
-        drain_seconds=_number(
-            telegram.get("drain_seconds", 8.0), where("[telegram] drain_seconds"), 0.0, 600.0
-        ),
-        log_level=level,
-        source=file,
-    )
+
+def _check_choice(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    if key.section == "logging":  # a log level: from the environment too, in any case
+        level = str(from_env or value).upper()
+        if level not in key.choices:
+            raise ConfigError(f"log level is {level!r}; allowed: {', '.join(key.choices)}.")
+        return level
+    if value not in key.choices:
+        raise ConfigError(f"{where} is {value!r}; allowed: {', '.join(key.choices)}.")
+    return value
+
+
+def _check_bool(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} is {value!r}; it must be true or false.")
+    return value
+
+
+def _check_text(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where} must be {key.hint}.")
+    return value.strip()
+
+
+def _check_url(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    url = from_env or value
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ConfigError(f"{where} is {url!r}; it must start with http:// or https://.")
+    return url
+
+
+def _check_ids(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    return _ids(from_env, value, key.name, file)
+
+
+def _check_feeds(key: Key, value: object, from_env: str | None, where: str, file: Path) -> Any:
+    return _follow(value, where)
+
+
+_CHECKS: dict[str, Callable[[Key, Any, str | None, str, Path], Any]] = {
+    "int": _check_number,
+    "number": _check_number,
+    "choice": _check_choice,
+    "bool": _check_bool,
+    "text": _check_text,
+    "url": _check_url,
+    "ids": _check_ids,
+    "feeds": _check_feeds,
+}
+"""How each kind of :class:`Key` is checked ("path" keys are chosen by :func:`_chosen_path`)."""
 
 
 def _api_root(url: str) -> str:
@@ -246,56 +279,8 @@ def _api_root(url: str) -> str:
     return url.removesuffix("/bot")
 
 
-_FETCH_KEYS = (
-    "allow_private",
-    "connect_timeout",
-    "timeout",
-    "max_bytes",
-    "max_redirects",
-    "user_agent",
-)
-
-
-def _fetch(section: dict[str, Any], file: Path) -> FetchConfig:
-    """``[fetch]``: how links and feeds are fetched."""
-    allow = section.get("allow_private", False)
-    if not isinstance(allow, bool):
-        raise ConfigError(f"{file}: [fetch] allow_private is {allow!r}; it must be true or false.")
-    agent = section.get("user_agent", FetchConfig().user_agent)
-    if not isinstance(agent, str) or not agent.strip():
-        raise ConfigError(f"{file}: [fetch] user_agent must be a non-empty string.")
-    return FetchConfig(
-        allow_private=allow,
-        connect_timeout=_number(
-            section.get("connect_timeout", 5.0), f"{file}: [fetch] connect_timeout", 0.1, 60
-        ),
-        timeout=_number(section.get("timeout", 20.0), f"{file}: [fetch] timeout", 0.1, 300),
-        max_bytes=int(
-            _number(
-                section.get("max_bytes", 5_000_000),
-                f"{file}: [fetch] max_bytes",
-                1_000,
-                100_000_000,
-                integer=True,
-            )
-        ),
-        max_redirects=int(
-            _number(
-                section.get("max_redirects", 5),
-                f"{file}: [fetch] max_redirects",
-                0,
-                10,
-                integer=True,
-            )
-        ),
-        user_agent=agent.strip(),
-    )
-
-
-def _feeds(section: dict[str, Any], file: Path) -> FeedsConfig:
-    """``[feeds]``: how often feeds are polled, how much they add, how long articles stay."""
-    follow = section.get("follow", [])
-    where = f"{file}: [feeds] follow"
+def _follow(follow: object, where: str) -> tuple[FeedSpec, ...]:
+    """``[feeds] follow``: feeds followed from the start."""
     if not isinstance(follow, list):
         raise ConfigError(f'{where} must be a list like [{{ url = "https://…/rss.xml" }}].')
     specs = []
@@ -312,20 +297,7 @@ def _feeds(section: dict[str, Any], file: Path) -> FeedsConfig:
         if outlet is not None and not isinstance(outlet, str):
             raise ConfigError(f"{where}: outlet {outlet!r} must be a string.")
         specs.append(FeedSpec(url, outlet or None))
-    return FeedsConfig(
-        interval_minutes=int(
-            _number(section.get("interval", 15), f"{file}: [feeds] interval", 1, 1440, integer=True)
-        ),
-        max_new=int(
-            _number(section.get("max_new", 20), f"{file}: [feeds] max_new", 1, 1000, integer=True)
-        ),
-        keep_days=int(
-            _number(
-                section.get("keep_days", 0), f"{file}: [feeds] keep_days", 0, 36500, integer=True
-            )
-        ),
-        follow=tuple(specs),
-    )
+    return tuple(specs)
 
 
 def _read_toml(file: Path) -> dict[str, Any]:

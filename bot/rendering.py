@@ -70,7 +70,7 @@ def answer_json(answer: Answer) -> str:
 
 
 def _passage_dict(passage: Passage) -> dict[str, Any]:
-    data = asdict(passage)
+    data = asdict(passage) | {"reported_by": passage.reported_by}
     data["highlights"] = [list(span) for span in passage.highlights]
     if data["attribution"] is not None:
         data["attribution"].pop("rule")  # the engine's audit trail is not stored with a base
@@ -94,7 +94,7 @@ def sentences_json(article: Article, sentences: list[ArticleSentence]) -> str:
     """The article's sentences and their attributions as JSON, for scripts (``show --json``)."""
     rows = []
     for sentence in sentences:
-        row = asdict(sentence)
+        row = asdict(sentence) | {"reported_by": sentence.reported_by}
         if row["attribution"] is not None:
             row["attribution"].pop("rule")
         row["label"] = describe(sentence.attribution)

@@ -42,9 +42,11 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
+    CallbackContext,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
+    ExtBot,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -108,22 +110,46 @@ SYNC_SECONDS = 60.0
 """How often, at most, the bot looks for seed files added or removed by other processes."""
 
 
-def _base(context: ContextTypes.DEFAULT_TYPE) -> AnswerBase:
-    base: AnswerBase = context.bot_data["base"]
-    return base
+class BotData:
+    """What every handler shares: the application's ``bot_data``, typed.
+
+    The four parts are set by :func:`build_application` before any update arrives.
+    """
+
+    base: AnswerBase
+    config: Config
+    fetcher: Fetcher
+    feeds: FeedPoller
+
+    def __init__(self) -> None:
+        self.error_kinds: set[str] = set()
+        """Where errors were raised already: each kind's traceback is logged once."""
+        self.synced: float | None = None
+        """When seeds/ was last synced (time.monotonic), None before the first question."""
+        self.questions: OrderedDict[str, str] = OrderedDict()
+        """Recent questions by button key, for updates that belong to no chat (inline)."""
 
 
-def _config(context: ContextTypes.DEFAULT_TYPE) -> Config:
-    config: Config = context.bot_data["config"]
-    return config
+Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]
+"""The context every handler gets (python-telegram-bot's ``ContextTypes`` with :class:`BotData`)."""
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+BotApplication = Application[Any, Context, dict[Any, Any], dict[Any, Any], BotData, Any]
+"""The application :func:`build_application` makes (the bot and job queue types are PTB's)."""
 
 
-def _feeds(context: ContextTypes.DEFAULT_TYPE) -> FeedPoller:
-    feeds: FeedPoller = context.bot_data["feeds"]
-    return feeds
+def _base(context: Context) -> AnswerBase:
+    return context.bot_data.base
 
 
-async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+def _config(context: Context) -> Config:
+    return context.bot_data.config
+
+
+def _feeds(context: Context) -> FeedPoller:
+    return context.bot_data.feeds
+
+
+async def gate(update: Update, context: Context) -> None:
     """Runs before every handler: ignores edits, keeps the base in step, refuses strangers."""
     if update.edited_message or update.edited_channel_post:
         raise ApplicationHandlerStop  # a question is answered once, as first sent
@@ -150,19 +176,19 @@ async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     raise ApplicationHandlerStop
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """Greet the user and say what the bot does."""
     assert update.effective_message is not None
     await update.effective_message.reply_text(HELP)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """Explain how to ask and what the commands do."""
     assert update.effective_message is not None
     await update.effective_message.reply_text(HELP)
 
 
-async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask(update: Update, context: Context) -> None:
     """Answer ``/ask QUESTION`` in any chat."""
     message = update.effective_message
     assert message is not None
@@ -173,14 +199,14 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _answer(message, context, question)
 
 
-async def private_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_question(update: Update, context: Context) -> None:
     """Answer any text sent in a private chat."""
     message = update.effective_message
     assert message is not None and message.text is not None
     await _answer(message, context, message.text)
 
 
-async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def group_question(update: Update, context: Context) -> None:
     """Answer a group message only when it mentions or replies to the bot."""
     message = update.effective_message
     assert message is not None and message.text is not None
@@ -191,7 +217,7 @@ async def group_question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await _answer(message, context, question)
 
 
-async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def more(update: Update, context: Context) -> None:
     """The next passages of a question (the "More" button)."""
     query = update.callback_query
     found = await _button_question(update, context)
@@ -202,7 +228,7 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _answer(query.message, context, question, offset=offset, key=key)
 
 
-async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_context(update: Update, context: Context) -> None:
     """The paragraph around a passage (the "Context" button)."""
     query = update.callback_query
     found = await _button_question(update, context)
@@ -221,7 +247,7 @@ async def show_context(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.message.reply_html(part, disable_web_page_preview=True)
 
 
-async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sources(update: Update, context: Context) -> None:
     """List the articles, a page at a time."""
     page = 0
     query = update.callback_query
@@ -252,14 +278,14 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_html(text, reply_markup=markup)
 
 
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats(update: Update, context: Context) -> None:
     """Say how big the answer base is."""
     assert update.effective_message is not None
     numbers = await asyncio.to_thread(_base(context).stats)
     await update.effective_message.reply_html(format_stats(numbers))
 
 
-async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add(update: Update, context: Context) -> None:
     """Add the document sent with ``/add`` (or replied to with ``/add``): admins only."""
     message = update.effective_message
     assert message is not None
@@ -302,7 +328,7 @@ async def add(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def feeds(update: Update, context: Context) -> None:
     """List, add, remove or poll the feeds followed: admins only."""
     message = update.effective_message
     assert message is not None
@@ -337,7 +363,7 @@ async def feeds(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(_sentence(str(err)))
 
 
-async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def poll_feeds(context: Context) -> None:
     """The JobQueue's feed poll: in a thread, so questions are answered while it runs."""
     report = await asyncio.to_thread(_feeds(context).poll)
     if report.results or report.pruned:
@@ -350,7 +376,7 @@ async def poll_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
-async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove(update: Update, context: Context) -> None:
     """Remove an article by id: admins only."""
     message = update.effective_message
     assert message is not None
@@ -368,7 +394,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(f"Removed {article.id}: {article.title}")
 
 
-async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline(update: Update, context: Context) -> None:
     """Offer the top passages as inline results."""
     query = update.inline_query
     assert query is not None
@@ -397,13 +423,13 @@ async def inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(results, cache_time=30)
 
 
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stale_button(update: Update, context: Context) -> None:
     """Any button data the other handlers do not know: forged, malformed or from an old bot."""
     assert update.callback_query is not None
     await _acknowledge(update.callback_query, STALE_BUTTON, alert=True)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log the error in one line (the traceback once per kind); tell the user, briefly.
 
     A failure to reach Telegram is not followed by "Sorry": it would not arrive either, or,
@@ -411,7 +437,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """
     error = context.error
     where = _origin(error)
-    kinds: set[str] = context.bot_data.setdefault("error_kinds", set())
+    kinds = context.bot_data.error_kinds
     first = where not in kinds
     kinds.add(where)
     update_id = update.update_id if isinstance(update, Update) else None
@@ -440,8 +466,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-async def _add_link(message: Message, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
-    fetcher: Fetcher = context.bot_data["fetcher"]
+async def _add_link(message: Message, context: Context, url: str) -> None:
+    fetcher = context.bot_data.fetcher
     base = _base(context)
     await _add_and_reply(
         message,
@@ -477,7 +503,7 @@ def _article_date(article: Any) -> str:
 
 async def _answer(
     message: Message,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     question: str,
     *,
     offset: int = 0,
@@ -514,13 +540,15 @@ async def _answer(
         await message.reply_html(part, reply_markup=markup, disable_web_page_preview=True)
 
 
-async def _resync(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _resync(context: Context) -> None:
     """Pick up seed files other processes (replicas, the console) added or removed."""
     now = time.monotonic()
-    if now - context.bot_data.get("synced", now) < SYNC_SECONDS:
-        context.bot_data.setdefault("synced", now)
+    shared = context.bot_data
+    if now - (shared.synced if shared.synced is not None else now) < SYNC_SECONDS:
+        if shared.synced is None:
+            shared.synced = now  # the base was synced when the bot started
         return
-    context.bot_data["synced"] = now
+    shared.synced = now
     report = await asyncio.to_thread(_base(context).sync)
     if report.changed:
         log.info(
@@ -546,9 +574,7 @@ async def _acknowledge(
         log.info("a button press was too old to acknowledge; acting on it all the same")
 
 
-async def _button_question(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[str, str, int] | None:
+async def _button_question(update: Update, context: Context) -> tuple[str, str, int] | None:
     """(key, question, number) of a More/Context button; None (and a notice) when expired."""
     query = update.callback_query
     if query is None or query.data is None:
@@ -561,14 +587,15 @@ async def _button_question(
     return key, question, int(number)
 
 
-def _questions(context: ContextTypes.DEFAULT_TYPE) -> OrderedDict[str, str]:
+def _questions(context: Context) -> OrderedDict[str, str]:
     """Recent questions of this chat by short key, so buttons fit in 64 bytes of data."""
-    data = context.chat_data if context.chat_data is not None else context.bot_data
-    questions: OrderedDict[str, str] = data.setdefault("questions", OrderedDict())
+    if context.chat_data is None:
+        return context.bot_data.questions
+    questions: OrderedDict[str, str] = context.chat_data.setdefault("questions", OrderedDict())
     return questions
 
 
-def _remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
+def _remember(context: Context, question: str) -> str:
     questions = _questions(context)
     key = secrets.token_hex(4)
     questions[key] = question
@@ -577,7 +604,7 @@ def _remember(context: ContextTypes.DEFAULT_TYPE, question: str) -> str:
     return key
 
 
-def _addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _addressed(update: Update, context: Context) -> bool:
     """Whether a group message mentions the bot or replies to it."""
     message = update.effective_message
     if message is None:
@@ -590,7 +617,7 @@ def _addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
 
 
-def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def _is_admin(update: Update, context: Context) -> bool:
     user = update.effective_user
     return user is not None and user.id in _config(context).admins
 
@@ -617,7 +644,7 @@ def build_application(
     *,
     policy: DeliveryPolicy | None = None,
     journal: Journal | None = None,
-) -> Application[Any, Any, Any, Any, Any, Any]:
+) -> BotApplication:
     """The python-telegram-bot application with every handler registered.
 
     ``policy`` says how sends are retried (:mod:`bot.delivery`); ``journal`` keeps the updates
@@ -644,17 +671,18 @@ def build_application(
         )
         .rate_limiter(Delivery(policy))
         .concurrent_updates(JournaledProcessor(journal))
+        .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
     )
     if config.telegram_api_base_url:
         root = config.telegram_api_base_url.rstrip("/").removesuffix("/bot")
         builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
     application = builder.build()
-    application.bot_data["base"] = base
-    application.bot_data["config"] = config
-    fetcher = Fetcher(config.fetch)
-    application.bot_data["fetcher"] = fetcher
-    application.bot_data["feeds"] = FeedPoller(base, fetcher, config.feeds)
+    shared = application.bot_data
+    shared.base = base
+    shared.config = config
+    shared.fetcher = Fetcher(config.fetch)
+    shared.feeds = FeedPoller(base, shared.fetcher, config.feeds)
     if application.job_queue is not None:
         interval = config.feeds.interval_minutes * 60
         application.job_queue.run_repeating(
@@ -692,7 +720,7 @@ def build_application(
     return application
 
 
-async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _post_init(application: BotApplication) -> None:
     await application.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
 
 
@@ -728,7 +756,7 @@ def run(config: Config, base: AnswerBase, *, webhook_url: str | None = None) -> 
 
 
 async def _serve(
-    application: Application[Any, Any, Any, Any, Any, Any],
+    application: BotApplication,
     config: Config,
     webhook_url: str | None,
 ) -> None:

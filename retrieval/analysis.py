@@ -63,8 +63,10 @@ _CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _CACHE_SIZE = 1 << 18
 _RUSSIAN_STEM_LETTERS = 5
 
-ANALYSIS_VERSION = "3"
-"""Changes whenever the terms of some text change; a base built with another is re-analysed."""
+ANALYSIS_VERSION = "4"
+"""Changes whenever the terms or the sentences of some text change; a base built with another
+is re-analysed. 4: sentences are cut at the paragraphs of :mod:`retrieval.paragraphs` alone
+(a hard-wrapped line starting with a capital no longer cuts a sentence)."""
 
 
 class Analyzer(Protocol):

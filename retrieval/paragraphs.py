@@ -40,7 +40,9 @@ def split_paragraphs(text: str) -> Iterator[tuple[int, int, bool]]:
 
     Blank lines separate paragraphs. Inside a block, each line is a paragraph of its own
     (scraped text puts one paragraph per line) unless the block is prose hard-wrapped at a
-    fixed width, which stays whole.
+    fixed width, which stays whole, or the line starts with a lower-case letter: that is a
+    sentence going on after a line break. :mod:`retrieval.sentences` splits by the same rule,
+    so no sentence ever crosses a paragraph.
     """
     block: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
@@ -71,7 +73,7 @@ def _group_wrapped(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[i
         line = text[start:end]
         own = (
             not groups
-            or not wrapped
+            or not (wrapped or line[:1].islower())
             or bool(_HEADING.match(line) or _LIST_ITEM.match(line) or pattern_kind(line))
             or bool(pattern_kind(text[groups[-1][-1][0] : groups[-1][-1][1]]))
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from retrieval.analysis import analyzer_for
 from retrieval.sources import Attribution
-from retrieval.store import StoredArticle, StoredSentence
+from retrieval.store import ArticleCache, Store, StoredArticle, StoredSentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +30,8 @@ class Passage:
     context_start: int
     context_end: int
     score: float
-    reported_by: str | None
     attribution: Attribution | None
+    """Who the article says the sentence comes from; None: the outlet's own claim."""
     url: str | None
     outlet: str | None
     published: str | None
@@ -40,6 +40,11 @@ class Passage:
     added: str = field(default="", compare=False)
     """When the article was stored (ISO date-time): its date when none was published. Not
     compared: the same passage found again after a rebuild is equal."""
+
+    @property
+    def reported_by(self) -> str | None:
+        """The source's name (:attr:`attribution`'s), None for the outlet's own claim."""
+        return self.attribution.source if self.attribution else None
 
     @property
     def date(self) -> str:
@@ -81,7 +86,6 @@ def make_passage(
         context_start=start,
         context_end=end,
         score=float(score),
-        reported_by=row.source,
         attribution=attribution,
         url=article.url,
         outlet=article.outlet,
@@ -151,3 +155,42 @@ def spread(passages: list[Passage], per_article: int = PER_ARTICLE) -> list[Pass
         counts[passage.article_id] += 1
         (first if counts[passage.article_id] <= per_article else rest).append(passage)
     return first + rest
+
+
+def assemble(
+    hits: Sequence[tuple[int, float]],
+    rows: dict[int, StoredSentence],
+    terms: set[str],
+    *,
+    needed: int,
+    articles: ArticleCache,
+    store: Store,
+) -> list[Passage]:
+    """Passages for the ranked sentences ``(sid, score)``, in :func:`spread` order.
+
+    ``rows`` holds every hit's row. Building stops once ``needed`` passages are sure of their
+    place up front: the page and whether there is more are then known, and the rest would be
+    built for nothing. A sentence already shown in a better passage's context is left out.
+    """
+    merged: list[Passage] = []
+    shown: Counter[str] = Counter()
+    for sid, score in hits:
+        if sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed:
+            break
+        row = rows[sid]
+        article = articles.get(row.article)
+        if article is None:
+            continue
+        # The context takes at most the sentence before and the one after.
+        near = list(store.sentences(article=row.article, around=row.position))
+        if not any(sentence.sid == row.sid for sentence in near):
+            continue  # removed while the reranker ran, outside the lock
+        start, end = context_span(row, near, article.text)
+        if any(
+            p.article_id == article.id and p.context_start <= end and start <= p.context_end
+            for p in merged
+        ):
+            continue  # a better passage of this article already shows this sentence
+        merged.append(make_passage(article, row, score, start, end, terms))
+        shown[article.id] += 1
+    return spread(merged)

@@ -109,10 +109,17 @@ class Ranker:
     max_articles = 120
     """Articles whose sentences are reranked at most (the best by article score)."""
 
-    def __init__(self, sentences: BM25Index, config: RankingConfig | None = None) -> None:
+    def __init__(
+        self,
+        sentences: BM25Index,
+        config: RankingConfig | None = None,
+        *,
+        articles: BM25Index | None = None,
+    ) -> None:
         self.sentences = sentences
         self.config = config or RankingConfig()
-        self.articles = BM25Index()
+        self.articles = articles if articles is not None else BM25Index()
+        """The article index (each article one document); an empty one by default."""
         self._slot = np.zeros(0, dtype=np.int64)  # sentence doc -> article doc (-1: removed)
         self._number = np.zeros(0, dtype=bool)  # sentence doc has a number term
         self._slot_key = np.zeros(0, dtype=np.int64)  # article doc -> caller's article key

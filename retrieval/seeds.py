@@ -109,6 +109,27 @@ class SeedsFolder:
             for parts in article_parts(self.path, on_hidden=_drop_stale_temporary)
         }
 
+    def changes(
+        self, known: dict[str, tuple[int, int, int]]
+    ) -> tuple[list[str], list[tuple[str, Path, int | None]]]:
+        """What a sync has to do, given the stored seeds (path → rowid, mtime_ns, size).
+
+        Returns the stored paths whose file is gone, and the files to read: new ones (rowid
+        None) and those whose modification time or size changed (their article's rowid).
+        """
+        files = self.files()
+        gone = [path for path in known if path not in files]
+        todo: list[tuple[str, Path, int | None]] = []
+        for relative, file in files.items():
+            stat = file.stat()
+            if relative in known:
+                rowid, mtime_ns, size = known[relative]
+                if (mtime_ns, size) != (stat.st_mtime_ns, stat.st_size):
+                    todo.append((relative, file, rowid))
+            else:
+                todo.append((relative, file, None))
+        return gone, todo
+
     def relative(self, file: Path) -> str:
         """``file``'s path inside the folder, as :meth:`files` names it."""
         return file.relative_to(self.path).as_posix()

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from retrieval.analysis import morphology
+from retrieval.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:  # NLTK is imported when a text is first split: a question never needs it
     from nltk.tokenize.punkt import PunktParameters
@@ -48,7 +49,7 @@ _EXTRA_LANGUAGES = {"ru": ("en",), "uk": ("en", "ru")}
 
 # Block boundaries: a blank line always; a single line break unless the next line goes on
 # in lower case (a hard-wrapped sentence).
-_LINE_BREAK = re.compile(r"[ \t\f\v]*\n\s*")
+
 _OPENERS = "\"'“‘«„([{"
 _CLOSERS = "\"'”’»)]}"
 _NOT_A_START = re.compile(r"[?!…,;:)\]}”»]")
@@ -251,19 +252,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut ``text[start:end]`` at line breaks that end a paragraph or a line of its own."""
-    block_start = start
-    for match in _LINE_BREAK.finditer(text, start, end):
-        following = text[match.end() : match.end() + 1]
-        blank_line = match.group().count("\n") > 1
-        if not blank_line and following.islower():
-            continue
-        yield block_start, match.start()
-        block_start = match.end()
-    yield block_start, end
-
-
 class SentenceSplitter:
     """Split text into sentences with NLTK Punkt and newsdesk's curated parameters.
 
@@ -285,10 +273,11 @@ class SentenceSplitter:
         """Sentences of ``text`` as spans into it, stripped of surrounding whitespace.
 
         ``language`` is an ISO 639-1 code ("en", "ru", "uk"); other codes use all curated
-        abbreviations. No sentence crosses a paragraph break: a blank line, or a line break
-        that is not followed by a lower-case letter.
+        abbreviations. No sentence crosses a paragraph: the paragraphs are those of
+        :func:`retrieval.paragraphs.split_paragraphs`, as in a stored article.
         """
-        return self.split_paragraph(text, 0, len(text), language)
+        model = self._model(language)
+        return list(_spans(model, text, ((s, e) for s, e, _ in split_paragraphs(text))))
 
     def split_paragraph(self, text: str, start: int, end: int, language: str) -> list[Span]:
         """Sentences of ``text[start:end]`` as spans with offsets into the whole ``text``."""
@@ -296,8 +285,7 @@ class SentenceSplitter:
             raise ValueError(
                 f"paragraph offsets {start}:{end} are outside the text of length {len(text)}"
             )
-        model = self._model(language)
-        return list(_spans(model, text, _blocks(text, start, end)))
+        return list(_spans(self._model(language), text, [(start, end)]))
 
 
 def _spans(model: _Model, text: str, blocks: Iterable[tuple[int, int]]) -> Iterator[Span]:

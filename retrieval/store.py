@@ -143,6 +143,7 @@ class Store:
         self.read_only: str | None = None
         """Why the base cannot be written (a full disk, a read-only folder), or None."""
         self._lock = threading.RLock()
+        columns: dict[str, set[str]] | None = None
         try:
             database.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(
@@ -156,7 +157,7 @@ class Store:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.execute("PRAGMA foreign_keys=ON")
                 self._db.executescript(_SCHEMA)
-                self._add_missing_columns()
+                columns = self._add_missing_columns(self._table_columns())
                 version = self._schema_version()
                 if version is None:
                     self._db.execute(
@@ -176,14 +177,15 @@ class Store:
             raise StoreError(f"the answer base at {database} cannot be opened: {err}.") from None
         except OSError as err:
             raise StoreError(f"the answer base at {database} cannot be created: {err}.") from None
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
-        self._has_vectors = "vector" in columns
-        has_author = "author" in {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if columns is None:  # read-only: the columns are what an older newsdesk left
+            columns = self._table_columns()
+        self._has_vectors = "vector" in columns["sentences"]
+        has_author = "author" in columns["articles"]
         # A read-only base made before these columns has neither.
         self._columns = _ARTICLE_COLUMNS + (", author" if has_author else ", NULL")
         # A read-only base made before attributions had a cue and a kind reads them as NULL.
         self._sentence_columns = _SENTENCE_COLUMNS
-        if "source_kind" not in columns:
+        if "source_kind" not in columns["sentences"]:
             self._sentence_columns = _SENTENCE_COLUMNS.replace(
                 "source_cue, source_kind", "NULL, NULL"
             )
@@ -194,16 +196,27 @@ class Store:
                 f"version {SCHEMA_VERSION}. Run `newsdesk reindex` to rebuild it from the seeds."
             )
 
-    def _add_missing_columns(self) -> None:
-        """Columns newer than a base are added in place: their values are filled in later."""
-        if "author" not in {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}:
-            self._db.execute("ALTER TABLE articles ADD COLUMN author TEXT")  # read at the rebuild
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(sentences)")}
-        if "vector" not in columns:
-            self._db.execute("ALTER TABLE sentences ADD COLUMN vector BLOB")
-        for column in ("source_cue", "source_kind"):  # the attribution's cue and kind
-            if column not in columns:
-                self._db.execute(f"ALTER TABLE sentences ADD COLUMN {column} TEXT")
+    def _table_columns(self) -> dict[str, set[str]]:
+        """The column names of the articles and sentences tables."""
+        return {
+            table: {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            for table in ("articles", "sentences")
+        }
+
+    def _add_missing_columns(self, columns: dict[str, set[str]]) -> dict[str, set[str]]:
+        """Columns newer than a base are added in place (their values are filled in later);
+        returns ``columns`` with them."""
+        added = (
+            ("articles", "author", "TEXT"),  # read at the rebuild
+            ("sentences", "vector", "BLOB"),
+            ("sentences", "source_cue", "TEXT"),  # the attribution's cue and kind
+            ("sentences", "source_kind", "TEXT"),
+        )
+        for table, column, kind in added:
+            if column not in columns[table]:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+                columns[table].add(column)
+        return columns
 
     def _schema_version(self) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -604,6 +617,28 @@ def _open_read_only(database: Path, timeout: float) -> sqlite3.Connection:
             continue
         return db
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+class ArticleCache:
+    """Stored articles read at most once while one question is answered."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._read: dict[int, StoredArticle] = {}
+
+    def get(self, rowid: int) -> StoredArticle | None:
+        """The article ``rowid``; None when it was removed meanwhile."""
+        if rowid not in self._read:
+            stored = self._store.article(rowid=rowid)
+            if stored is None:
+                return None
+            self._read[rowid] = stored
+        return self._read[rowid]
+
+    def text(self, row: StoredSentence) -> str:
+        """The sentence's text ("" when its article was removed meanwhile)."""
+        article = self.get(row.article)
+        return article.text[row.start : row.end] if article else ""
 
 
 def _explain(err: sqlite3.OperationalError, database: Path) -> str:

@@ -10,7 +10,10 @@ as the speaker ("сказал журналистам Песков"), nor is an a
 "как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
 "йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
 на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
-пресс-службе …") is given in the nominative.
+пресс-службе …") is given in the nominative. Verbs that are as often actions report only
+with their content after them ("повторил, что …", "раскритиковал Запад за …", "уверен, что
+…"), and a verb coordinated with the sentence's first one has its subject ("Песков прибыл в
+Минск и заявил, что …").
 """
 
 from __future__ import annotations
@@ -45,6 +48,38 @@ _VERBS: Final = frozenset(
         "прогнозувати очікувати"
     ).split()
 )
+# Speech acts that report only with a "что"/"що" clause: "Песков повторил, что …";
+# "согласился встретиться", "повторил ошибку" report nothing.
+_THAT_ONLY: Final = frozenset(
+    (
+        "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
+        "посетовать сетовать "
+        "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
+        "натякати поскаржитися скаржитися"
+    ).split()
+)
+# Speech acts that judge someone: they report what was said only with its content after
+# them, the charge ("раскритиковал Запад за …") or the words quoted.
+_JUDGING: Final = frozenset(
+    (
+        "раскритиковать критиковать осудить осуждать высмеять высмеивать похвалить хвалить "
+        "упрекнуть упрекать "
+        "розкритикувати критикувати засудити засуджувати висміяти висміювати похвалити "
+        "хвалити дорікнути дорікати"
+    ).split()
+)
+# Short adjectives of belief that report what their subject holds with a что/що clause:
+# "Песков уверен, что …", "Кулеба переконаний, що …".
+_STANCE_ADJECTIVES: Final = frozenset(
+    (
+        "уверен уверена уверены убежден убеждён убеждена убеждены "
+        "впевнений впевнена впевнені переконаний переконана переконані"
+    ).split()
+)
+# "назвал X Y" (Y in the instrumental) calls X something: a judgement, as "called X a Y".
+_NAMING: Final = frozenset("назвать называть назвати називати".split())
+_QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
+_FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
     r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
@@ -118,6 +153,11 @@ _SKIP_AFTER: Final = frozenset(
     "також вже раніше пізніше тоді ще про це цьому".split()
 )
 _PLACE: Final = frozenset({"в", "во", "у"})
+_AND: Final = frozenset({"и", "а", "но", "і", "й", "та", "але"})
+_SUBORDINATE: Final = frozenset(
+    "когда который которая которые которого что чтобы если пока после хотя "
+    "коли який яка які якого що щоб якщо поки після хоча".split()
+)
 
 
 class Rules:
@@ -155,7 +195,12 @@ class Rules:
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
+            rule = _complement_rule(tokens, i, self.language)
+            if rule == "":
+                continue
             finding = self._verb(sentence, tokens, i)
+            if finding is not None and rule != "verb":
+                finding = finding._replace(rule=rule)
             if finding is not None:
                 found.append(finding)
         return sorted(found, key=lambda f: f.position)
@@ -203,6 +248,9 @@ class Rules:
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
                 subject = self._right(sentence, tokens, i) or subject
+        if subject is None and not after_quote and before.lower() in _AND:
+            subject = self._opening(sentence, tokens, i - 1)
+            rule = "coordinated"
         if subject is None:
             subject = self._right(sentence, tokens, i)
             rule = "verb-subject"
@@ -216,6 +264,30 @@ class Rules:
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
         return Finding(subject, word, "reported speech", rule, position, detail)
+
+    def _opening(
+        self, sentence: str, tokens: list[tuple[str, int, int]], conjunction: int
+    ) -> str | None:
+        """The name opening the sentence, when the cue is its first verb's coordinate.
+
+        "Песков прибыл в Минск и заявил, что …": Песков заявил. Only a capitalised name in
+        the nominative right at the start, its verb next, and no clause opened before "и".
+        """
+        if tokens[0][0].lower() in _STOPS | _SUBORDINATE | _PREPOSITIONS | _ADVERBS:
+            return None  # "Когда Песков прибыл …": a clause, not the sentence's subject
+        end = 0
+        while end < conjunction and end < 3 and tokens[end][0][:1].isupper():
+            if not _nominative(tokens[end][0], self.language):
+                return None
+            end += 1
+        if end == 0 or end >= conjunction or not tokens[end][0][:1].islower():
+            return None
+        if "VERB" not in {str(p.tag.POS) for p in parses(tokens[end][0], self.language)[:2]}:
+            return None
+        between = {t[0].lower() for t in tokens[end:conjunction]}
+        if between & _SUBORDINATE or between & {":", ";", "«", "»", '"'}:
+            return None
+        return _clean(sentence[tokens[0][1] : tokens[end - 1][2]]) or None
 
     def _left(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
         """The nominative noun phrase just before the verb."""
@@ -476,15 +548,60 @@ _OUTLET_NOUNS: Final = frozenset(
 )
 
 
+def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) -> str:
+    """The rule a cue reports by: "verb"; "that-clause", "judging" or "stance" for the verbs
+    and adjectives that report only with their content after them; "" when it is missing."""
+    word = tokens[i][0].lower()
+    if word in _STANCE_ADJECTIVES:
+        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        return "stance" if following in ([",", "что"], [",", "що"]) else ""
+    if word in _that_forms(language):
+        if i > 0 and tokens[i - 1][0] in _FRAME_MARKS:
+            return "verb"  # «…», — повторил Песков: the quote is what he repeated
+        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        if following[:1] == [","]:
+            following = following[1:]
+        return "that-clause" if following[:1] and following[0] in {"что", "що"} else ""
+    if word in _judging_forms(language):
+        window = tokens[i + 1 : i + 10]
+        if any(t[0].lower() == "за" or t[0] in _QUOTE_MARKS for t in window):
+            return "judging"
+        if word in _naming_forms(language) and any(
+            cases(t[0], language) == {"ablt"} for t in window[1:6] if t[0][:1].isalpha()
+        ):
+            return "judging"  # "назвал заявление провокацией": what it is called
+        return ""
+    return "verb"
+
+
+@functools.cache
+def _that_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_THAT_ONLY, language)
+
+
+@functools.cache
+def _judging_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_JUDGING | _NAMING, language)
+
+
+@functools.cache
+def _naming_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_NAMING, language)
+
+
 @functools.cache
 def _verb_forms(language: str) -> frozenset[str]:
-    """Every form of the reporting verbs (past, present, infinitive, gerund), made once.
+    """Every form of the cue verbs (past, present, infinitive, gerund), made once.
 
     A word is then a cue by a set look-up: no analysis of the other words of a sentence.
     """
+    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING | _NAMING, language) | _STANCE_ADJECTIVES
+
+
+def _lexeme_forms(verbs: frozenset[str], language: str) -> frozenset[str]:
     analyser = morphology("uk" if language == "uk" else "ru")
     forms: set[str] = set()
-    for verb in _VERBS:
+    for verb in verbs:
         for parse in analyser.parse(verb):
             if parse.normal_form == verb and str(parse.tag.POS) in {"INFN", "VERB"}:
                 forms.update(

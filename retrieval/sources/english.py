@@ -6,8 +6,17 @@ left ("Trump said", "In an interview Monday, Trump said", "Nicholas Chapin, 18, 
 chief executive has said"), after it when the verb follows a quote or a comma ("…,” said
 Derek Kukura, a student."), after "according to" or a passive's "by". A report closing the
 sentence governs it (", sources said."). Words that are nouns as often as verbs ("states",
-"reports") count only after a name or before "that"; bare forms ("say") only after a plural;
-title-case headlines count too ("…, Former White House Doctor Says.").
+"reports") count only after a name or before "that"; bare forms ("say") only after a plural
+("analysts say", "many Democrats say"); title-case headlines count too ("…, Former White House
+Doctor Says.").
+
+Stance and speech-act words are as often actions ("agreed to meet", "attacked the plan"), so
+they report only with their content after them: a that-clause ("Clinton reiterated that …",
+"Democrats are afraid that …"), and for verbs that judge someone the charge, the label or the
+words quoted ("mocked Rubio for …", "denounced the remarks as “hurtful”"). A subject far from
+its verb is found in two safe cases: a name opening the sentence before a long description
+("David Kamin, an adviser to … and a professor at …, said") and the subject of a coordinated
+verb ("Reid caucused in Nevada and says he voted …").
 """
 
 from __future__ import annotations
@@ -15,71 +24,21 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from retrieval.sources import verbs
 from retrieval.sources.record import Finding
+
+VERBS: Final = verbs.VERBS
+STANCE_ADJECTIVES: Final = verbs.STANCE_ADJECTIVES
+_HOLDS: Final = verbs.HOLDS
+_JUDGING_FORMS: Final = verbs.JUDGING_FORMS
+_LINKING: Final = verbs.LINKING
+_NOUN_LIKE: Final = verbs.NOUN_LIKE
+_THAT_FORMS: Final = verbs.THAT_FORMS
+_WITH_THAT: Final = verbs.WITH_THAT
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
 )
-
-_REGULAR = (
-    "report claim state announce warn add note confirm believe estimate allege insist explain "
-    "argue deny urge ask expect suggest acknowledge admit predict contend maintain reply "
-    "testify tweet declare assert complain concede emphasize emphasise stress accuse "
-    "criticize criticise promise vow pledge threaten demand reveal conclude recall caution "
-    "counter boast observe indicate insist disclose propose outline defend dismiss "
-    "mention blame tout slam blast condemn praise worry cite describe reference comment hail "
-    "liken"
-).split()
-_IRREGULAR = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "written", "writing"),
-    "think": ("think", "thinks", "thought", "thinking"),
-    "show": ("show", "shows", "showed", "shown", "showing"),
-    "find": ("find", "finds", "found"),
-    "call": ("calls", "called"),
-    "point out": ("points", "pointed"),
-}
-# Forms that are plural nouns as often as verbs: a cue only after a speaker-like word.
-_NOUN_LIKE: Final = frozenset(
-    "states claims reports notes calls estimates fears doubts demands promises pledges vows "
-    "shows finds points questions tweets counters remarks warns answers".split()
-)
-
-
-def _forms(base: str) -> tuple[str, ...]:
-    stem = base[:-1] if base.endswith("e") else base
-    if base.endswith("y") and base not in {"say", "pray"}:
-        return (base, base[:-1] + "ies", base[:-1] + "ied", base + "ing")
-    third = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    past = (
-        (stem + "ed") if not re.search(r"[^aeiou][aeiou][bdgpt]$", base) else base + base[-1] + "ed"
-    )
-    if base in {"admit", "regret"}:
-        past = base + base[-1] + "ed"
-    doubled = past == base + base[-1] + "ed"
-    gerund = base + base[-1] + "ing" if doubled else stem + "ing"
-    return (base, third, past, gerund)
-
-
-# Verbs that report only with a "that" clause: "Trump charges that …", "the court ruled that …"
-_WITH_THAT: Final = frozenset(
-    "charge charges charged rule rules ruled decide decides decided feel feels felt hope hopes "
-    "hoped doubt doubts doubted bet bets imply implies implied speculate speculates speculated "
-    "recognize recognizes recognized realize realizes realized complain complains complained "
-    "fear fears feared worry worries worried".split()
-)
-VERBS: Final[dict[str, str]] = {}
-for _base in _REGULAR:
-    for _form in _forms(_base):
-        VERBS.setdefault(_form, _base)
-for _base, _all in _IRREGULAR.items():
-    for _form in _all:
-        VERBS.setdefault(_form, _base)
-for _form in ("deny", "denies", "denied", "denying"):
-    VERBS[_form] = "deny"
-for _form in _WITH_THAT:
-    VERBS.setdefault(_form, f"{_form}:that")
 
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
@@ -103,6 +62,9 @@ _AUX: Final = frozenset(
     "is are was were be been being n't".split()
 )
 _BE: Final = frozenset("is are was were be been being".split())
+# What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
+# is how some archives write “…”: two apostrophes, two tokens).
+_CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -124,12 +86,15 @@ _NOT_HEAD: Final = frozenset(
     "each every both other such no not only even also very more less".split()
 )
 _NOT_HEAD_OR_STOP: Final = _NOT_HEAD | _STOP
+_PREPOSITION_HEADS: Final = frozenset(
+    "in of for at on with from by into onto over about among against through across".split()
+)
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
 _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
 _MAX_NP = 9
 
 
-_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES})
+_CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
 _NOT_SPEAKERS: Final = frozenset(
     "update note correction photo photos video watch read related breaking analysis opinion "
@@ -185,8 +150,10 @@ def find(sentence: str) -> list[Finding]:
             finding = _according(sentence, tokens, lower, i)
         elif word in _PARTICIPLES and i > 0 and lower[i - 1] == ",":
             finding = _participle(sentence, tokens, lower, i, found)
-        elif word in VERBS:
-            finding = _verb(sentence, tokens, lower, i)
+        elif word in VERBS or word in STANCE_ADJECTIVES:
+            # "are worried that" (a feeling held) before "worried that" (a verb)
+            stance = _stance(sentence, tokens, lower, i) if word in STANCE_ADJECTIVES else None
+            finding = stance or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
         else:
             continue
         if finding is not None:
@@ -208,20 +175,28 @@ _ALONE: Final = frozenset(
     w
     for w in _CUE_WORDS
     if w not in _WITH_THAT
+    and w not in _THAT_FORMS
+    and w not in STANCE_ADJECTIVES
     and not (w in VERBS and w == VERBS[w] and w not in _BARE)  # "tell", "comment": never
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
 )
-_NEEDS_THAT: Final = _WITH_THAT - _ALONE
+_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | {"expected"}
+_NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
 _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
-_DATA: Final = ("poll", "survey", "study", "report", "research", "data", "analysis")
-_CALL_WORDS: Final = frozenset({"for", "on", "by"})
+_DATA: Final = (
+    "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
+    "investigat", "review", "audit", "record", "document", "footage", "video", "figures",
+    "estimate", "count", "tally", "census",
+)  # fmt: skip
+_CALL_WORDS: Final = frozenset({"for", "on", "by", "to"})
+_QUOTED = re.compile("[”\"»]|''")
 
 
 def _may_report(plain: list[str], sentence: str) -> bool:
@@ -238,6 +213,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
         return True
+    if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
+        return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
@@ -245,7 +222,10 @@ def _may_report(plain: list[str], sentence: str) -> bool:
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
         or '"' in sentence
+        or "''" in sentence
         or "«" in sentence
+        or " a " in sentence  # "called climate change a hoax"
+        or " an " in sentence
         or any(w.lower() in _CALL_WORDS for w in plain)
     )
 
@@ -295,23 +275,47 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
-    if word in _WITH_THAT and after != "that":
-        return None  # "Trump charges that …" reports; "the charges" does not
+    special = word in _SPECIAL  # one look-up for the common verbs ("said"), none of these
+    judging = False
+    if special:
+        if word in _WITH_THAT and not _clause(lower, i):
+            return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
+        if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
+            return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
+        if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
+            return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
+        if word == "expected" and after == "to":
+            return None  # "Trump is expected to attend": a forecast, nobody's report
+        judging = word in _JUDGING_FORMS
+        if judging and not _judges(tokens, lower, i):
+            return None
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
-    if word in _INVERTING and before in {",", "”", '"', "’", "»"}:
+    if word in _INVERTING and before in _CLOSING:
         inverted = _inverted(sentence, tokens, lower, i)
         if inverted is not None:
             return inverted
     j = _skip_back(lower, i - 1)
+    while j > 0 and lower[j].endswith("ly") and _manner(lower[j]) and tokens[j][0].islower():
+        j = _skip_back(lower, j - 1)  # "Cruz gingerly said", "Trump angrily denied"
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
     if participle and after == "by":
+        if judging:
+            return None  # "was mocked by Rubio": who is judged, not what was said
         return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
+    if judging and (passive or before in {"the", "a", "an", "as"}):
+        return None
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
+    how = ""  # how a subject far from its verb was found, if it was
+    if found is None and j >= 0:
+        if lower[j] == "," and word in _INVERTING:
+            found, how = _opening_name(sentence, tokens, lower, j), "described"
+        elif lower[j] in {"and", "but"} and not bare:
+            found, how = _opening_subject(sentence, tokens, lower, j), "coordinated"
     if found is None:
         return None
     subject, detail, head, start = found
@@ -329,22 +333,143 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "… in key battleground states."; but "a new poll shows that …"
     if (
         word in {"called", "calls"}
-        and after not in {"for", "on"}
-        and not any(t[0] in {"“", '"', "«"} for t in tokens[i + 1 :])
+        and after not in {"for", "on", "to"}
+        and not (after in _WHEN and i + 2 < len(lower) and lower[i + 2] in {"for", "on"})
+        and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
+        and not (_names(lower, i) and (tokens[head][0][:1].isupper() or lower[head] in PRONOUNS))
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
     if start < 0:
         start = _np_start(tokens, lower, head)
     if bare and not (lower[head] in _PLURAL_HEADS or _plural(tokens, lower, start, head)):
         return None  # "the state", "a simple question"
-    tail = start > 0 and lower[start - 1] in {",", "”", '"', "’", "»"} and _ends(lower, i)
+    tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     # "The New York Times reports:" claims nothing itself; it gives the quote after it a speaker.
-    rule = "announce" if announces else "tail" if tail else _rule(i, head)
+    rule = how or ("announce" if announces else "tail" if tail else _rule(i, head))
+    if special and judging:
+        rule = "judging"
+    elif special and word in _THAT_FORMS and after == "that":
+        rule = "that-clause"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
 
 
+_QUOTE_TOKENS: Final = frozenset({"“", '"', "«", "'", "‘"})
+_SPEAKING_PRONOUNS: Final = frozenset({"he", "she", "they"})
+
+
+def _closes_quote(tokens: Tokens, i: int, after: str) -> bool:
+    """Whether the verb ends a sentence that opens with a quotation: "“…,” she repeated."."""
+    return after in {".", ",", ";", ""} and any(t[0] in _CLOSING - {","} for t in tokens[:i])
+
+
+def _judges(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """Whether a judging verb carries what was said: "for …", "as …" or a quotation after it."""
+    window = lower[i + 1 : i + 9]
+    return (
+        "for" in window
+        or "as" in window
+        or any(t[0] in _QUOTE_TOKENS for t in tokens[i + 1 : i + 12])
+    )
+
+
+_GROUP_ENDINGS: Final = ("ans", "ats", "ists")  # "Republicans", "Democrats", "Socialists"
+_QUANTIFIERS: Final = frozenset("many some most few several other all both these those".split())
+
+
+def _stance(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """A belief or feeling its subject holds: "Many Democrats are afraid that …"."""
+    if i + 1 >= len(lower) or lower[i + 1] != "that" or not tokens[i][0].islower():
+        return None
+    j = i - 1
+    while j >= 0 and (lower[j] in _AUX or lower[j].endswith("ly")):
+        j -= 1  # "are increasingly worried that"
+    if not any(lower[k] in _LINKING for k in range(j + 1, i)):
+        return None  # "a worried mother that …": not said of a subject
+    found = _left_subject(sentence, tokens, lower, i, j)
+    if found is None:
+        return None
+    subject, detail, head, _ = found
+    if lower[head] in _OBJECTS | {"it", "there", "this"} or tokens[head][0].endswith(("'s", "’s")):
+        return None  # "It is certain that …" says nothing of anyone
+    return Finding(subject, tokens[i][0], "reported speech", "stance", tokens[i].start(), detail)
+
+
+_FINITE: Final = _AUX | frozenset(
+    "took met spoke went made gave said told wrote began won lost ran saw came got held left "
+    "kept sent stood sat became shook drew fought brought bought thought felt led put".split()
+)
+_NOT_OPENING: Final = _PREPOSITIONS | _STOP | _PREPOSITION_HEADS
+_SUBORDINATE: Final = frozenset(
+    "when while who whom which that after before as because if since though although "
+    "whether where until unless".split()
+)
+
+
+def _opening_subject(
+    sentence: str, tokens: Tokens, lower: list[str], conjunction: int
+) -> tuple[str, str | None, int, int] | None:
+    """The subject of the sentence's first verb, when the cue is that verb's coordinate.
+
+    "Reid caucused in Nevada on Saturday and says he voted “uncommitted.”": Reid says.
+    Only a name or a personal pronoun right at the start, its verb next, and no clause
+    opened between them and "and" (whose subject might be someone else's).
+    """
+    start = 0
+    while start < conjunction and lower[start] in _OPENERS | {","}:
+        start += 1
+    end = start
+    while end < conjunction and tokens[end][0][:1].isupper() and tokens[end][0][:1].isalpha():
+        end += 1
+    if end == start and lower[start] in _SPEAKING_PRONOUNS:
+        end = start + 1
+    if end == start or end - start > 4 or end >= conjunction:
+        return None
+    verb = lower[end]
+    if lower[start] in _NOT_OPENING or not (
+        tokens[end][0].islower() and (verb.endswith(("ed", "s")) or verb in _FINITE)
+    ):
+        return None  # "At a meeting …", "Nuclear experts …": no name and verb open it
+    if any(w in _SUBORDINATE or w in {";", ":", "”", '"'} for w in lower[end:conjunction]):
+        return None
+    if lower[start] in {"the", "a", "an"} or tokens[end - 1][0].endswith(("'s", "’s")):
+        return None
+    return _span(sentence, tokens, start, end - 1), None, end - 1, start
+
+
+def _opening_name(
+    sentence: str, tokens: Tokens, lower: list[str], comma: int
+) -> tuple[str, str | None, int, int] | None:
+    """A full name opening the sentence, set off by a long description before "said".
+
+    "David Kamin, an adviser to the campaign and a professor of law at a university in New
+    York, said …"; "Ann Lee, 59, of Dayton, Ohio, who watched the speech at home, said …".
+    Only a name of two capitalised words or more, right at the start: any other subject
+    would need the clause to be parsed.
+    """
+    start = 0
+    while start < comma and lower[start] in _OPENERS | {","}:
+        start += 1
+    end = start
+    while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
+        end += 1
+    words = [t[0] for t in tokens[start:end] if t[0][:1].isupper()]
+    if len(words) < 2 or end >= comma or lower[end] != "," or end - start > 5:
+        return None
+    if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
+        return None
+    if any(lower[k] in {".", ";", ":", "”", '"'} for k in range(end + 1, comma)):
+        return None  # a sentence or a quotation in between: not one description
+    detail = _span(sentence, tokens, end + 1, comma - 1)
+    return _span(sentence, tokens, start, end - 1), detail, end - 1, start
+
+
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:
-    """Whether the subject (or a word just before it) is a plural: "analysts say"."""
+    """Whether the subject (or a word just before it) is a plural: "analysts say", and
+    a group named with a capital: "many Democrats say", "Republicans argue"."""
+    if tokens[head][0][:1].isupper() and lower[head].endswith(_GROUP_ENDINGS):
+        return True
+    if head > 0 and lower[head - 1] in _QUANTIFIERS and lower[head].endswith("s"):
+        return True
     return any(
         w.endswith("s") and not w.endswith("ss") and (tokens[k][0].islower() or k == 0)
         for k, w in enumerate(lower[max(0, start - 4) : head + 1], max(0, start - 4))
@@ -382,6 +507,36 @@ _WHEN: Final = frozenset(
 )
 
 
+_TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
+_LY_NOUNS: Final = frozenset(
+    "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
+    "daily weekly monthly quarterly early only".split()
+)
+
+
+def _names(lower: list[str], i: int) -> bool:
+    """ "called climate change a hoax": an object, then what it is called."""
+    rest = lower[i + 2 : i + 6]
+    return lower[i + 1][:1].isalpha() and any(
+        w in {"a", "an"} and k + 1 < len(rest) and rest[k + 1] not in _TIME_NOUNS
+        for k, w in enumerate(rest)
+    )
+
+
+def _clause(lower: list[str], i: int) -> bool:
+    """Whether a that-clause follows the verb ("ruled that the law …", not "ruled that out")."""
+    return (
+        i + 2 < len(lower)
+        and lower[i + 1] == "that"
+        and lower[i + 2] not in {"out", "off", "down", "up", ".", ",", ";"}
+    )
+
+
+def _manner(word: str) -> bool:
+    """An adverb of manner between a subject and its verb ("gingerly", "angrily")."""
+    return len(word) > 5 and word.endswith("ly") and word not in _LY_NOUNS
+
+
 def _skip_back(lower: list[str], j: int) -> int:
     """Step left over auxiliaries, adverbs and time phrases between a subject and its verb."""
     while j >= 0:
@@ -403,10 +558,7 @@ def _rule(verb: int, head: int) -> str:
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
     """ "Polls show …", "the survey found …": findings of a poll or study are attributed."""
     window = lower[max(0, i - 7) : i]
-    return any(
-        w.startswith(("poll", "survey", "study", "report", "research", "data", "analysis"))
-        for w in window
-    )
+    return any(w.startswith(_DATA) for w in window)
 
 
 _AFTER_INVERTED: Final = frozenset(
@@ -489,16 +641,27 @@ def _left_subject(
     if j < 0:
         return None
     head = j
-    if not tokens[head][0][0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
+    head_word = tokens[head][0]
+    if not head_word[0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
-    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or lower[head].endswith("ly"):
+    if head_word in _PREPOSITION_HEADS or (
+        head_word[0].isdigit()
+        and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
+    ):
+        # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
+        # "Marley Anderson, 21, said" and "four in 10 said" do.
+        return None
+    if (lower[head] in VERBS and VERBS[lower[head]] != lower[head]) or (
+        lower[head].endswith("ly") and _manner(lower[head]) and tokens[head][0].islower()
+    ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
         return None  # "A report released last year found": "released" is not the subject
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
-    if lower[start] in _PREPOSITIONS and start < head:
+    approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
+    if lower[start] in _PREPOSITIONS and start < head and not approximate:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
         cut = next(
             (
@@ -556,6 +719,9 @@ def _np_start(tokens: Tokens, lower: list[str], head: int) -> int:
                     continue  # "the Institute for the Study of War"
             break
         if low in _NP_JOINERS and low in {"in", "at"}:
+            if low == "in" and start - 2 >= 0 and _NUMBER.match(lower[start - 2]):
+                start -= 1  # "four in 10": a share of the people asked
+                continue
             if not (start - 2 >= 0 and lower[start - 2].endswith("s")):
                 break
         elif low.endswith(("ing", "ly", "ed")) and low not in {"unnamed"}:

@@ -45,6 +45,7 @@ _UNNAMED = re.compile(
     r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
     re.IGNORECASE,
 )
+_UNNAMED_HINTS: Final = ("source", "official", "insider", "familiar")
 _CYR_UNNAMED = re.compile(
     r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
     re.IGNORECASE,
@@ -62,6 +63,7 @@ _HONORIFICS: Final = (
     ("Ms", "f"),
     ("Miss", "f"),
 )
+_HONORIFIC = re.compile(r"(Mr\.|Mrs\.|Ms\.|Mrs|Mr|Ms|Miss) (\S+)")
 _FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
 _PERSON_PRONOUNS: Final = frozenset(
@@ -216,7 +218,11 @@ class Speakers:
         lowered = words.lower()
         if not words or lowered in {"i", "we", "you", "я", "мы", "ми"}:
             return None
-        if _UNNAMED.match(lowered) or (not lowered.isascii() and _CYR_UNNAMED.match(lowered)):
+        ascii_only = lowered.isascii()
+        if (
+            # Every match of _UNNAMED contains one of these: most names skip the regex.
+            any(hint in lowered for hint in _UNNAMED_HINTS) and _UNNAMED.match(lowered)
+        ) or (not ascii_only and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
         if lowered in _ANY_PRONOUN:
@@ -233,7 +239,7 @@ class Speakers:
             holder = next((s for s in reversed(self._said) if s.person and title in s.words), None)
             if holder is not None:
                 return holder.name, None
-        back = _BACK.match(lowered)
+        back = _BACK.match(lowered) if " " in lowered and lowered[0] in "thiэц" else None
         if back:
             noun = back.group("noun")
             for speaker in reversed(self._said):
@@ -298,10 +304,20 @@ class Speakers:
                             return "f"
             return None
         surname = words[-1].strip(".,")
+        following = self._honorifics
         for title, gender in _HONORIFICS:
-            if f"{title} {surname}" in self._text:
+            if any(word.startswith(surname) for word in following.get(title, ())):
                 return gender  # "Mr. Smith", "Ms. Jones"
         return None
+
+    @functools.cached_property
+    def _honorifics(self) -> dict[str, list[str]]:
+        """The word after each "Mr."/"Ms."/… of the article, by title: one pass over its text
+        instead of one search per title and name."""
+        found: dict[str, list[str]] = {}
+        for match in _HONORIFIC.finditer(self._text):
+            found.setdefault(match.group(1), []).append(match.group(2))
+        return found
 
     def _recent(self, pronoun: str) -> Speaker | None:
         for speaker in reversed(self._said[-6:]):

@@ -25,8 +25,9 @@ Definitions (issue 10):
   gold-attributed;
 - per rule: the precision of the sources each engine rule names, on (b).
 
-Ingest cost: ``AnswerBase.add_many`` over the dev articles, timed with and without attribution
-(``attribute_article`` swapped for a stub in a second base), medians of ``--repeat`` runs.
+Ingest cost: ``AnswerBase.add_many`` over the dev articles, each run followed by
+``attribute_article`` alone over the same articles; the median of the runs' shares (attribution
+time against the rest of ``add_many``) is quoted, ``--repeat`` runs.
 """
 
 from __future__ import annotations

@@ -30,6 +30,9 @@ from urllib.parse import parse_qs, unquote
 
 BOT_ID = 7000
 BOT_USERNAME = "newsdesk_test_bot"
+TOKEN = "123456:TEST-token-never-logged"
+ADMIN, READER, GROUP = 11, 22, -500
+"""User ids of the bot's admin and of a reader, and a group chat's id."""
 MESSAGE_LIMIT = 4096
 ALLOWED_TAGS = {
     "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",

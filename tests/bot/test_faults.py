@@ -12,7 +12,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,9 @@ from bot.delivery import DeliveryPolicy
 from bot.formatting import NO_ANSWER
 from bot.telegram import FAILURE, STALE_BUTTON, build_application
 from retrieval.answers import AnswerBase
-from tests.bot.botapi import BOT_ID, FakeBotAPI, parse_html
-from tests.bot.test_telegram import ADMIN, READER, TOKEN, document, message, user
+from tests.bot.botapi import ADMIN, BOT_ID, READER, TOKEN, FakeBotAPI, parse_html
+from tests.bot.conftest import running
+from tests.bot.test_telegram import document, message, user
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER = 33
@@ -32,34 +33,9 @@ POLICY = DeliveryPolicy(retry_for=10.0, first_backoff=0.05, max_backoff=0.5, rea
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def config(tmp_path: Path, api: FakeBotAPI) -> Config:
-    return Config(
-        data_dir=tmp_path / "base",
-        seeds_dir=tmp_path / "seeds",
-        telegram_token=TOKEN,
-        telegram_api_base_url=api.base_url,
-        admins=frozenset({ADMIN}),
-    )
-
-
-@pytest.fixture
 async def bot(config: Config, base: AnswerBase, api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
-    application = build_application(config, base, policy=POLICY)
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    async with running(build_application(config, base, policy=POLICY)):
         yield api
-        await application.updater.stop()
-        await application.stop()
 
 
 def answers(api: FakeBotAPI, chat: int = READER) -> list[str]:

@@ -34,7 +34,6 @@ def passage(**changes: object) -> Passage:
         "context_start": 0,
         "context_end": 48,
         "score": 1.0,
-        "reported_by": "Reuters",
         "attribution": Attribution("Reuters"),
         "url": "https://example.com/a?x=1&y=<2>",
         "outlet": "Wire",
@@ -119,14 +118,14 @@ def test_stats_name_the_ranking(reranker: str | None, ending: str) -> None:
 
 def test_format_context_says_who_says_it() -> None:
     quoted = Attribution("Sergei Lavrov", "the foreign minister", "said", "quote")
-    html = format_context(passage(attribution=quoted, reported_by="Sergei Lavrov"))
+    html = format_context(passage(attribution=quoted))
     lines = parse_html(html).split("\n")
     assert lines[0] == "Brent rose 3% after an outage, Reuters reported."
     assert lines[1] == (
         "Who says it: quoting Sergei Lavrov (the foreign minister) · quote, cue “said”"
     )
     assert lines[2].startswith("quoting Sergei Lavrov (the foreign minister) · Oil & gas")
-    unattributed = parse_html(format_context(passage(attribution=None, reported_by=None)))
+    unattributed = parse_html(format_context(passage(attribution=None)))
     assert unattributed.split("\n")[1] == (
         "Who says it: the outlet's own claim: nothing in or around the sentence attributes it"
     )

@@ -14,13 +14,12 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.bot.botapi import FakeBotAPI
-from tests.bot.test_telegram import SEED, TOKEN, message
+from tests.bot.botapi import TOKEN, FakeBotAPI
+from tests.bot.test_telegram import SEED, message
 
 ROOT = Path(__file__).resolve().parents[2]
 CHATS = range(1000, 1100)
@@ -30,14 +29,6 @@ QUESTIONS = (
     "Did Gerasimov tell Putin about the offensive?",
     "What is the weather in Paris?",
 )
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.start()
-    yield server
-    server.stop()
 
 
 def start_bot(tmp_path: Path, api: FakeBotAPI) -> subprocess.Popen[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,12 +15,20 @@ from bot.config import Config
 from bot.formatting import NO_ANSWER
 from bot.telegram import ADMINS_ONLY, COMMANDS, REFUSAL, build_application
 from retrieval.answers import AnswerBase
-from tests.bot.botapi import BOT_ID, BOT_USERNAME, FakeBotAPI, parse_html
+from tests.bot.botapi import (
+    ADMIN,
+    BOT_ID,
+    BOT_USERNAME,
+    GROUP,
+    READER,
+    TOKEN,
+    FakeBotAPI,
+    parse_html,
+)
+from tests.bot.conftest import ConfigFactory, running
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = next((ROOT / "seeds").glob("000_*.txt"))
-TOKEN = "123456:TEST-token-never-logged"
-ADMIN, READER, GROUP = 11, 22, -500
 
 _ids = itertools.count(1)
 
@@ -61,38 +69,14 @@ def document(file_id: str, name: str, size: int, *, sender: int) -> dict[str, An
 
 
 @pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.chats[GROUP] = "group"
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def config(tmp_path: Path, api: FakeBotAPI) -> Config:
-    return Config(
-        data_dir=tmp_path / "base",
-        seeds_dir=tmp_path / "seeds",
-        telegram_token=TOKEN,
-        telegram_api_base_url=api.base_url,
-        admins=frozenset({ADMIN}),
-        max_upload_bytes=50_000,
-    )
+def config(make_config: ConfigFactory) -> Config:
+    return make_config(max_upload_bytes=50_000)
 
 
 @pytest.fixture
 async def bot(config: Config, base: AnswerBase, api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
-    application = build_application(config, base)
-    async with application:
-        assert application.post_init is not None
-        await application.post_init(application)
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    async with running(build_application(config, base), post_init=True):
         yield api
-        await application.updater.stop()
-        await application.stop()
 
 
 def texts(api: FakeBotAPI, chat: int | None = None) -> list[str]:

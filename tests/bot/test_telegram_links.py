@@ -10,7 +10,6 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -18,17 +17,10 @@ from bot.config import Config
 from bot.telegram import ADMINS_ONLY, build_application
 from retrieval.answers import AnswerBase
 from retrieval.fetching import FetchConfig
-from tests.bot.botapi import FakeBotAPI, parse_html
-from tests.bot.test_telegram import ADMIN, READER, TOKEN, message
+from tests.bot.botapi import ADMIN, READER, FakeBotAPI, parse_html
+from tests.bot.conftest import ConfigFactory, running
+from tests.bot.test_telegram import message
 from tests.webserver import WebServer
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    server = FakeBotAPI(TOKEN)
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -42,27 +34,14 @@ def web() -> Iterator[WebServer]:
 
 
 @pytest.fixture
-def config(tmp_path: Path, api: FakeBotAPI) -> Config:
-    return Config(
-        data_dir=tmp_path / "base",
-        seeds_dir=tmp_path / "seeds",
-        telegram_token=TOKEN,
-        telegram_api_base_url=api.base_url,
-        admins=frozenset({ADMIN}),
-        fetch=FetchConfig(allow_private=True, timeout=5.0),
-    )
+def config(make_config: ConfigFactory) -> Config:
+    return make_config(fetch=FetchConfig(allow_private=True, timeout=5.0))
 
 
 @pytest.fixture
 async def bot(config: Config, base: AnswerBase, api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
-    application = build_application(config, base)
-    async with application:
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+    async with running(build_application(config, base)):
         yield api
-        await application.updater.stop()
-        await application.stop()
 
 
 def texts(api: FakeBotAPI) -> list[str]:
@@ -182,7 +161,7 @@ async def test_feeds_are_polled_on_the_job_queue_while_questions_go_on(
     [job] = application.job_queue.jobs()
     assert (job.name, job.callback.__name__) == ("poll feeds", "poll_feeds")
     assert job.trigger.interval.total_seconds() == 15 * 60  # type: ignore[attr-defined]
-    application.bot_data["feeds"].follow(web.url("/rss.xml"))
+    application.bot_data.feeds.follow(web.url("/rss.xml"))
     async with application:
         await application.start()
         assert application.updater is not None

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answers import AnswerBase, RetrievalConfig
+from retrieval.analysis import ANALYSIS_VERSION
+from retrieval.answers import AnswerBase, RetrievalConfig, Tuning
+from retrieval.bm25.segments import MergePolicy
 from retrieval.errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -36,7 +38,7 @@ def seeds(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def base(tmp_path: Path, seeds: Path) -> AnswerBase:
-    answer_base = AnswerBase.open(tmp_path / "base", seeds=seeds)
+    answer_base = AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None)
     answer_base.sync()
     yield answer_base
     answer_base.close()
@@ -268,43 +270,42 @@ def test_sync_reports_unreadable_seeds_and_goes_on(base: AnswerBase, seeds: Path
 
 @pytest.mark.parametrize("batch", [1, 500])
 def test_sync_reports_a_copy_and_a_second_seed_of_the_same_name(
-    base: AnswerBase, seeds: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+    tmp_path: Path, seeds: Path, batch: int
 ) -> None:
-    import retrieval.answers as answers_module
+    # With batches of one, the first seed is found stored; with 500, still pending.
+    tuning = Tuning(sync_batch=batch)
+    with AnswerBase.open(tmp_path / "batched", seeds=seeds, tuning=tuning, reranker=None) as base:
+        base.sync()
+        for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
+            (seeds / folder).mkdir()
+            (seeds / folder / "report.txt").write_text(text, "utf-8")
+        shutil.copy(CORPUS / "markets-en.md", seeds / "markets-copy.md")
+        shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
+        report = base.sync()
+        assert report.added == ["report", "markets-copy"]
+        assert report.duplicates == [("markets-en.md", "markets-copy")]
+        assert report.failed == [
+            (
+                "b/report.txt",
+                "a/report.txt already gives the article id 'report'; "
+                "seed files need different names, even in different folders",
+            )
+        ]
+        assert [a.id for a in base.articles()] == [SEED.stem, "report", "markets-copy"]
+        assert base.search("Where did gas prices fall?").passages[0].article_id == "report"
+        assert base.search("Why did Brent crude rise?").passages[0].article_id == "markets-copy"
 
-    monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)  # found stored or still pending
-    for folder, text in (("a", "Gas prices fell in Paris."), ("b", "Coal held in Berlin.")):
-        (seeds / folder).mkdir()
-        (seeds / folder / "report.txt").write_text(text, "utf-8")
-    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-copy.md")
-    shutil.copy(CORPUS / "markets-en.md", seeds / "markets-en.md")
-    report = base.sync()
-    assert report.added == ["report", "markets-copy"]
-    assert report.duplicates == [("markets-en.md", "markets-copy")]
-    assert report.failed == [
-        (
-            "b/report.txt",
-            "a/report.txt already gives the article id 'report'; "
-            "seed files need different names, even in different folders",
-        )
-    ]
-    assert [a.id for a in base.articles()] == [SEED.stem, "report", "markets-copy"]
-    assert base.search("Where did gas prices fall?").passages[0].article_id == "report"
-    assert base.search("Why did Brent crude rise?").passages[0].article_id == "markets-copy"
 
-
-def test_sync_stores_many_seeds_in_batches_as_one_by_one(
-    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import retrieval.answers as answers_module
-
+def test_sync_stores_many_seeds_in_batches_as_one_by_one(tmp_path: Path, seeds: Path) -> None:
     for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
     questions = ["Why did Brent crude rise?", "Что проверяет министерство обороны?", "Kursk"]
     answers = []
     for batch in (1, 2, 500):
-        monkeypatch.setattr(answers_module, "_SYNC_BATCH", batch)
-        with AnswerBase.open(tmp_path / f"base-{batch}", seeds=seeds) as base:
+        tuning = Tuning(sync_batch=batch)
+        with AnswerBase.open(
+            tmp_path / f"base-{batch}", seeds=seeds, tuning=tuning, reranker=None
+        ) as base:
             assert len(base.sync().added) == 4
             answers.append([base.search(q, k=5) for q in questions])
     assert answers[0] == answers[1] == answers[2]
@@ -314,40 +315,34 @@ def test_reopen_and_reindex_give_the_same_answers(tmp_path: Path, seeds: Path) -
     for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
         shutil.copy(CORPUS / name, seeds / name)
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         assert base.sync().changed is False
         assert base.search(question, k=5) == expected
         base.reindex()
         assert base.search(question, k=5) == expected
 
 
-def test_segments_left_by_adds_are_merged_and_answers_stay(
-    tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from retrieval.index import BM25Index
-
-    # Every add stays a segment, in the sentence index and the ranker's article index: the
-    # base has no knob for it, so the index constructor's defaults are patched.
-    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "merge_ratio", 0)
-    monkeypatch.setitem(BM25Index.__init__.__kwdefaults__, "small_segment", 0)
+def test_segments_left_by_adds_are_merged_and_answers_stay(tmp_path: Path, seeds: Path) -> None:
+    # Every add stays a segment, in the sentence index and the ranker's article index.
+    tuning = Tuning(merging=MergePolicy(small_segment=0, merge_ratio=0))
     question = "Who coordinates the law enforcement agencies in the Kursk region?"
     counts = []
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
         for name in ("markets-en.md", "kursk-ru.md", "grain-uk.md"):
             base.add_file(CORPUS / name)
-            counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+            counts.append(base.index.segment_counts)
         base.add("Grain prices rose in Chicago on Monday. Traders cited the weather.")
-        counts.append((base._index.segment_count, base._ranker.articles.segment_count))
+        counts.append(base.index.segment_counts)
         answers = [base.search(q, k=5) for q in (question, "grain prices", "Что проверяет?")]
         assert answers[0].passages[0].sentence == expected.passages[0].sentence
     assert counts == [(2, 2), (3, 3), (1, 1), (2, 2)]
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert (base._index.segment_count, base._ranker.articles.segment_count) == (1, 1)
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, tuning=tuning, reranker=None) as base:
+        assert base.index.segment_counts == (1, 1)
         assert [base.search(a.question, k=5) for a in answers] == answers
         base.reindex()  # a full rebuild ranks the same
         assert [base.search(a.question, k=5) for a in answers] == answers
@@ -358,7 +353,7 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
 ) -> None:
     shutil.copy(CORPUS / "kursk-ru.md", seeds / "kursk-ru.md")
     question = "Что проверяет министерство обороны?"
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
         expected = base.search(question, k=5)
     # What an older newsdesk left behind: other terms, an older version, its snapshot.
@@ -367,8 +362,11 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         database.execute("UPDATE sentences SET terms = 'старый термин'")
         database.execute("UPDATE meta SET value = '1' WHERE key = 'analysis_version'")
     database.close()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
-        assert "version 1 of the text analysis, this is 3; rebuilding it from" in caplog.text
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
+        assert (
+            f"version 1 of the text analysis, this is {ANALYSIS_VERSION}; rebuilding it from"
+            in caplog.text
+        )
         assert [article.id for article in base.articles()] == [SEED.stem, "kursk-ru"]
         assert base.search(question, k=5) == expected
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
@@ -376,11 +374,11 @@ def test_a_base_from_another_analysis_version_is_rebuilt_from_the_seeds(
         "SELECT COUNT(*) FROM sentences WHERE terms LIKE '%старый%'"
     ).fetchone() == (0,)
     assert database.execute("SELECT value FROM meta WHERE key = 'analysis_version'").fetchone() == (
-        "3",
+        ANALYSIS_VERSION,
     )
     database.close()
     caplog.clear()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds):
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None):
         assert "rebuilding" not in caplog.text
 
 
@@ -414,7 +412,7 @@ def test_russian_and_ukrainian_questions(base: AnswerBase, seeds: Path) -> None:
 
 
 def test_okapi_variant_is_selectable(tmp_path: Path, seeds: Path) -> None:
-    config = RetrievalConfig(variant="okapi")
+    config = RetrievalConfig(variant="okapi", reranker="none")
     with AnswerBase.open(tmp_path / "okapi", seeds=seeds, config=config) as base:
         base.sync()
         assert "Bortnikov" in base.search("law enforcement agencies Kursk").passages[0].context
@@ -427,7 +425,7 @@ def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds
         base.sync()
     typo = tmp_path / "seedz"
     with pytest.raises(StoreError) as info:
-        AnswerBase.open(tmp_path / "base", seeds=typo)
+        AnswerBase.open(tmp_path / "base", seeds=typo, reranker=None)
     assert str(info.value) == (
         f"the seeds folder {typo} does not exist, and the answer base at {tmp_path / 'base'} "
         "holds 1 articles read from seeds; nothing was changed. Check the seeds path "
@@ -441,7 +439,9 @@ def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds
 
 
 def test_a_new_base_creates_its_seeds_folder(tmp_path: Path) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "new" / "seeds") as base:
+    with AnswerBase.open(
+        tmp_path / "base", seeds=tmp_path / "new" / "seeds", reranker=None
+    ) as base:
         assert base.seeds.is_dir()
         assert len(base) == 0
 
@@ -486,14 +486,14 @@ def test_sentences_give_offsets_and_who_says_what(base: AnswerBase) -> None:
 def test_a_base_from_another_attribution_version_is_reattributed(
     tmp_path: Path, seeds: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
     database = sqlite3.connect(tmp_path / "base" / "newsdesk.sqlite3")
     with database:
         database.execute("UPDATE sentences SET source = 'Old guess', source_kind = NULL")
         database.execute("UPDATE meta SET value = '1' WHERE key = 'attribution_version'")
     database.close()
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         assert "attributed by version 1 of attribution, this is" in caplog.text
         sources = {s.reported_by for s in base.sentences(SEED.stem)}
     assert sources == {None, "Verstka", "Bloomberg", "The Moscow Times", UNNAMED}

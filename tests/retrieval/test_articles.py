@@ -500,8 +500,10 @@ def test_a_lone_line_is_body_not_title() -> None:
 
 
 def test_a_line_continued_in_lower_case_is_no_headline() -> None:
+    # The sentence goes on after the line break: one paragraph, as the sentence splitter sees it.
     draft = make_draft("Prices of oil and gas rose sharply\nafter the pipeline was damaged.")
-    assert [p.kind for p in draft.paragraphs] == ["body", "body"]
+    assert [p.kind for p in draft.paragraphs] == ["body"]
+    assert draft.title == "Prices of oil and gas rose sharply after the pipeline was damaged."
 
 
 def test_make_draft_keeps_the_text_as_given() -> None:

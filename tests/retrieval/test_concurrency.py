@@ -14,7 +14,7 @@ from retrieval.answers import AnswerBase, RetrievalConfig
 
 
 def test_searches_during_adds_never_see_half_an_article(tmp_path: Path) -> None:
-    base = AnswerBase.open(tmp_path / "base")
+    base = AnswerBase.open(tmp_path / "base", reranker=None)
     stop = threading.Event()
     problems: list[str] = []
     answered = 0
@@ -96,10 +96,6 @@ def test_reranked_searches_while_articles_come_and_go(tmp_path: Path) -> None:
 
 
 def test_an_article_removed_while_the_reranker_runs_is_left_out(tmp_path: Path) -> None:
-    base = AnswerBase.open(tmp_path / "base")
-    kept = base.add("The harbour crane lifted a shipment of grain on Monday.")
-    gone = base.add("The harbour crane lifted a shipment of coal on Tuesday.")
-
     class RemovingReranker:
         """Removes an article at the moment the model would run (outside the base's lock)."""
 
@@ -118,7 +114,9 @@ def test_an_article_removed_while_the_reranker_runs_is_left_out(tmp_path: Path) 
             base.remove(gone.id)
             return np.full(len(sentences), 0.9)
 
-    base.reranker = RemovingReranker()
+    base = AnswerBase.open(tmp_path / "base", reranker=RemovingReranker())
+    kept = base.add("The harbour crane lifted a shipment of grain on Monday.")
+    gone = base.add("The harbour crane lifted a shipment of coal on Tuesday.")
     answer = base.search("harbour crane shipment", k=10)
     assert [passage.article_id for passage in answer.passages] == [kept.id]
     base.close()

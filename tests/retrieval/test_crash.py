@@ -16,7 +16,7 @@ from retrieval.answers import AnswerBase
 WRITER = """
 import sys
 from retrieval.answers import AnswerBase
-base = AnswerBase.open(sys.argv[1], seeds=sys.argv[2])
+base = AnswerBase.open(sys.argv[1], seeds=sys.argv[2], reranker=None)
 for n in range(10_000):
     base.add(f"Report {n}: the committee reviewed budget line zq{n}x and approved it on Monday. "
              f"Officials said the line zq{n}x covers road repairs.")
@@ -44,7 +44,7 @@ def test_kill_during_add_leaves_a_consistent_base(tmp_path: Path, adds_before_ki
             writer.wait(timeout=30)
     assert writer.returncode == -signal.SIGKILL
 
-    with AnswerBase.open(data, seeds=seeds) as base:
+    with AnswerBase.open(data, seeds=seeds, reranker=None) as base:
         base.sync()
         stored = {article.id for article in base.articles()}
         on_disk = {p.stem for p in seeds.iterdir() if not p.name.startswith(".")}

@@ -29,7 +29,7 @@ ARTICLES = {
 
 @pytest.fixture
 def base(tmp_path: Path) -> Iterator[AnswerBase]:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds") as answer_base:
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", reranker=None) as answer_base:
         for name, (published, text) in ARTICLES.items():
             answer_base.add(text, article_id=name, published=published)
         yield answer_base
@@ -159,7 +159,7 @@ def test_check_published_refuses(value: str) -> None:
 def test_hand_given_metadata_is_checked(
     tmp_path: Path, metadata: dict[str, str], message: str
 ) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds") as base:
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", reranker=None) as base:
         with pytest.raises(InvalidMetadataError) as caught:
             base.add("The harbour of Kessel was closed after a storm.", **metadata)
         assert str(caught.value) == message
@@ -167,7 +167,7 @@ def test_hand_given_metadata_is_checked(
 
 
 def test_hand_given_url_is_cleaned(tmp_path: Path) -> None:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds") as base:
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", reranker=None) as base:
         article = base.add("The pier was closed.", url="https://Port.example/a?utm_source=x&p=1")
         assert article.url == "https://port.example/a?p=1"
 
@@ -176,7 +176,7 @@ def test_unreadable_dates_in_files_are_dropped(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text("---\npublished: last Friday\n---\n\nThe pier was closed.\n")
-    with AnswerBase.open(tmp_path / "base", seeds=seeds) as base:
+    with AnswerBase.open(tmp_path / "base", seeds=seeds, reranker=None) as base:
         base.sync()
         assert base.get("a").published is None
 

@@ -35,7 +35,7 @@ def fetcher() -> Fetcher:
 
 @pytest.fixture
 def base(tmp_path: Path) -> Iterator[AnswerBase]:
-    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds") as answer_base:
+    with AnswerBase.open(tmp_path / "base", seeds=tmp_path / "seeds", reranker=None) as answer_base:
         yield answer_base
 
 

@@ -7,6 +7,7 @@ import nltk
 import pytest
 
 from retrieval import sentences
+from retrieval.articles import make_draft
 from retrieval.sentences import SentenceSplitter, Span
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -166,6 +167,21 @@ def test_line_breaks(splitter: SentenceSplitter) -> None:
         "Done.",
         "Next",
     ]
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_sentences_whole(splitter: SentenceSplitter) -> None:
+    # Lines wrapped at a fixed width, two of them before a capitalised name: the article's
+    # paragraph and the splitter's agree (split_paragraphs), so no line break cuts a sentence.
+    text = (
+        "The finance minister said on Tuesday that the government would meet\n"
+        "Gazprom executives next week to discuss the new export duty, which\n"
+        "Moscow introduced in March. Officials declined to comment further."
+    )
+    expected = [text[: text.index(" Officials")], "Officials declined to comment further."]
+    assert texts(splitter, text, "en") == expected
+    (paragraph,) = make_draft(text).paragraphs
+    spans = splitter.split_paragraph(text, paragraph.start, paragraph.end, "en")
+    assert [text[s.start : s.end] for s in spans] == expected
 
 
 def test_empty_and_blank(splitter: SentenceSplitter) -> None:

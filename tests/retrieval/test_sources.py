@@ -664,3 +664,270 @@ def test_an_announcement_gives_the_block_quote_its_speaker_and_claims_nothing() 
         None,
         Attribution("The New York Times", None, "reports", "quote"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ''…'' (two apostrophes for “…”, as some archives write it) closes a quote too.
+        (
+            "''The plan will not pass,'' said Mr. Hale, a former budget official.",
+            Attribution("Mr. Hale", "a former budget official", "said", "quote"),
+        ),
+        (
+            "Her aides called him ''a reckless man'' after the debate.",
+            Attribution("Her aides", None, "called"),
+        ),
+        # "maintain" reports before a clause or at the end of one, not before an object.
+        (
+            "The mayor maintains that the vote was fair.",
+            Attribution("The mayor", None, "maintains"),
+        ),
+        (
+            "The vote was fair, the mayor maintained.",
+            Attribution("the mayor", None, "maintained"),
+        ),
+        ("Ms. Reyes maintains a wide lead in the polls.", None),
+        # "expected to" is a forecast in the passive, nobody's report.
+        ("The governor is widely expected to sign the bill.", None),
+        # A preposition or a number is never the one who speaks.
+        ("She trails by 200 pledged delegates.", None),
+        ("Her lead in pledged delegates grew on Tuesday.", None),
+        ("He made similar comments on Sunday.", None),
+        # But an age between commas and "four in 10" are.
+        (
+            "Dana Ortiz, 34, said she would vote.",
+            Attribution("Dana Ortiz", "34", "said"),
+        ),
+        ("About four in 10 said they were angry.", Attribution("About four in 10", None, "said")),
+    ],
+)
+def test_english_words_that_only_look_like_reports(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Speech acts that report only with a that-clause (or closing a quotation).
+        (
+            "Ms. Ortiz reiterated that the tax would not rise.",
+            "en",
+            Attribution("Ms. Ortiz", None, "reiterated"),
+        ),
+        (
+            "The mayor joked that the bridge was older than he was.",
+            "en",
+            Attribution("The mayor", None, "joked"),
+        ),
+        (
+            "“We will not pay,” the mayor repeated.",
+            "en",
+            Attribution("the mayor", None, "repeated", "quote"),
+        ),
+        ("Ms. Ortiz agreed to meet the mayor.", "en", None),
+        ("Ms. Ortiz responded to the letter on Monday.", "en", None),
+        ("The mayor repeated the mistake.", "en", None),
+        (
+            "Песков повторил, что переговоры невозможны.",
+            "ru",
+            Attribution("Песков", None, "повторил"),
+        ),
+        ("Министр согласился встретиться с журналистами.", "ru", None),
+        (
+            "Кулеба повторив, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "повторив"),
+        ),
+        ("Кулеба погодився зустрітися з журналістами.", "uk", None),
+        # Speech acts that judge someone report with the charge, the label or a quotation.
+        (
+            "Ms. Ortiz mocked the senator for “hiding from voters.”",
+            "en",
+            Attribution("Ms. Ortiz", None, "mocked", "quote"),
+        ),
+        (
+            "The governor denounced the ruling as a disgrace.",
+            "en",
+            Attribution("The governor", None, "denounced"),
+        ),
+        ("Mr. Hale attacked the plan on Tuesday.", "en", None),
+        ("The senator was mocked by Ms. Ortiz for his votes.", "en", None),
+        ("The Orlando attacks shocked the nation.", "en", None),
+        (
+            "Лавров раскритиковал Запад за санкции.",
+            "ru",
+            Attribution("Лавров", None, "раскритиковал"),
+        ),
+        ("Лавров раскритиковал Запад.", "ru", None),
+        (
+            "Зеленський похвалив військових за мужність.",
+            "uk",
+            Attribution("Зеленський", None, "похвалив"),
+        ),
+        ("Зеленський похвалив військових.", "uk", None),
+    ],
+)
+def test_speech_acts_that_report_only_with_their_content(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A belief or feeling held, with a that-clause: what the subject holds.
+        (
+            "Many Democrats are afraid that turnout will fall.",
+            "en",
+            Attribution("Many Democrats", None, "afraid"),
+        ),
+        (
+            "The mayor is increasingly confident that the bridge will open.",
+            "en",
+            Attribution("The mayor", None, "confident"),
+        ),
+        ("The mayor is confident of victory.", "en", None),
+        ("It is certain that prices will rise.", "en", None),
+        (
+            "The farmers worried that the rain would not come.",
+            "en",
+            Attribution("The farmers", None, "worried"),
+        ),
+        # A capitalised group with a bare verb is a plural: "Republicans say".
+        (
+            "But many Democrats say the lead is fragile.",
+            "en",
+            Attribution("Democrats", None, "say"),
+        ),
+        ("Republicans argue the tax is too high.", "en", Attribution("Republicans", None, "argue")),
+        (
+            "Песков уверен, что переговоры возможны.",
+            "ru",
+            Attribution("Песков", None, "уверен"),
+        ),
+        ("Министр уверен в победе.", "ru", None),
+        (
+            "Кулеба переконаний, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "переконаний"),
+        ),
+        ("Кулеба впевнений у перемозі.", "uk", None),
+    ],
+)
+def test_beliefs_held_and_groups_named_with_a_capital(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A name opening the sentence, set off by a description too long to read as one.
+        (
+            "David Kamin, an adviser to the campaign and a professor of law at a university"
+            " in New York, said the plan was sound.",
+            "en",
+            Attribution(
+                "David Kamin",
+                "an adviser to the campaign and a professor of law at a university in New York",
+                "said",
+            ),
+        ),
+        # The cue coordinated with the sentence's first verb has that verb's subject.
+        (
+            "Mr. Hale visited Ohio and said the plant would stay open.",
+            "en",
+            Attribution("Mr. Hale", None, "said"),
+        ),
+        ("At a rally on Monday, voters cheered and said nothing.", "en", None),
+        (
+            "Песков прибыл в Минск и заявил, что переговоры возможны.",
+            "ru",
+            Attribution("Песков", None, "заявил"),
+        ),
+        ("Когда Песков прибыл в Минск и заявил, что переговоры возможны, рубль вырос.", "ru", None),
+        (
+            "Кулеба прибув до Варшави і заявив, що переговорів не буде.",
+            "uk",
+            Attribution("Кулеба", None, "заявив"),
+        ),
+    ],
+)
+def test_subjects_far_from_their_cue(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Findings of an inquiry, a count or a record are attributed to it.
+        (
+            "The inquiry found that the office never searched its own email.",
+            Attribution("The inquiry", None, "found"),
+        ),
+        ("The results also showed a weak field.", Attribution("The results", None, "showed")),
+        ("The farmers found a lost dog.", None),
+        # "called" for a demand, with the day between or a to-infinitive.
+        (
+            "Ms. Ortiz called Wednesday for the minister to resign.",
+            Attribution("Ms. Ortiz", None, "called"),
+        ),
+        (
+            "Mr. Hale called to ban the sale of fireworks.",
+            Attribution("Mr. Hale", None, "called"),
+        ),
+        # An adverb of manner between the subject and its verb.
+        (
+            "When asked about the plan, Ms. Ortiz gingerly said it was not ready.",
+            Attribution("Ms. Ortiz", None, "said"),
+        ),
+        ("The family said it would appeal.", Attribution("The family", None, "said")),
+        # "that" as a pronoun is no clause.
+        ("The court ruled that out on Monday.", None),
+    ],
+)
+def test_findings_demands_and_manners(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "called X a Y" names what X is: a judgement, as "назвал X Y" (Y in the instrumental).
+        (
+            "Mr. Hale has called the tax a fraud.",
+            "en",
+            Attribution("Mr. Hale", None, "called"),
+        ),
+        ("The site is run by a group called the Freedom Fund.", "en", None),
+        ("Ms. Ortiz called the senator a week ago.", "en", None),
+        (
+            "Песков назвал заявление провокацией.",
+            "ru",
+            Attribution("Песков", None, "назвал"),
+        ),
+        ("Улицу назвали в честь героя.", "ru", None),
+        (
+            "Кулеба назвав заяву провокацією.",
+            "uk",
+            Attribution("Кулеба", None, "назвав"),
+        ),
+        # One syllable doubles its consonant: "slammed", "slamming".
+        (
+            "Republicans are slamming the mayor for the delay.",
+            "en",
+            Attribution("Republicans", None, "slamming"),
+        ),
+    ],
+)
+def test_naming_and_doubled_forms(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected

@@ -153,8 +153,7 @@ class RecordingModel:
 
 @pytest.fixture
 def base(tmp_path: Path) -> AnswerBase:
-    opened = AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="none"))
-    opened.reranker = RecordingModel()
+    opened = AnswerBase.open(tmp_path / "base", reranker=RecordingModel())
     yield opened
     opened.close()
 
@@ -194,9 +193,8 @@ def test_a_base_made_before_embeddings_gets_them_without_a_rebuild(tmp_path: Pat
     old.execute("ALTER TABLE sentences DROP COLUMN vector")  # as bases were before
     old.commit()
     old.close()
-    with AnswerBase.open(tmp_path / "base", config=config) as base:
-        model = RecordingModel()
-        base.reranker = model
+    model = RecordingModel()
+    with AnswerBase.open(tmp_path / "base", config=config, reranker=model) as base:
         assert [a.id for a in base.articles()] == ids
         assert base.pending_embeddings() == 4
         assert base.embed_pending() == 4
@@ -285,8 +283,7 @@ def test_a_sentence_in_another_language_answers_from_a_cosine_of_078(
 ) -> None:
     # XQuAD en/ru with e5: from .78 up, 7-8 % of answerable questions are left silent (31 % at
     # .80); below .77 nearly every question is answered, whatever the base holds.
-    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="none")) as base:
-        base.reranker = ScriptedModel(cosine)
+    with AnswerBase.open(tmp_path / "base", reranker=ScriptedModel(cosine)) as base:
         for text in CROSS_ARTICLES:
             base.add(text, language="en")
         base.embed_pending()
@@ -317,3 +314,21 @@ def test_the_vector_index_finds_the_nearest_and_forgets_the_removed() -> None:
     index.remove([120])
     assert 120 not in index.candidates(vectors[10], 200)
     assert len(index) == 151
+
+
+def test_the_reranker_can_be_switched_off_and_on_in_an_open_base(base: AnswerBase) -> None:
+    model = base.reranker
+    assert isinstance(model, RecordingModel)
+    for text in ARTICLES:
+        base.add(text)
+    assert base.embed_pending() == 4
+    with_model = base.search("harbour crane grain", k=3)
+    base.reranker = None
+    model.asked.clear()
+    alone = base.search("harbour crane grain", k=3)
+    assert model.asked == []  # BM25 alone: nothing embedded
+    assert base.pending_embeddings() == 0 and base.stats().reranker is None
+    base.reranker = model
+    assert base.search("harbour crane grain", k=3) == with_model
+    assert model.asked == []  # the sentences' stored embeddings serve again
+    assert [p.sentence for p in alone.passages]
