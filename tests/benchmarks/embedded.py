@@ -89,10 +89,11 @@ class CachedEmbedder:
 def fill(base: Any, *, quiet: bool = False) -> int:
     """Store an embedding for every sentence of ``base`` (an AnswerBase with a reranker)."""
     assert base.reranker is not None
-    embedder = base._embedder
+    meaning = base._meaning  # the answer base's part that embeds (retrieval/meaning.py)
+    embedder = meaning._embedder
     if not isinstance(embedder, CachedEmbedder):  # a second fill keeps the first's model
         embedder = CachedEmbedder(base.reranker.another())
-        base._embedder = embedder  # embed_pending runs on it: cached vectors are not recomputed
+        meaning._embedder = embedder  # embed_pending runs on it: cached vectors are not redone
     total = base.pending_embeddings()
     started = time.perf_counter()
 

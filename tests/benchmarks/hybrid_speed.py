@@ -135,7 +135,7 @@ def main() -> int:
         t0 = time.perf_counter()
         base.search(questions["ru"][0], k=3)  # loads the vector index
         loading = time.perf_counter() - t0
-        index = base._vectors  # type: ignore[attr-defined]
+        index = base._meaning._vectors  # type: ignore[attr-defined]
         arrays = index._bits.nbytes + index._sids.nbytes + index._live.nbytes
         print(
             f"{len(docs) + len(generated)} articles, {sentences} sentences "
