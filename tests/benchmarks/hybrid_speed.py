@@ -4,6 +4,8 @@ Run on demand (pytest does not collect this file)::
 
     .venv/bin/python tests/benchmarks/hybrid_speed.py [--articles 9500] [--hogs 0,2]
 
+``--articles 82000`` makes about a million sentences (an hour of ingest on this busy machine).
+
 Builds an answer base in a temporary folder from the 240 XQuAD English paragraphs plus
 generated distractor articles (``distractors.py``, as in ``answers_speed.py``). The XQuAD
 sentences get their real e5 embeddings (cached by ``embedded.py``); the distractors' are
@@ -18,11 +20,19 @@ the dense pass) and prints median and p95 of ``AnswerBase.search(k=3)`` with the
 over stored embeddings, beside the same base with no reranker (BM25 alone), interleaved
 question by question in the same run. ``--hogs 2`` repeats it with two background processes
 keeping both cores busy.
+
+Memory and disk, printed before the table: the stored embeddings' bytes per sentence on disk
+(the ``sentences`` table's pages, from SQLite's ``dbstat``, before and after the synthetic
+vectors are stored, divided by their count), the whole data folder's bytes per sentence, the
+vector index's arrays, and this process's resident memory once the index is loaded and at
+its peak (the peak includes building the base in this same process).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -54,6 +64,26 @@ def synthetic_vectors(base: object, dim: int, seed: int = 13) -> int:
         )
         done += len(rows)
     return done
+
+
+def table_bytes(base: object) -> int:
+    """Bytes of the pages that hold the ``sentences`` table (and its overflow pages)."""
+    db = base._store._db  # type: ignore[attr-defined]
+    row = db.execute("SELECT sum(pgsize) FROM dbstat WHERE name = 'sentences'").fetchone()
+    return int(row[0] or 0)
+
+
+def folder_bytes(folder: str) -> int:
+    """Bytes of every file under ``folder``."""
+    return sum(
+        (Path(root) / name).stat().st_size for root, _, names in os.walk(folder) for name in names
+    )
+
+
+def rss_mib() -> float:
+    """This process's resident memory, MiB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def percentiles(values: list[float]) -> tuple[float, float]:
@@ -95,14 +125,30 @@ def main() -> int:
                     for d in generated[chunk : chunk + 1000]
                 ]
             )
+            if chunk % 10_000 == 0:
+                print(f"  {chunk + 1000} distractor articles added", file=sys.stderr, flush=True)
+        before = table_bytes(base)
         synthetic = synthetic_vectors(base, dim)
+        stored = (table_bytes(base) - before) / synthetic
         sentences = base.stats().sentences
         reranker = base.reranker
+        t0 = time.perf_counter()
         base.search(questions["ru"][0], k=3)  # loads the vector index
+        loading = time.perf_counter() - t0
+        index = base._meaning._vectors  # type: ignore[attr-defined]
+        arrays = index._bits.nbytes + index._sids.nbytes + index._live.nbytes
         print(
             f"{len(docs) + len(generated)} articles, {sentences} sentences "
             f"({synthetic} with synthetic random vectors)"
         )
+        print(
+            f"stored embeddings {stored:.0f} B/sentence on disk; data folder "
+            f"{folder_bytes(folder) / sentences:.0f} B/sentence; vector index loaded in "
+            f"{loading:.1f} s, its arrays {arrays / sentences:.0f} B/sentence "
+            f"({arrays / 2**20:.0f} MiB, capacity {index._sids.size}); resident "
+            f"{rss_mib():.0f} MiB, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+        )
+        print(f"load before timing: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
         header = (
             f"{'hogs':>4} {'questions':9} {'path':22} {'median ms':>9} {'p95 ms':>7} {'× BM25':>7}"
         )
@@ -111,7 +157,7 @@ def main() -> int:
         for hogs in (int(h) for h in args.hogs.split(",")):
             procs = [subprocess.Popen([sys.executable, "-c", HOG]) for _ in range(hogs)]
             try:
-                time.sleep(1.0 if hogs else 0.0)
+                time.sleep(3.0)  # the hogs started, the machine settled
                 for language, asked in questions.items():
                     plain: list[float] = []
                     hybrid: list[float] = []
@@ -136,6 +182,7 @@ def main() -> int:
                 for proc in procs:
                     proc.kill()
                     proc.wait()
+        print(f"load after timing: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     return 0
 
 

@@ -2,7 +2,7 @@
 
 Run on demand (pytest does not collect this file)::
 
-    .venv/bin/python tests/benchmarks/quality.py [--lang en,ru] [--distractors N]
+    .venv/bin/python tests/benchmarks/quality.py [--lang en,ru] [--distractors N[,N...]]
 
 Every XQuAD paragraph becomes one article whose text is the paragraph exactly, so answer
 offsets are offsets into the article. A hit is a returned sentence of the question's own
@@ -18,7 +18,9 @@ Systems, all over the same units (newsdesk's sentences of each article's body pa
   analyser.
 * ``newsdesk``: the public API: ``AnswerBase.open``, ``add_many``, ``search(question, k=10)``.
 * ``newsdesk+e5``: the same with ``reranker="e5"`` (the ``rerank`` extra; skipped with a
-  note when it is not installed).
+  note when it is not installed), every sentence's embedding stored as at ingest, so the
+  hybrid's dense candidates take part (vectors cached outside the repository by
+  ``embedded.py``: fill the cache first for distractor runs, ``embedded.py xquad-en+5000``).
 
 For newsdesk the table also counts hits "as shown": a passage is the ranked sentence with the
 neighbours that make it readable (the one a "This …" or "He …" points back to), and a
@@ -28,7 +30,7 @@ ranked sentence alone, like the baselines' single sentences.
 
 No-answer rates (newsdesk only): every article is removed in turn and its questions asked;
 "said not found" on those should be high, on the answerable run it should be near zero.
-Distractors (``--distractors N``) are N generated articles in the same language; see
+Distractors (``--distractors 2000,5000``: rows with none, 2,000 and 5,000) are N generated articles in the same language; see
 ``distractors.py`` for what they are.
 """
 
@@ -260,6 +262,8 @@ def run_newsdesk(
     docs: Sequence[Doc], cases: Sequence[Case], no_answer: bool, reranker: str = "none"
 ) -> NewsdeskRun:
     """Build an answer base with the public API and ask every question."""
+    from embedded import fill
+
     from retrieval.answers import AnswerBase, RetrievalConfig
     from retrieval.articles import make_draft
 
@@ -273,6 +277,8 @@ def run_newsdesk(
     ):
         drafts = [make_draft(d.text, title="Untitled", language=d.language) for d in docs]
         articles = base.add_many(drafts)
+        if base.reranker is not None:
+            fill(base, quiet=True)
         id_of = {doc.key: art.id for doc, art in zip(docs, articles, strict=True)}
         key_of = {v: k for k, v in id_of.items()}
         for doc, art in zip(docs, articles, strict=True):
@@ -299,6 +305,8 @@ def run_newsdesk(
                     said_none += not base.search(case.question, k=K).found
                     asked += 1
                 base.add_draft(draft, article_id=id_of[doc.key])
+                if base.reranker is not None:
+                    fill(base, quiet=True)
             unanswerable = said_none / asked
     return NewsdeskRun(score(ranks), score(shown), silent / len(cases), unanswerable)
 
@@ -317,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", default="en,ru", help="comma-separated languages (en,ru)")
     parser.add_argument(
-        "--distractors", type=int, default=5000, help="distractor articles (0: none)"
+        "--distractors", default="5000", help="distractor articles, comma-separated (0: none)"
     )
     parser.add_argument(
         "--no-answer",
@@ -342,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("-" * len(header))
     for language in args.lang.split(","):
         docs, cases = load_xquad(language)
-        settings = [0] + ([args.distractors] if args.distractors > 0 else [])
+        settings = [0] + [n for n in map(int, args.distractors.split(",")) if n > 0]
         for n in settings:
             all_docs = list(docs) + make_distractors(docs, n, language) if n else list(docs)
             units = split_units(all_docs)

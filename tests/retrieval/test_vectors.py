@@ -74,6 +74,29 @@ def test_candidates_are_the_nearest_by_centred_sign_bits(dim: int) -> None:
     assert expected == sorted(distance[2:])[:10]
 
 
+@pytest.mark.parametrize("block", [1, 7, 64, 10_000])
+def test_candidates_are_the_same_whatever_the_block_size(block: int) -> None:
+    rng = np.random.default_rng(block)
+    rows = rng.normal(size=(300, 100)).astype(np.float32)
+    index = VectorIndex(block=block)
+    index.add(list(range(300)), rows)
+    index.remove([3, 150])
+    query = rng.normal(size=100).astype(np.float32)
+    centre = rows.mean(axis=0)
+    distance = ((rows > centre) != (query > centre)).sum(axis=1)
+    distance[[3, 150]] = 10_000
+    expected = [int(i) for i in np.argsort(distance, kind="stable")[:40]]  # ties: lower id
+    assert index.candidates(query, 40) == expected
+    assert index.candidates(query, 500) == [
+        int(i) for i in np.argsort(distance, kind="stable")[:298]
+    ]
+
+
+def test_a_block_must_hold_a_row() -> None:
+    with pytest.raises(ValueError, match="block"):
+        VectorIndex(block=0)
+
+
 def test_an_index_centred_on_few_rows_asks_to_be_built_again() -> None:
     rng = np.random.default_rng(5)
     index = VectorIndex()
