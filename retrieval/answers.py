@@ -647,6 +647,7 @@ class AnswerBase:
         """Throw the derived data away and rebuild everything from seeds/."""
         with self._lock, self._seeds.lock:
             with self._store.transaction():
+                self._store.set_vectors_aside()  # embeddings outlive a rebuild: see restore
                 self._store.clear()
                 self._bump_generation()
             self._index = SentenceIndex(self.config, self.tuning.merging)
@@ -654,7 +655,13 @@ class AnswerBase:
                 self._meaning.reset()
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
             self._index.changed = True
-            return self.sync(progress)
+            report = self.sync(progress)
+            restored = self._store.restore_vectors()
+            if self._meaning is not None:
+                self._meaning.reset()  # its nearest-neighbour index is read again
+            if restored:
+                log.info("%d sentence embeddings kept through the rebuild", restored)
+            return report
 
     # -- internals -----------------------------------------------------------------------
 

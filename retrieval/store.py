@@ -358,6 +358,51 @@ class Store:
                 self._db.execute("PRAGMA auto_vacuum=INCREMENTAL")
                 self._db.execute("VACUUM")
 
+    def set_vectors_aside(self) -> None:
+        """Keep every stored embedding by its sentence's text, for a rebuild (call inside
+        :meth:`transaction`, before :meth:`clear`).
+
+        An embedding depends on the sentence's text alone, and embedding a large base again
+        takes hours: a rebuild gives them back with :meth:`restore_vectors`. A rebuild
+        interrupted and started again adds to what was kept.
+        """
+        if not self._has_vectors:
+            return
+        with self._lock, self._errors():
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS kept_vectors (text TEXT PRIMARY KEY, vector BLOB)"
+            )
+            self._db.execute(
+                "INSERT OR IGNORE INTO kept_vectors SELECT "
+                "substr(a.text, s.start + 1, s.end - s.start), s.vector FROM sentences s "
+                "JOIN articles a ON a.rowid = s.article WHERE s.vector IS NOT NULL"
+            )
+
+    def restore_vectors(self) -> int:
+        """Give the embeddings set aside back to sentences of the same text; forget the rest.
+
+        Returns how many sentences got one back.
+        """
+        with self._lock, self._errors():
+            kept = self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kept_vectors'"
+            ).fetchone()
+            if kept is None:
+                return 0
+            with self.transaction():
+                restored = self._db.execute(
+                    "UPDATE sentences SET vector = (SELECT k.vector FROM kept_vectors k "
+                    "JOIN articles a ON a.rowid = sentences.article "
+                    "WHERE k.text = substr(a.text, sentences.start + 1, "
+                    "sentences.end - sentences.start)) "
+                    "WHERE vector IS NULL AND EXISTS (SELECT 1 FROM kept_vectors k "
+                    "JOIN articles a ON a.rowid = sentences.article "
+                    "WHERE k.text = substr(a.text, sentences.start + 1, "
+                    "sentences.end - sentences.start))"
+                ).rowcount
+                self._db.execute("DROP TABLE kept_vectors")
+            return int(restored)
+
     def clear(self) -> None:
         """Delete every article and sentence (call inside :meth:`transaction`)."""
         with self._lock:

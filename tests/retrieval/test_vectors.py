@@ -332,3 +332,22 @@ def test_the_reranker_can_be_switched_off_and_on_in_an_open_base(base: AnswerBas
     assert base.search("harbour crane grain", k=3) == with_model
     assert model.asked == []  # the sentences' stored embeddings serve again
     assert [p.sentence for p in alone.passages]
+
+
+def test_a_rebuild_keeps_the_stored_embeddings(base: AnswerBase) -> None:
+    # A new analysis version rebuilds the base from its seeds; embedding a large base again
+    # would take hours, so each sentence gets its embedding back by its text.
+    model = base.reranker
+    assert isinstance(model, RecordingModel)
+    for text in ARTICLES:
+        base.add(text)
+    assert base.embed_pending() == 4
+    before = [(p.article_id, p.sentence) for p in base.search("harbour crane grain", k=3).passages]
+    model.asked.clear()
+    report = base.reindex()
+    assert len(report.added) == 3
+    assert base.pending_embeddings() == 0
+    assert base.embed_pending() == 0 and model.asked == []
+    after = [(p.article_id, p.sentence) for p in base.search("harbour crane grain", k=3).passages]
+    assert after == before
+    assert model.asked == []
