@@ -598,11 +598,8 @@ class AnswerBase:
         batch: int = 16,
         stop: threading.Event | None = None,
     ) -> int:
-        """Embed the sentences that have no stored embedding yet; return how many were done.
-
-        Each batch is stored as it is done, so an interrupted run keeps its work. Runs on the
-        reranker's second instance: questions do not wait for it.
-        """
+        """Embed the sentences that have no stored embedding yet; return how many were done
+        (0 without a reranker or on a read-only base). See :meth:`Meaning.embed_pending`."""
         meaning = self._by_meaning
         if meaning is None or self.read_only:
             return 0
