@@ -76,6 +76,11 @@ MAX_CHARS = 2_000
 would be embedded window by window (a 10,000-character question took 2 s) for a meaning its
 start already carries."""
 
+QUESTIONS_KEPT = 256
+"""Question embeddings kept by :class:`E5Reranker` (1.5 KB each): paging through an answer
+("More", the context view) asks the same question again, and its embedding is most of an
+answer's time (16 ms of one core idle, two or three times that on a busy machine)."""
+
 _INSTALL_HINT = "install it with: pip install 'newsdesk[rerank]'"
 
 
@@ -138,6 +143,7 @@ class E5Reranker:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
         self._cache_size = cache_size
+        self._questions: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     def similarities(
         self,
@@ -175,8 +181,17 @@ class E5Reranker:
         return np.asarray(np.vstack(rows) @ query, dtype=np.float64)
 
     def embed_query(self, question: str) -> npt.NDArray[np.float32]:
+        """The question's embedding; the last :data:`QUESTIONS_KEPT` are kept, because the
+        next page of an answer and its context view ask the same question again."""
         with self._lock:
-            return np.asarray(self._model.query(question[:MAX_CHARS]), dtype=np.float32)
+            vector = self._questions.get(question)
+            if vector is None:
+                vector = np.asarray(self._model.query(question[:MAX_CHARS]), dtype=np.float32)
+                self._questions[question] = vector
+                if len(self._questions) > QUESTIONS_KEPT:
+                    self._questions.popitem(last=False)
+            self._questions.move_to_end(question)
+            return vector
 
     def embed(self, sentences: Sequence[str]) -> npt.NDArray[np.float32]:
         if not sentences:

@@ -371,3 +371,30 @@ def test_the_stories_sentences_that_share_no_word_with_the_question_are_found(
     assert [(p.article_id, p.sentence) for p in answer.passages] == [
         (ids[0], story[i]) for i in order
     ]
+
+
+def test_e5_embeds_a_question_asked_again_once(
+    e5: E5Reranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The next page of an answer asks the same question again.
+    from retrieval.rerank import QUESTIONS_KEPT
+
+    asked: list[str] = []
+    model = e5._model
+    query = model.query
+
+    def counting(text: str) -> npt.NDArray[np.float32]:
+        asked.append(text)
+        return query(text)
+
+    monkeypatch.setattr(model, "query", counting)
+    first = e5.embed_query("Why did Brent crude rise on the news of the outage?")
+    assert np.array_equal(
+        e5.embed_query("Why did Brent crude rise on the news of the outage?"), first
+    )
+    assert asked == ["Why did Brent crude rise on the news of the outage?"]
+    for number in range(QUESTIONS_KEPT):
+        e5.embed_query(f"question {number}")
+    # Pushed out by newer questions: embedded again.
+    e5.embed_query("Why did Brent crude rise on the news of the outage?")
+    assert asked.count("Why did Brent crude rise on the news of the outage?") == 2
