@@ -174,23 +174,38 @@ def assemble(
     """
     merged: list[Passage] = []
     shown: Counter[str] = Counter()
-    for sid, score in hits:
-        if sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed:
-            break
+    later: list[tuple[int, float]] = []  # hits of articles that have their places up front
+
+    def add(sid: int, score: float) -> None:
         row = rows[sid]
         article = articles.get(row.article)
         if article is None:
-            continue
+            return
+        if shown[article.id] >= PER_ARTICLE and (sid, score) not in later:
+            # Shown only after every other article's passages: built if they are too few.
+            later.append((sid, score))
+            return
         # The context takes at most the sentence before and the one after.
         near = list(store.sentences(article=row.article, around=row.position))
         if not any(sentence.sid == row.sid for sentence in near):
-            continue  # removed while the reranker ran, outside the lock
+            return  # removed while the reranker ran, outside the lock
         start, end = context_span(row, near, article.text)
         if any(
             p.article_id == article.id and p.context_start <= end and start <= p.context_end
             for p in merged
         ):
-            continue  # a better passage of this article already shows this sentence
+            return  # a better passage of this article already shows this sentence
         merged.append(make_passage(article, row, score, start, end, terms))
         shown[article.id] += 1
+
+    def enough() -> bool:
+        return sum(min(count, PER_ARTICLE) for count in shown.values()) >= needed
+
+    for sid, score in hits:
+        if enough():
+            break
+        add(sid, score)
+    if not enough():
+        for sid, score in list(later):
+            add(sid, score)
     return spread(merged)

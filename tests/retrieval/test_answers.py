@@ -588,3 +588,28 @@ def test_a_date_filter_finds_its_article_however_many_others_outrank_it(tmp_path
         )
         answer = base.search("grain exports", k=3, since="2024-05-01")
         assert [p.article_id for p in answer.passages] == [recent.id]
+
+
+def test_an_articles_third_passage_comes_after_the_others_and_on_the_next_page(
+    tmp_path: Path,
+) -> None:
+    # Passages past an article's two places up front are built only when the page needs them.
+    crane = "\n\n".join(
+        [
+            "The harbour crane lifted grain on Monday.",
+            "Dockers cheered the early shift.",
+            "The harbour crane lifted coal on Tuesday.",
+            "Rain slowed the trucks at the gate.",
+            "The harbour crane lifted steel on Wednesday.",
+        ]
+    )
+    with AnswerBase.open(tmp_path / "base", reranker=None) as base:
+        first = base.add(crane, title="Crane week")
+        other = base.add("A harbour crane was ordered from Finland.", title="Order")
+        page = base.search("harbour crane lifted", k=3)
+        assert [p.article_id for p in page.passages] == [first.id, first.id, other.id]
+        assert page.has_more
+        rest = base.search("harbour crane lifted", k=3, offset=3)
+        assert [p.article_id for p in rest.passages] == [first.id]
+        assert rest.passages[0].sentence not in {p.sentence for p in page.passages}
+        assert not rest.has_more
