@@ -544,9 +544,9 @@ async def _resync(context: Context) -> None:
     """Pick up seed files other processes (replicas, the console) added or removed."""
     now = time.monotonic()
     shared = context.bot_data
-    if now - (shared.synced if shared.synced is not None else now) < SYNC_SECONDS:
-        if shared.synced is None:
-            shared.synced = now  # the base was synced when the bot started
+    if shared.synced is None:
+        shared.synced = now  # the base was synced when the bot started
+    if now - shared.synced < SYNC_SECONDS:
         return
     shared.synced = now
     report = await asyncio.to_thread(_base(context).sync)

@@ -176,12 +176,12 @@ def assemble(
     shown: Counter[str] = Counter()
     later: list[tuple[int, float]] = []  # hits of articles that have their places up front
 
-    def add(sid: int, score: float) -> None:
+    def add(sid: int, score: float, *, now: bool = False) -> None:
         row = rows[sid]
         article = articles.get(row.article)
         if article is None:
             return
-        if shown[article.id] >= PER_ARTICLE and (sid, score) not in later:
+        if shown[article.id] >= PER_ARTICLE and not now:
             # Shown only after every other article's passages: built if they are too few.
             later.append((sid, score))
             return
@@ -206,6 +206,6 @@ def assemble(
             break
         add(sid, score)
     if not enough():
-        for sid, score in list(later):
-            add(sid, score)
+        for sid, score in later:
+            add(sid, score, now=True)
     return spread(merged)
