@@ -6,7 +6,6 @@ import io
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -209,15 +208,13 @@ def stdin(text: str) -> io.TextIOWrapper:
 
 
 @pytest.fixture
-def web() -> Iterator[WebServer]:
-    server = WebServer().start()
-    server.page("/news/mayor", "mayor.html")
-    server.page("/news/floods", "floods.html")
-    server.page("/news/bridge", "bridge.html")
-    server.page("/news/strike", "strike.html")
-    server.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
-    yield server
-    server.stop()
+def web(web: WebServer) -> WebServer:
+    web.page("/news/mayor", "mayor.html")
+    web.page("/news/floods", "floods.html")
+    web.page("/news/bridge", "bridge.html")
+    web.page("/news/strike", "strike.html")
+    web.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
+    return web
 
 
 @pytest.fixture

@@ -17,13 +17,11 @@ from tests.webserver import WebServer
 
 
 @pytest.fixture
-def web() -> Iterator[WebServer]:
-    server = WebServer().start()
+def web(web: WebServer) -> WebServer:
     for name in ("mayor", "bridge", "strike"):
-        server.page(f"/news/{name}", f"{name}.html")
-    server.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
-    yield server
-    server.stop()
+        web.page(f"/news/{name}", f"{name}.html")
+    web.page("/rss.xml", "rss.xml", content_type="application/rss+xml")
+    return web
 
 
 @pytest.fixture

@@ -28,17 +28,15 @@ class Clock:
 
 
 @pytest.fixture
-def web() -> Iterator[WebServer]:
-    server = WebServer().start()
-    server.page("/news/bridge", "bridge.html")
-    server.page("/news/strike", "strike.html")
-    server.page("/news/floods", "floods.html")
-    server.page("/news/mayor", "mayor.html")
-    server.page("/rss.xml", "rss.xml", content_type="application/rss+xml", etag='"rss-1"')
-    server.page("/atom.xml", "atom.xml", content_type="application/atom+xml")
-    server.page("/rdf.xml", "rdf.xml", content_type="application/rdf+xml")
-    yield server
-    server.stop()
+def web(web: WebServer) -> WebServer:
+    web.page("/news/bridge", "bridge.html")
+    web.page("/news/strike", "strike.html")
+    web.page("/news/floods", "floods.html")
+    web.page("/news/mayor", "mayor.html")
+    web.page("/rss.xml", "rss.xml", content_type="application/rss+xml", etag='"rss-1"')
+    web.page("/atom.xml", "atom.xml", content_type="application/atom+xml")
+    web.page("/rdf.xml", "rdf.xml", content_type="application/rdf+xml")
+    return web
 
 
 @pytest.fixture

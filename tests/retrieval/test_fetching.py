@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Iterator
 
 import pytest
 
@@ -12,13 +11,6 @@ from retrieval.fetching import FEED_TYPES, FetchConfig, Fetcher, clean_url, is_p
 from tests.webserver import Route, WebServer
 
 LOCAL = FetchConfig(allow_private=True, timeout=2.0, connect_timeout=1.0, max_bytes=100_000)
-
-
-@pytest.fixture
-def web() -> Iterator[WebServer]:
-    server = WebServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -22,13 +22,6 @@ MAYOR_TEXT = (
 
 
 @pytest.fixture
-def web() -> Iterator[WebServer]:
-    server = WebServer().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def fetcher() -> Fetcher:
     return Fetcher(FetchConfig(allow_private=True, timeout=2.0))
 
