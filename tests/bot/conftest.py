@@ -86,3 +86,17 @@ async def running(application: BotApplication, *, post_init: bool = False) -> As
         yield
         await application.updater.stop()
         await application.stop()
+
+
+def bot_environment(tmp_path: Path, api: FakeBotAPI, seeds: Path, **extra: str) -> dict[str, str]:
+    """The environment of a ``newsdesk run`` process talking to ``api`` from this checkout:
+    the base in ``tmp_path/base``; ``extra`` adds or overrides variables."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "NEWSDESK_SEEDS_DIR": str(seeds),
+        "NEWSDESK_DATA_DIR": str(tmp_path / "base"),
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        **extra,
+    }

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -24,7 +23,7 @@ from bot.formatting import NO_ANSWER
 from bot.telegram import FAILURE, STALE_BUTTON, build_application
 from retrieval.answers import AnswerBase
 from tests.bot.botapi import ADMIN, BOT_ID, READER, TOKEN, FakeBotAPI, parse_html
-from tests.bot.conftest import running
+from tests.bot.conftest import bot_environment, running
 from tests.bot.test_telegram import document, message, user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -303,15 +302,7 @@ async def test_a_refused_token_is_one_line_without_the_token(
     seeds.mkdir()
     config = tmp_path / "newsdesk.toml"
     config.write_text('[search]\nreranker = "none"\n')
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "NEWSDESK_SEEDS_DIR": str(seeds),
-        "NEWSDESK_DATA_DIR": str(tmp_path / "base"),
-        "NEWSDESK_LOG_LEVEL": "DEBUG",
-        "PYTHONPATH": str(ROOT),
-    }
+    env = bot_environment(tmp_path, api, seeds, NEWSDESK_LOG_LEVEL="DEBUG")
     process = await asyncio.to_thread(
         subprocess.run,
         [sys.executable, "-m", "bot.cli", "--config", str(config), "run"],

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from tests.bot.botapi import TOKEN, FakeBotAPI
+from tests.bot.conftest import bot_environment
 from tests.bot.test_telegram import SEED, message
 
-ROOT = Path(__file__).resolve().parents[2]
 CHATS = range(1000, 1100)
 QUESTIONS = (
     "Which generals were arrested?",
@@ -42,15 +42,8 @@ def start_bot(tmp_path: Path, api: FakeBotAPI) -> subprocess.Popen[str]:
         shutil.copy(SEED, seeds / SEED.name)
     config = tmp_path / "newsdesk.toml"
     config.write_text('[search]\nreranker = "none"\n\n[telegram]\ndrain_seconds = 0.5\n')
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": api.base_url,
-        "NEWSDESK_SEEDS_DIR": str(seeds),
-        "NEWSDESK_DATA_DIR": str(tmp_path / "base"),
-        "PYTHONPATH": str(ROOT),
-        "NEWSDESK_LOG_LEVEL": os.environ.get("NEWSDESK_TEST_LOG_LEVEL", "INFO"),
-    }
+    level = os.environ.get("NEWSDESK_TEST_LOG_LEVEL", "INFO")
+    env = bot_environment(tmp_path, api, seeds, NEWSDESK_LOG_LEVEL=level)
     with (tmp_path / "bot.log").open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "--config", str(config), "run"],
