@@ -648,14 +648,14 @@ class AnswerBase:
                 self._store.clear()
                 self._bump_generation()
             self._index = SentenceIndex(self.config, self.tuning.merging)
-            if self._meaning is not None:
-                self._meaning.reset()
             shutil.rmtree(self.path / _SNAPSHOT, ignore_errors=True)
             self._index.changed = True
             report = self.sync(progress)
             restored = self._store.restore_vectors()
             if self._meaning is not None:
-                self._meaning.reset()  # its nearest-neighbour index is read again
+                # Its nearest-neighbour index is read again from the rebuilt rows (nothing
+                # reads it before: the lock is held throughout).
+                self._meaning.reset()
             if restored:
                 log.info("%d sentence embeddings kept through the rebuild", restored)
             return report
