@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.answer_types import expected_answer, prefer_expected
 from retrieval.errors import NewsdeskError
 from retrieval.records import Progress
 from retrieval.rerank import (
@@ -71,6 +72,8 @@ class Meaning:
     ) -> list[tuple[int, float]] | None:
         """BM25's hits ``(sid, score)`` reranked by meaning, with the sentences nearest in
         meaning when BM25 covered little of the question; None when nothing answers it.
+        Among them, sentences that hold the kind of answer the question asks for (a name,
+        a place, a date, a stretch of time) are preferred (:mod:`retrieval.answer_types`).
 
         ``rows`` gains the rows of the sentences found by meaning alone (of the articles in
         ``allowed`` when it is given: a date filter) and of the pooled articles' sentences
@@ -110,7 +113,12 @@ class Meaning:
         if not (answered or across):
             return None
         context = context_of(pooled, query, article_scores or {})
-        return fuse(hits, near, extra, far, coverage, context=context)
+        ranked = fuse(hits, near, extra, far, coverage, context=context)
+        expected = expected_answer(question)
+        if expected is None:
+            return ranked
+        with self._lock:
+            return prefer_expected(ranked, expected, lambda sid: articles.text(rows[sid]))
 
     def _nearest(
         self, query: npt.NDArray[np.float32], k: int, vectors: dict[int, bytes]

