@@ -72,8 +72,9 @@ class Meaning:
     ) -> list[tuple[int, float]] | None:
         """BM25's hits ``(sid, score)`` reranked by meaning, with the sentences nearest in
         meaning when BM25 covered little of the question; None when nothing answers it.
-        Among them, sentences that hold the kind of answer the question asks for (a name,
-        a place, a date, a stretch of time) are preferred (:mod:`retrieval.answer_types`).
+        Among them, sentences in the question's language that hold the kind of answer it asks
+        for (a name, a place, a date, a stretch of time) are preferred
+        (:mod:`retrieval.answer_types`).
 
         ``rows`` gains the rows of the sentences found by meaning alone (of the articles in
         ``allowed`` when it is given: a date filter) and of the pooled articles' sentences
@@ -114,11 +115,17 @@ class Meaning:
             return None
         context = context_of(pooled, query, article_scores or {})
         ranked = fuse(hits, near, extra, far, coverage, context=context)
-        expected = expected_answer(question)
+        expected = expected_answer(question, language)
         if expected is None:
             return ranked
+
+        def holds(sid: int) -> bool:
+            article = articles.get(rows[sid].article)
+            text = article.text[rows[sid].start : rows[sid].end] if article else ""
+            return article is not None and expected.found_in(text, article.language)
+
         with self._lock:
-            return prefer_expected(ranked, expected, lambda sid: articles.text(rows[sid]))
+            return prefer_expected(ranked, holds)
 
     def _nearest(
         self, query: npt.NDArray[np.float32], k: int, vectors: dict[int, bytes]
