@@ -23,6 +23,7 @@ from bot.config import Config, load_config
 from bot.console import Repl, add_links, add_paths
 from bot.process import set_up, tear_down
 from bot.rendering import (
+    NO_ANSWER_CLI,
     added_line,
     answer_json,
     article_line,
@@ -239,7 +240,7 @@ def _ask(call: _Call) -> int:
     if args.json:
         call.out.print(answer_json(answer), markup=False)
     else:
-        for block in render_answer(answer):
+        for block in render_answer(answer, no_answer=NO_ANSWER_CLI):
             call.out.print(block)
     return 0
 

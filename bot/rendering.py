@@ -26,6 +26,10 @@ NO_ANSWER = (
     "No answer found in the articles. Rephrase with other words, "
     "or type :sources to see what newsdesk knows."
 )
+NO_ANSWER_CLI = (
+    "No answer found in the articles. Rephrase with other words, "
+    "or run `newsdesk list` to see what newsdesk knows."
+)
 
 
 def source_line(passage: Passage, seeds: Path | None = None) -> str:
@@ -39,10 +43,12 @@ def source_line(passage: Passage, seeds: Path | None = None) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def render_answer(answer: Answer, *, number_from: int = 1) -> list[Text]:
-    """The answer as rich Text blocks, matched terms in bold."""
+def render_answer(
+    answer: Answer, *, number_from: int = 1, no_answer: str = NO_ANSWER
+) -> list[Text]:
+    """The answer as rich Text blocks, matched terms in bold; ``no_answer`` when none."""
     if not answer.found:
-        return [Text(NO_ANSWER)]
+        return [Text(no_answer)]
     blocks = []
     for number, passage in enumerate(answer.passages, number_from):
         text = Text(f"{number}. ")

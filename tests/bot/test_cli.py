@@ -70,7 +70,10 @@ def test_ask_text_shows_the_source_line(config: Path, capsys: pytest.CaptureFixt
 
 def test_ask_without_answer(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(config, "ask", "What is the weather in Paris?") == 0
-    assert capsys.readouterr().out.startswith("No answer found in the articles.")
+    assert capsys.readouterr().out == (
+        "No answer found in the articles. Rephrase with other words, or run `newsdesk list` to "
+        "see what newsdesk knows.\n"
+    )
 
 
 def test_empty_question_exits_non_zero(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
