@@ -22,6 +22,11 @@ NO_ANSWER = (
 )
 
 
+def counted(number: int, noun: str) -> str:
+    """“1 sentence”, “12 sentences”: a count with its noun (regular plurals only)."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 def escape(text: str) -> str:
     """Text made safe for Telegram's HTML parse mode."""
     return html.escape(text, quote=False)

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
+from bot.formatting import counted
 from retrieval.answers import Answer, Article, ArticleSentence
 from retrieval.feeds import Feed, PollResult
 from retrieval.passages import Passage
@@ -116,7 +117,7 @@ def article_line(article: Article) -> str:
     """One line of the article list."""
     day = f"added {article.date}" if article.date_is_added else article.date
     meta = " · ".join(part for part in (article.outlet, day, article.language) if part)
-    return f"{article.id}  {article.title}  ({meta}; {article.sentence_count} sentences)"
+    return f"{article.id}  {article.title}  ({meta}; {counted(article.sentence_count, 'sentence')})"
 
 
 @contextlib.contextmanager
@@ -149,7 +150,7 @@ def progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], 
 
 def added_line(article: Article) -> str:
     """What the console says after adding an article."""
-    return f"added {article.id}: {article.title} ({article.sentence_count} sentences)"
+    return f"added {article.id}: {article.title} ({counted(article.sentence_count, 'sentence')})"
 
 
 def feed_line(feed: Feed) -> str:

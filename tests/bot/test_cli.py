@@ -109,7 +109,7 @@ def test_add_from_stdin(
         ),
     )
     assert run(config, "add", "-", "--title", "Wheat exports") == 0
-    assert "Wheat exports (1 sentences)" in capsys.readouterr().out
+    assert "Wheat exports (1 sentence)" in capsys.readouterr().out
     assert run(config, "ask", "How much did wheat exports rise?", "--json") == 0
     assert json.loads(capsys.readouterr().out)["passages"][0]["reported_by"] == "Ukrinform"
 
