@@ -357,9 +357,19 @@ def test_prune(
     capsys.readouterr()
     assert run(config, "prune", "--older-than", "90d") == 0
     out = capsys.readouterr().out
-    assert out.endswith(": Old storm (2001-05-20)\npruned: 1 articles older than 90d\n")
+    assert out.endswith(": Old storm (2001-05-20)\npruned: 1 article older than 90d\n")
     assert run(config, "prune", "--older-than", "ninety") == 2
     assert "is not an age" in capsys.readouterr().err
+
+
+def test_prune_refuses_an_age_of_zero(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "prune", "--older-than", "0d") == 2
+    assert capsys.readouterr().err == (
+        "newsdesk: --older-than '0d' would remove every article; give an age above zero, "
+        "e.g. 90d.\n"
+    )
+    assert run(config, "list") == 0
+    assert "000_" in capsys.readouterr().out  # the seed article is still there
 
 
 def test_add_from_stdin_that_is_not_utf8(
