@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from bot.formatting import counted
+from bot.formatting import counted, within_period
 from retrieval.answers import Answer, Article, ArticleSentence
 from retrieval.feeds import Feed, PollResult
 from retrieval.passages import Passage
@@ -49,7 +49,7 @@ def render_answer(
 ) -> list[Text]:
     """The answer as rich Text blocks, matched terms in bold; ``no_answer`` when none."""
     if not answer.found:
-        return [Text(no_answer)]
+        return [Text(within_period(no_answer, answer))]
     blocks = []
     for number, passage in enumerate(answer.passages, number_from):
         text = Text(f"{number}. ")
