@@ -45,12 +45,13 @@ Kind = Literal["person", "place", "date", "duration"]
 TYPE_WEIGHT = 0.2
 """A sentence holding the kind of answer asked for has its score multiplied by
 ``exp(TYPE_WEIGHT)`` (1.22): enough to decide between near-tied sentences, far from enough
-to lift one the reranker finds much further in meaning (``exp(5 × .04)`` is the same)."""
+to lift one the reranker finds much further in meaning (it is the factor that .04 of cosine
+makes at the reranker's weight of 5)."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
-# The question word of each kind, in English, Russian and Ukrainian; the first pattern that
-# matches decides, so "how long" is a duration before "long" could be anything else.
+# The question words of each kind, in English, Russian and Ukrainian. The earliest match in
+# the question decides; at the same place the first kind listed ("сколько лет" is a duration).
 _ASKS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "duration",
@@ -100,7 +101,7 @@ _NUMBER_WORDS = frozenset(
         "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
         "forty fifty sixty hundred hundreds thousand thousands million dozen dozens several "
         "один одна одно два две три четыре пять шесть семь восемь девять десять двадцать "
-        "тридцать сорок пятьдесят сто несколько полтора полтора одне дві чотири п'ять шість "
+        "тридцать сорок пятьдесят сто несколько полтора одне дві чотири п'ять шість "
         "сім вісім дев'ять десять двадцять тридцять сорок сто кілька півтора"
     ).split()
 )
@@ -185,10 +186,14 @@ def expected_answer(question: str, language: str) -> Expected | None:
     stripped = question.strip()
     last = _ANY_WH.search(stripped)
     text = last.group(0) if last else stripped
-    found = [(m.start(), kind) for kind, pattern in _ASKS if (m := pattern.search(text))]
+    found = [
+        (m.start(), order, kind)
+        for order, (kind, pattern) in enumerate(_ASKS)
+        if (m := pattern.search(text))
+    ]
     if not found:
         return None
-    start, kind = min(found)
+    start, _, kind = min(found)
     other = _FIRST_OTHER.search(text)
     if other is not None and other.start() < start:
         return None

@@ -121,8 +121,9 @@ class Meaning:
 
         def holds(sid: int) -> bool:
             article = articles.get(rows[sid].article)
-            text = article.text[rows[sid].start : rows[sid].end] if article else ""
-            return article is not None and expected.found_in(text, article.language)
+            return article is not None and expected.found_in(
+                articles.text(rows[sid]), article.language
+            )
 
         with self._lock:
             return prefer_expected(ranked, holds)
