@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.answer_types import expected_answer, prefer_expected
 from retrieval.errors import NewsdeskError
 from retrieval.records import Progress
 from retrieval.rerank import (
@@ -71,6 +72,9 @@ class Meaning:
     ) -> list[tuple[int, float]] | None:
         """BM25's hits ``(sid, score)`` reranked by meaning, with the sentences nearest in
         meaning when BM25 covered little of the question; None when nothing answers it.
+        Among them, sentences in the question's language that hold the kind of answer it asks
+        for (a name, a place, a date, a stretch of time) are preferred
+        (:mod:`retrieval.answer_types`).
 
         ``rows`` gains the rows of the sentences found by meaning alone (of the articles in
         ``allowed`` when it is given: a date filter) and of the pooled articles' sentences
@@ -110,7 +114,19 @@ class Meaning:
         if not (answered or across):
             return None
         context = context_of(pooled, query, article_scores or {})
-        return fuse(hits, near, extra, far, coverage, context=context)
+        ranked = fuse(hits, near, extra, far, coverage, context=context)
+        expected = expected_answer(question, language)
+        if expected is None:
+            return ranked
+
+        def holds(sid: int) -> bool:
+            article = articles.get(rows[sid].article)
+            return article is not None and expected.found_in(
+                articles.text(rows[sid]), article.language
+            )
+
+        with self._lock:
+            return prefer_expected(ranked, holds)
 
     def _nearest(
         self, query: npt.NDArray[np.float32], k: int, vectors: dict[int, bytes]
