@@ -931,3 +931,43 @@ def test_naming_and_doubled_forms(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "HALE: Well, the bill is not ready. We need more time. Nobody wants a rushed vote.",
+            "en",
+            "Hale",
+        ),
+        (
+            "ОРЛОВ: Законопроект не готов. Нам нужно больше времени.",
+            "ru",
+            "Орлов",
+        ),
+        (
+            "КОВАЛЬ: Законопроєкт не готовий. Нам потрібно більше часу.",
+            "uk",
+            "Коваль",
+        ),
+    ],
+)
+def test_a_transcript_paragraph_is_its_speakers_to_the_end(
+    text: str, language: str, speaker: str
+) -> None:
+    found = [a for _, a in attribute(text, language)]
+    assert len(found) > 1
+    assert found[1:] == [Attribution(speaker, None, "transcript", "quote")] * (len(found) - 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The vote was moved to Friday. The bill is not ready.",
+        "UN: Peacekeepers left the town. The mission ends in May.",
+        "Student loans: Some big ideas do come to pass. Others do not.",
+    ],
+)
+def test_labels_and_headings_are_no_transcript(text: str) -> None:
+    assert attribute(text, "en")[-1][1] is None
