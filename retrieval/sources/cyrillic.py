@@ -76,6 +76,19 @@ _STANCE_ADJECTIVES: Final = frozenset(
         "впевнений впевнена впевнені переконаний переконана переконані"
     ).split()
 )
+# Verbs that report a finding only with a poll, a study or a record as their subject:
+# "Опрос показал, что …", "Дані свідчать, що …"; "Песков показал документ" reports nothing.
+_DATA_VERBS: Final = frozenset(
+    "показать показывать свидетельствовать показати показувати свідчити".split()
+)
+_DATA_NOUNS: Final = frozenset(
+    (
+        "опрос опросы исследование исследования данные доклад отчет отчёт анализ статистика "
+        "результаты документы перепись аудит проверка расследование видео записи подсчеты "
+        "подсчёты опитування дослідження дані доповідь звіт аналіз статистика результати "
+        "документи перепис аудит перевірка розслідування відео записи підрахунки"
+    ).split()
+)
 # "назвал X Y" (Y in the instrumental) calls X something: a judgement, as "called X a Y".
 _NAMING: Final = frozenset("назвать называть назвати називати".split())
 _QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
@@ -173,7 +186,14 @@ class Rules:
         words = frozenset(_WORD.findall(sentence.lower()))
         forms = _verb_forms(self.language)
         phrases = not _PHRASE_KEYS.isdisjoint(words)
-        if not phrases and forms.isdisjoint(words) and _DOCUMENT_KEYS.isdisjoint(words):
+        data = _data_forms(self.language)
+        findings_of_data = not data.isdisjoint(words) and not _DATA_NOUNS.isdisjoint(words)
+        if (
+            not phrases
+            and forms.isdisjoint(words)
+            and _DOCUMENT_KEYS.isdisjoint(words)
+            and not findings_of_data
+        ):
             return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         found: list[Finding] = []
@@ -188,10 +208,18 @@ class Rules:
             subject = head_nominative(_clean(match.group("who")), self.language)
             cue = " ".join(match.group("cue").split()).lower()
             found.append(Finding(subject, cue, "according to", "document", match.start()))
+        if findings_of_data:
+            forms = forms | data
         if forms.isdisjoint(words):
             return sorted(found, key=lambda f: f.position)
         for i, (word, start, _) in enumerate(tokens):
             if word.lower() not in forms:
+                continue
+            if word.lower() in data:
+                # "Опрос показал, что …": only a poll, a study or a record reports a finding.
+                subject = self._left(sentence, tokens, i) if i > 0 else None
+                if subject and not _DATA_NOUNS.isdisjoint(subject.lower().split()):
+                    found.append(Finding(subject, word, "reported speech", "data", start))
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
@@ -582,6 +610,11 @@ def _that_forms(language: str) -> frozenset[str]:
 @functools.cache
 def _judging_forms(language: str) -> frozenset[str]:
     return _lexeme_forms(_JUDGING | _NAMING, language)
+
+
+@functools.cache
+def _data_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_DATA_VERBS, language)
 
 
 @functools.cache

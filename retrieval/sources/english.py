@@ -153,7 +153,10 @@ def find(sentence: str) -> list[Finding]:
         elif word in VERBS or word in STANCE_ADJECTIVES:
             # "are worried that" (a feeling held) before "worried that" (a verb)
             stance = _stance(sentence, tokens, lower, i) if word in STANCE_ADJECTIVES else None
-            finding = stance or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
+            data = _data(sentence, tokens, lower, i) if VERBS.get(word) in _DATA_VERBS else None
+            finding = (
+                stance or data or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
+            )
         else:
             continue
         if finding is not None:
@@ -553,6 +556,49 @@ def _skip_back(lower: list[str], j: int) -> int:
 
 def _rule(verb: int, head: int) -> str:
     return "subject-verb" if verb - head <= 3 else "subject-aux-verb"
+
+
+_DATA_VERBS: Final = frozenset({"show", "find", "indicate"})
+# What a finding is read from: "a poll shows", "Data show", "Exit polling showed".
+_DATA_HEADS: Final = frozenset(
+    "poll polls polling survey surveys study studies analysis analyses report reports data "
+    "figures statistics records findings filings documents emails results numbers research "
+    "census audit review investigation inquiry tally count video footage paper estimates".split()
+)
+# Words between a data head and its verb that leave it the subject: "A poll released Sunday by
+# The Washington Post and ABC News shows", "The survey, conducted by …, finds".
+_DATA_BETWEEN: Final = (
+    frozenset(
+        "released conducted published taken commissioned carried out by of for from in on at the a "
+        "an and this last late early new latest recent , – - / % ' ’ s".split()
+    )
+    | _WHEN
+)
+
+
+def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """A finding of the poll, study or record named before the verb, past what describes it.
+
+    "A poll released Sunday by The Washington Post found …", "…, a Quinnipiac poll shows.":
+    the verb's subject is the data word nearest before it, when only a date, the words
+    "released", "conducted by" or names stand between them.
+    """
+    if not tokens[i][0].islower() or lower[i].endswith("ing"):
+        return None  # "Despite polls showing her behind": no finding reported
+    k = i - 1
+    while k >= 0 and i - k <= 16 and lower[k] not in _DATA_HEADS:
+        if not (lower[k] in _DATA_BETWEEN or tokens[k][0][:1].isupper() or lower[k].isdigit()):
+            return None
+        k -= 1
+    if k < 0 or lower[k] not in _DATA_HEADS or not tokens[k][0][:1].isalpha():
+        return None
+    if k + 1 < i and lower[k + 1] in {"of", "for", "and"} and tokens[k + 2][0][:1].islower():
+        return None  # "an analysis of voters found": those found, not what was found
+    start = _np_start(tokens, lower, k)
+    if start > 0 and lower[start - 1] in {"in", "of", "from", "by", "to", "with", "about"}:
+        return None  # "the lead in the polls shows": not the poll's finding
+    subject = _span(sentence, tokens, start, i - 1)
+    return Finding(subject, tokens[i][0], "reported speech", "data", tokens[i].start())
 
 
 def _can_speak_for_data(lower: list[str], i: int) -> bool:

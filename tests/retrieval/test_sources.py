@@ -971,3 +971,60 @@ def test_a_transcript_paragraph_is_its_speakers_to_the_end(
 )
 def test_labels_and_headings_are_no_transcript(text: str) -> None:
     assert attribute(text, "en")[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A poll, a study or a record reports what it shows, past what describes it.
+        (
+            "A new poll shows the mayor trailing by six points.",
+            "en",
+            Attribution("A new poll", None, "shows"),
+        ),
+        (
+            "A poll released Sunday by the Harbor Institute found the mayor ahead.",
+            "en",
+            Attribution("A poll released Sunday by the Harbor Institute", None, "found"),
+        ),
+        (
+            "The race is tied, a Lakeside College survey shows.",
+            "en",
+            Attribution("a Lakeside College survey", None, "shows"),
+        ),
+        (
+            "Data show that wages rose in the spring.",
+            "en",
+            Attribution("Data", None, "show"),
+        ),
+        # A gerund after "polls" or "despite" reports nothing; nor do other subjects.
+        ("Despite polls showing her behind, she won the county.", "en", None),
+        ("The mayor shows no sign of slowing down.", "en", None),
+        (
+            "Опрос «Вектора» показал, что рейтинг мэра упал.",
+            "ru",
+            Attribution("Опрос «Вектора»", None, "показал"),
+        ),
+        (
+            "Данные статистики свидетельствуют о спаде.",
+            "ru",
+            Attribution("Данные статистики", None, "свидетельствуют"),
+        ),
+        ("Мэр показал журналистам документ.", "ru", None),
+        (
+            "Опитування «Вектора» показало, що рейтинг мера впав.",
+            "uk",
+            Attribution("Опитування «Вектора»", None, "показало"),
+        ),
+        (
+            "Результати опитування свідчать про спад.",
+            "uk",
+            Attribution("Результати опитування", None, "свідчать"),
+        ),
+        ("Мер показав журналістам документ.", "uk", None),
+    ],
+)
+def test_findings_of_polls_studies_and_records(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
