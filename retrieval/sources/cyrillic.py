@@ -217,9 +217,9 @@ class Rules:
                 continue
             if word.lower() in data:
                 # "Опрос показал, что …": only a poll, a study or a record reports a finding.
-                subject = self._left(sentence, tokens, i) if i > 0 else None
-                if subject and not _DATA_NOUNS.isdisjoint(subject.lower().split()):
-                    found.append(Finding(subject, word, "reported speech", "data", start))
+                source = self._left(sentence, tokens, i) if i > 0 else None
+                if source and not _DATA_NOUNS.isdisjoint(source.lower().split()):
+                    found.append(Finding(source, word, "reported speech", "data", start))
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
