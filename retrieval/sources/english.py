@@ -35,6 +35,7 @@ _LINKING: Final = verbs.LINKING
 _NOUN_LIKE: Final = verbs.NOUN_LIKE
 _THAT_FORMS: Final = verbs.THAT_FORMS
 _WITH_THAT: Final = verbs.WITH_THAT
+_BELIEFS: Final = verbs.BELIEFS
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
@@ -43,7 +44,7 @@ _TOKEN = re.compile(
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
     "say think believe argue claim suggest warn expect report estimate predict insist agree "
-    "show find write contend fear".split()
+    "show find write contend fear hope worry doubt suspect feel".split()
 )
 _PARTICIPLES: Final = frozenset(
     "saying adding arguing noting claiming warning insisting explaining stressing telling "
@@ -216,6 +217,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
         return True
+    if not _BELIEFS.isdisjoint(plain) and not _FINITE_AUX.isdisjoint(plain):
+        return True  # "Many experts suspect the losses were …"
     if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
         return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
@@ -279,11 +282,17 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
     special = word in _SPECIAL  # one look-up for the common verbs ("said"), none of these
-    judging = False
+    judging = belief = False
     if special:
-        if word in _WITH_THAT and not _clause(lower, i):
+        belief = word in _BELIEFS and _bare_clause(tokens, lower, i)
+        if word in _WITH_THAT and not _clause(lower, i) and not belief:
             return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
-        if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
+        if (
+            word in _THAT_FORMS
+            and after != "that"
+            and not _closes_quote(tokens, i, after)
+            and not belief
+        ):
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
@@ -353,6 +362,10 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         rule = "judging"
     elif special and word in _THAT_FORMS and after == "that":
         rule = "that-clause"
+    elif belief and after != "that":
+        if start > 0 and lower[start - 1] in _SUBORDINATE:
+            return None  # "…, because he worries Sanders would lose": the outlet explains
+        rule = "belief"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
 
 
@@ -533,6 +546,37 @@ def _clause(lower: list[str], i: int) -> bool:
         and lower[i + 1] == "that"
         and lower[i + 2] not in {"out", "off", "down", "up", ".", ",", ";"}
     )
+
+
+_CLAUSE_OPENERS: Final = frozenset(
+    "he she they it we i you the a an his her their its this these those our my some many most "
+    "no few".split()
+)
+_NOT_BELIEF: Final = frozenset("without no little any of the a an much".split())
+_FINITE_AUX: Final = frozenset(
+    "will would can could may might should must is are was were has have had does did won't "
+    "can't isn't wasn't aren't doesn't didn't wouldn't".split()
+)
+
+
+def _bare_clause(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """Whether a clause without "that" follows a verb of belief: a subject, then a modal or
+    an auxiliary ("suspect the losses were", "hope they will", "agreed he had")."""
+    first = i + 1
+    if i > 0 and lower[i - 1] in _NOT_BELIEF:
+        return False  # "demonstrate without doubt most voters are": a noun
+    if first >= len(tokens) or not (
+        lower[first] in _CLAUSE_OPENERS or tokens[first][0][:1].isupper()
+    ):
+        return False
+    for k in range(first + 1, min(first + 6, len(tokens))):
+        if lower[k] in _FINITE_AUX:
+            return True
+        if not tokens[k][0][:1].isalnum() and tokens[k][0] not in {"'s", "’s"}:
+            return False
+        if lower[k] in _STOP:
+            return False
+    return False
 
 
 def _manner(word: str) -> bool:

@@ -56,7 +56,14 @@ WITH_THAT: Final = frozenset(
     "charge charges charged rule rules ruled decide decides decided feel feels felt hope hopes "
     "hoped doubt doubts doubted bet bets imply implies implied speculate speculates speculated "
     "recognize recognizes recognized realize realizes realized complain complains complained "
-    "fear fears feared worry worries worried".split()
+    "fear fears feared worry worries worried suspect suspects suspected".split()
+)
+# Verbs of belief that report a clause even without "that": "Many experts suspect the losses
+# were larger", "Democrats hope they will gain", "Most Republicans agreed they had no choice".
+BELIEFS: Final = frozenset(
+    "hope hopes hoped fear fears feared doubt doubts doubted worry worries worried suspect "
+    "suspects suspected feel feels felt agree agrees agreed believe believes believed think "
+    "thinks thought".split()
 )
 # Speech acts that report only with a "that" clause: "Clinton reiterated that …", "Kasich joked
 # that …"; "agreed to meet", "responded to the letter", "repeated the mistake" report nothing.

@@ -1028,3 +1028,50 @@ def test_findings_of_polls_studies_and_records(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A verb of belief reports a clause without "that": a subject, then a modal or "were".
+        (
+            "Many experts suspect the losses were larger than reported.",
+            "en",
+            Attribution("Many experts", None, "suspect"),
+        ),
+        (
+            "Ms. Ortiz hopes the council will vote in May.",
+            "en",
+            Attribution("Ms. Ortiz", None, "hopes"),
+        ),
+        (
+            "Most voters agreed they had no real choice.",
+            "en",
+            Attribution("Most voters", None, "agreed"),
+        ),
+        # Not after "because", not as a noun, not before an infinitive or an object.
+        ("The mayor backs the plan because he worries the city would lose money.", "en", None),
+        ("The vote showed without doubt most voters are tired.", "en", None),
+        ("The farmers hope to sell the land.", "en", None),
+        ("The police suspect a neighbour.", "en", None),
+        (
+            "Мэр надеется, что совет проголосует в мае.",
+            "ru",
+            Attribution("Мэр", None, "надеется"),
+        ),
+        (
+            "Эксперты подозревают, что потери были больше.",
+            "ru",
+            Attribution("Эксперты", None, "подозревают"),
+        ),
+        ("Мэр надеется на помощь.", "ru", None),
+        (
+            "Мер сподівається, що рада проголосує у травні.",
+            "uk",
+            Attribution("Мер", None, "сподівається"),
+        ),
+        ("Мер сподівається на допомогу.", "uk", None),
+    ],
+)
+def test_beliefs_with_a_clause(sentence: str, language: str, expected: Attribution | None) -> None:
+    assert one(sentence, language) == expected
