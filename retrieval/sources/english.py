@@ -63,9 +63,16 @@ _AUX: Final = frozenset(
     "is are was were be been being n't".split()
 )
 _BE: Final = frozenset("is are was were be been being".split())
+# Verbs that come before their subject only right after a quotation: "“…,” declared Senator
+# Flake"; after a comma they take an object ("DuPont, later, announced plans to merge").
+_INVERTING_AFTER_QUOTES: Final = frozenset(
+    "declared predicted tweeted acknowledged conceded admitted stated announced cautioned "
+    "observed boasted concluded".split()
+)
 # What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
 # is how some archives write “…”: two apostrophes, two tokens).
 _CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
+_QUOTES_CLOSED: Final = _CLOSING - {","}
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -304,7 +311,9 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
-    if word in _INVERTING and before in _CLOSING:
+    if (word in _INVERTING and before in _CLOSING) or (
+        word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED
+    ):
         inverted = _inverted(sentence, tokens, lower, i)
         if inverted is not None:
             return inverted
@@ -652,7 +661,7 @@ def _can_speak_for_data(lower: list[str], i: int) -> bool:
 
 
 _AFTER_INVERTED: Final = frozenset(
-    ', . ; : ( — – in on at during after before that ” " ? ! when while as'.split()
+    ', . ; : ( — – in on at during after before that ” " ? ! when while as who whose which'.split()
 )
 
 
@@ -667,6 +676,8 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         last += 1
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
+    if lower[first] in _WHEN or lower[first] in _TIME:
+        return None  # "…,” Trump tweeted Sunday": a day, not the speaker
     if last - first == 1 and lower[first] in {"he", "she", "they"}:
         pass
     elif not any(w[:1].isupper() for w in map(_word, tokens[first:last])) and lower[first] not in {

@@ -1075,3 +1075,33 @@ def test_findings_of_polls_studies_and_records(
 )
 def test_beliefs_with_a_clause(sentence: str, language: str, expected: Attribution | None) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # After a quotation: more verbs come before their speaker, who may be followed by "who".
+        (
+            "“The bill will pass,” declared Senator Dana Hale, who wrote it.",
+            Attribution("Senator Dana Hale", "who wrote it", "declared", "quote"),
+        ),
+        (
+            "“We are not done,” said a party official who asked not to be named.",
+            Attribution("a party official", None, "said", "quote"),
+        ),
+        # After a comma they take an object (the mill announced, not "plans to close").
+        (
+            "The mill, two months later, announced plans to close.",
+            Attribution("The mill", "two months later", "announced"),
+        ),
+        # A day is no speaker.
+        (
+            "“We will win,” the mayor tweeted Sunday.",
+            Attribution("the mayor", None, "tweeted", "quote"),
+        ),
+    ],
+)
+def test_verbs_before_their_speaker_after_a_quotation(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
