@@ -36,6 +36,8 @@ _NOUN_LIKE: Final = verbs.NOUN_LIKE
 _THAT_FORMS: Final = verbs.THAT_FORMS
 _WITH_THAT: Final = verbs.WITH_THAT
 _BELIEFS: Final = verbs.BELIEFS
+_ASKING: Final = verbs.ASKING_FORMS
+_QUESTION_WORDS: Final = verbs.QUESTION_WORDS
 
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
@@ -44,7 +46,7 @@ _TOKEN = re.compile(
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
     "say think believe argue claim suggest warn expect report estimate predict insist agree "
-    "show find write contend fear hope worry doubt suspect feel".split()
+    "show find write contend fear hope worry doubt suspect feel question wonder".split()
 )
 _PARTICIPLES: Final = frozenset(
     "saying adding arguing noting claiming warning insisting explaining stressing telling "
@@ -192,13 +194,14 @@ _ALONE: Final = frozenset(
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
+    and w not in _ASKING  # "questioned whether": with the question word only
 )
-_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | {"expected"}
+_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | _ASKING | {"expected"}
 _NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
 _NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
-_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
+_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL | _ASKING
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 _DATA: Final = (
@@ -226,6 +229,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _BELIEFS.isdisjoint(plain) and not _FINITE_AUX.isdisjoint(plain):
         return True  # "Many experts suspect the losses were …"
+    if not _ASKING.isdisjoint(plain) and not _QUESTION_WORDS.isdisjoint(plain):
+        return True  # "Trump questioned whether …"
     if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
         return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
@@ -303,6 +308,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
+        if word in _ASKING and after not in _QUESTION_WORDS:
+            return None  # "was questioned by police"; but "questioned whether …"
         if word == "expected" and after == "to":
             return None  # "Trump is expected to attend": a forecast, nobody's report
         judging = word in _JUDGING_FORMS
@@ -371,6 +378,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         rule = "judging"
     elif special and word in _THAT_FORMS and after == "that":
         rule = "that-clause"
+    elif special and word in _ASKING:
+        rule = "question"
     elif belief and after != "that":
         if start > 0 and lower[start - 1] in _SUBORDINATE:
             return None  # "…, because he worries Sanders would lose": the outlet explains

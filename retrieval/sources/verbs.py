@@ -83,6 +83,12 @@ STANCE_ADJECTIVES: Final = frozenset(
     "afraid worried concerned confident convinced hopeful optimistic pessimistic skeptical "
     "sceptical adamant certain incensed furious alarmed nervous fearful".split()
 )
+# Verbs that report a doubt only with the question after them: "Trump questioned whether …",
+# "Voters wonder why …"; "was questioned by police", "questions remain" report nothing.
+ASKING_FORMS: Final = frozenset(
+    "question questions questioned questioning wonder wonders wondered wondering".split()
+)
+QUESTION_WORDS: Final = frozenset("whether why how if".split())
 LINKING: Final = frozenset("is are was were been be remain remains remained".split())
 # Verbs that report only before a clause or at the end of one: "X maintains that …",
 # "…, X maintains."; "maintains a lead" is no report.
@@ -109,6 +115,8 @@ for _base in _JUDGING:
     for _form in _forms(_base)[1:3]:
         if _form in JUDGING_FORMS:
             VERBS.setdefault(_form, _base)
+for _form in ASKING_FORMS:
+    VERBS.setdefault(_form, "wonder" if _form.startswith("w") else "question")
 THAT_FORMS: Final = frozenset(f for b in _THAT_ONLY for f in _forms(b)[1:3])
 for _form in THAT_FORMS:
     VERBS.setdefault(_form, f"{_form}:that")

@@ -1105,3 +1105,38 @@ def test_verbs_before_their_speaker_after_a_quotation(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A doubt is reported with the question after it.
+        (
+            "Ms. Ortiz questioned whether the council had read the report.",
+            "en",
+            Attribution("Ms. Ortiz", None, "questioned"),
+        ),
+        (
+            "Some farmers are wondering why the road was closed.",
+            "en",
+            Attribution("Some farmers", None, "wondering"),
+        ),
+        ("The driver was questioned by the police.", "en", None),
+        ("Questions remain about the budget.", "en", None),
+        (
+            "Мэр усомнился, что совет прочитал доклад.",
+            "ru",
+            Attribution("Мэр", None, "усомнился"),
+        ),
+        ("Мэр усомнился в себе.", "ru", None),
+        (
+            "Мер засумнівався, що рада прочитала доповідь.",
+            "uk",
+            Attribution("Мер", None, "засумнівався"),
+        ),
+    ],
+)
+def test_doubts_with_the_question_after_them(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
