@@ -339,6 +339,9 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
     how = ""  # how a subject far from its verb was found, if it was
+    if (found is None or lower[found[2]] in _OBJECTS) and j >= 1:
+        # "a source close to him said", "People briefed on the move said", "those surveyed say"
+        found, how = _postmodified(sentence, tokens, lower, j), "postmodified"
     if found is None and j >= 0:
         if lower[j] == "," and word in _INVERTING:
             found, how = _opening_name(sentence, tokens, lower, j), "described"
@@ -495,6 +498,51 @@ def _opening_name(
         return None  # a sentence or a quotation in between: not one description
     detail = _span(sentence, tokens, end + 1, comma - 1)
     return _span(sentence, tokens, start, end - 1), detail, end - 1, start
+
+
+# Words that open what describes a speaker after the noun: "a source close to the talks",
+# "people familiar with the plan", "officials briefed on the move", "those surveyed".
+_POSTMODIFIERS: Final = frozenset(
+    "close familiar briefed knowledgeable surveyed polled interviewed".split()
+)
+_POSTMODIFIED_BETWEEN: Final = frozenset("to with on about of the a his her their its".split())
+
+
+def _postmodified(
+    sentence: str, tokens: Tokens, lower: list[str], j: int
+) -> tuple[str, str | None, int, int] | None:
+    """The subject whose noun is described after it, ending at ``j``: "A source close to him",
+    "People briefed on the move", "those surveyed", "a person familiar with the plan"."""
+    k = j
+    while k > 0 and j - k < 8 and lower[k] not in _POSTMODIFIERS:
+        word = tokens[k][0]
+        if not (word[:1].isalnum() or word in {"'s", "’s", "."}) or (
+            word[:1].islower() and (lower[k] in _STOP or lower[k] in VERBS or lower[k] in _AUX)
+        ):
+            if lower[k] not in _POSTMODIFIED_BETWEEN:
+                return None
+        k -= 1
+    if k < 1 or lower[k] not in _POSTMODIFIERS:
+        return None
+    head = k - 1
+    if lower[k] in {"surveyed", "polled", "interviewed"} and (
+        k != j or not tokens[head][0].islower()
+    ):
+        return None  # "those surveyed said"; not "voters polled in May", "the scholars I polled"
+    if lower[head] in _NOT_HEAD_OR_STOP - {"those"} or not tokens[head][0][:1].isalpha():
+        return None
+    if (
+        lower[head] in VERBS
+        or lower[head] in _AUX
+        or (tokens[head][0].islower() and lower[head].endswith(("ed", "ly")))
+    ):
+        return None  # "He is close to him": no noun before the description
+    start = head if lower[head] == "those" else _np_start(tokens, lower, head)
+    while start < head and lower[start] in _OPENERS:
+        start += 1
+    if lower[start] in _PREPOSITIONS:
+        return None
+    return _span(sentence, tokens, start, j), None, head, start
 
 
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:

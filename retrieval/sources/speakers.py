@@ -41,11 +41,15 @@ _UNNAMED = re.compile(
     r"^(?:(?:a|an|the|two|three|several|some|many|other|one|another|anonymous|unnamed|"
     r"senior|informed|government|administration|campaign|military|western|u\.s\.|american|"
     r"russian|ukrainian|intelligence|former|current|people|person)\s+)*"
-    r"(?:sources?|officials?|insiders?|people familiar with .+|person familiar with .+|"
+    r"(?:(?:sources?|officials?|insiders?|aides?|people|person)\s+(?:familiar\s+with|close\s+to|"
+    r"briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+)?knowledge\s+of)\s+.+|"
+    r"sources?|officials?|insiders?|"
     r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
     re.IGNORECASE,
 )
-_UNNAMED_HINTS: Final = ("source", "official", "insider", "familiar")
+_UNNAMED_HINTS: Final = (
+    "source", "official", "insider", "familiar", "close to", "briefed", "knowledge"
+)  # fmt: skip
 _CYR_UNNAMED = re.compile(
     r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
     re.IGNORECASE,

@@ -1140,3 +1140,28 @@ def test_doubts_with_the_question_after_them(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A speaker described after the noun: close to, familiar with, briefed on, surveyed.
+        (
+            "The mayor will not run again, a source close to her said.",
+            Attribution(UNNAMED, "a source close to her", "said"),
+        ),
+        (
+            "People briefed on the talks said that a deal was near.",
+            Attribution(UNNAMED, "People briefed on the talks", "said"),
+        ),
+        (
+            "By wide margins, those surveyed say the roads should come first.",
+            Attribution("those surveyed", None, "say"),
+        ),
+        # Not an object's relative clause, nor a description without a noun.
+        ("Many of the farmers that the Herald interviewed predicted a poor harvest.", None),
+        ("He is close to him said nothing.", None),
+    ],
+)
+def test_speakers_described_after_the_noun(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
