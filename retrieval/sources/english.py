@@ -515,12 +515,11 @@ def _postmodified(
     "People briefed on the move", "those surveyed", "a person familiar with the plan"."""
     k = j
     while k > 0 and j - k < 8 and lower[k] not in _POSTMODIFIERS:
-        word = tokens[k][0]
-        if not (word[:1].isalnum() or word in {"'s", "’s", "."}) or (
-            word[:1].islower() and (lower[k] in _STOP or lower[k] in VERBS or lower[k] in _AUX)
-        ):
-            if lower[k] not in _POSTMODIFIED_BETWEEN:
-                return None
+        word, low = tokens[k][0], lower[k]
+        plain = word[:1].isalnum() or word in {"'s", "’s", "."}
+        function = word[:1].islower() and (low in _STOP or low in VERBS or low in _AUX)
+        if (function or not plain) and low not in _POSTMODIFIED_BETWEEN:
+            return None  # a clause or a break between the description and the verb
         k -= 1
     if k < 1 or lower[k] not in _POSTMODIFIERS:
         return None
