@@ -799,6 +799,10 @@ def _left_subject(
         return None
     head = j
     head_word = tokens[head][0]
+    if lower[head] in _SOME and _opens_clause(lower, head) and lower[i] not in _NOUN_LIKE:
+        # "Some say …", "But few believe …", "…, many argue, …": people not named; but
+        # "Some states remained close", "Edwards and others said"
+        return head_word, None, head, head
     if not head_word[0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
     if head_word in _PREPOSITION_HEADS or (
@@ -840,7 +844,20 @@ _NUMBER = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?)$"
 )
-_PLURAL_HEADS: Final = frozenset(
+_SOME: Final = frozenset("some many most few several both others".split())
+_PUNCTUATION: Final = frozenset(", ; : — –".split())
+_CONJUNCTIONS: Final = frozenset("but and yet still while though although".split())
+
+
+def _opens_clause(lower: list[str], k: int) -> bool:
+    """Whether the word at ``k`` opens a clause: first, after a comma, or after a conjunction
+    that opens the sentence or follows a comma ("But few …", "…, and many …")."""
+    if k == 0 or lower[k - 1] in _PUNCTUATION:
+        return True
+    return lower[k - 1] in _CONJUNCTIONS and (k == 1 or lower[k - 2] in _PUNCTUATION)
+
+
+_PLURAL_HEADS: Final = _SOME | frozenset(
     "they we i you police people staff media military public personnel crew children men "
     "women leadership management".split()
 )

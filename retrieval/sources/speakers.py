@@ -47,6 +47,10 @@ _UNNAMED = re.compile(
     r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
     re.IGNORECASE,
 )
+_SOME: Final = frozenset(
+    "some many most few several both others многие некоторые другие немногие "
+    "багато деякі інші небагато".split()
+)
 _UNNAMED_HINTS: Final = (
     "source", "official", "insider", "familiar", "close to", "briefed", "knowledge"
 )  # fmt: skip
@@ -229,6 +233,8 @@ class Speakers:
         ) or (not ascii_only and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
+        if lowered in _SOME:
+            return NOT_NAMED, words  # "Some say …", "many argue": people the article does not name
         if lowered in _ANY_PRONOUN:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)

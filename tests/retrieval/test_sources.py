@@ -1165,3 +1165,47 @@ def test_doubts_with_the_question_after_them(
 )
 def test_speakers_described_after_the_noun(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "Some say", "many argue": a report whose speakers the article does not name.
+        (
+            "Some say the plan will fail.",
+            "en",
+            Attribution(NOT_NAMED, "Some", "say"),
+        ),
+        (
+            "The deal, many argue, will not last.",
+            "en",
+            Attribution(NOT_NAMED, "many", "argue"),
+        ),
+        (
+            "But few believe the deal will last.",
+            "en",
+            Attribution(NOT_NAMED, "few", "believe"),
+        ),
+        # A quantifier before a noun, or a plural noun that looks like a verb, is no report.
+        ("Some states remained too close to call.", "en", None),
+        (
+            "Many voters said no.",
+            "en",
+            Attribution("Many voters", None, "said"),
+        ),
+        (
+            "Многие считают, что план провалится.",
+            "ru",
+            Attribution(NOT_NAMED, "Многие", "считают"),
+        ),
+        (
+            "Деякі вважають, що план провалиться.",
+            "uk",
+            Attribution(NOT_NAMED, "Деякі", "вважають"),
+        ),
+    ],
+)
+def test_some_and_many_are_speakers_not_named(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
