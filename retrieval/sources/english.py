@@ -39,8 +39,16 @@ _BELIEFS: Final = verbs.BELIEFS
 _ASKING: Final = verbs.ASKING_FORMS
 _QUESTION_WORDS: Final = verbs.QUESTION_WORDS
 
+# Abbreviations keep their period: titles, "No. 2", and the states news writes after a town
+# ("Ann Lee, 59, of Dayton, Ohio" but "of Tampa, Fla.,"), so a description stays one phrase.
+_STATES: Final = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
+)
 _TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|No|Inc|Corp|Co|Ltd|Ala|Ariz|Ark|"
+    r"Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
 )
 
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
@@ -239,6 +247,7 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
+        or "‘" in sentence  # "calls Obamacare ‘crazy system’"
         or '"' in sentence
         or "''" in sentence
         or "«" in sentence
@@ -366,7 +375,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         word in {"called", "calls"}
         and after not in {"for", "on", "to"}
         and not (after in _WHEN and i + 2 < len(lower) and lower[i + 2] in {"for", "on"})
-        and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
+        and not any(t[0] in {"“", '"', "«", "'", "‘"} for t in tokens[i + 1 :])
         and not (_names(lower, i) and (tokens[head][0][:1].isupper() or lower[head] in PRONOUNS))
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
@@ -786,6 +795,8 @@ def _left_subject(
         if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= 14):
             return None
         inner = tokens[k + 1 : j]
+        if len(inner) == 1 and inner[0][0].endswith(".") and inner[0][0][:-1] in _STATES:
+            return None  # "…, of Flint, Mich., said": a place ends the description
         if lower[k - 1] == ")":
             k = next((m for m in range(k - 1, -1, -1) if lower[m] == "("), 0)
         if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
@@ -805,6 +816,8 @@ def _left_subject(
         return head_word, None, head, head
     if not head_word[0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
+    if head_word.endswith(".") and head_word[:-1] in _STATES:
+        return None  # "a truck driver from Ava, Mo., who …, said": a place, not the speaker
     if head_word in _PREPOSITION_HEADS or (
         head_word[0].isdigit()
         and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))

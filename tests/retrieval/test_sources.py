@@ -1209,3 +1209,32 @@ def test_some_and_many_are_speakers_not_named(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "No. 2" and a state after a town keep their period: the description stays one phrase.
+        (
+            "Senator Dana Hale of Ohio, the No. 2 Republican in the Senate, said the vote is set.",
+            Attribution("Senator Dana Hale of Ohio", "the No. 2 Republican in the Senate", "said"),
+        ),
+        (
+            "Cory Dunn, 22, of Flint, Mich., said he had not given up.",
+            Attribution("Cory Dunn", "22, of Flint, Mich", "said"),
+        ),
+        (
+            "Paul Reed, a driver from Ava, Mo., who drives for a dairy, said he would vote.",
+            Attribution("Paul Reed", "a driver from Ava, Mo., who drives for a dairy", "said"),
+        ),
+        # A present-tense "calls" with single quotation marks names what it calls.
+        (
+            "Mayor Hale calls the tax plan ‘a crazy idea’ in a new interview.",
+            Attribution("Mayor Hale", None, "calls"),
+        ),
+    ],
+)
+def test_places_in_descriptions_and_single_quotes(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
