@@ -54,7 +54,8 @@ _TOKEN = re.compile(
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
     "say think believe argue claim suggest warn expect report estimate predict insist agree "
-    "show find write contend fear hope worry doubt suspect feel question wonder".split()
+    "show find write contend fear hope worry doubt suspect feel question wonder acknowledge "
+    "admit concede note indicate".split()
 )
 _PARTICIPLES: Final = frozenset(
     "saying adding arguing noting claiming warning insisting explaining stressing telling "
@@ -68,7 +69,7 @@ _INVERTING: Final = frozenset(
 _AUX: Final = frozenset(
     "has have had also previously repeatedly later then already once often again would will "
     "could might may can did does do not never still recently publicly privately reportedly "
-    "just even further frequently long earlier since first last separately similarly flatly "
+    "just even ever further frequently long earlier since first last separately similarly flatly "
     "openly widely strongly quickly immediately simply specifically explicitly "
     "is are was were be been being n't".split()
 )
@@ -207,7 +208,9 @@ _ALONE: Final = frozenset(
 _SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | _ASKING | {"expected"}
 _NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
-_NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
+_NEEDS_DATA: Final = (
+    frozenset(w for w in VERBS if VERBS[w] in {"show", "find", "indicate"}) - _NEEDS_BE - _ALONE
+)
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL | _ASKING
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
@@ -299,6 +302,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     after = lower[i + 1] if i + 1 < len(lower) else ""
     if VERBS[word] in {"show", "find"} and not _can_speak_for_data(lower, i):
         return None
+    if word.endswith("ing") and i > 1 and _manner(before) and tokens[i - 1][0].islower():
+        before = lower[i - 2]  # "are increasingly admitting that"
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
@@ -324,6 +329,10 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         judging = word in _JUDGING_FORMS
         if judging and not _judges(tokens, lower, i):
             return None
+    if bare and word == "note" and after != "that":
+        return None  # "sounded a cautious note", "a handwritten note"; but "experts note that"
+    if bare and i > 1 and before in {"ever", "never", "even", "really", "only"}:
+        before = lower[i - 2]  # "would ever admit": still a modal
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
@@ -681,7 +690,8 @@ _DATA_VERBS: Final = frozenset({"show", "find", "indicate"})
 _DATA_HEADS: Final = frozenset(
     "poll polls polling survey surveys study studies analysis analyses report reports data "
     "figures statistics records findings filings documents emails results numbers research "
-    "census audit review investigation inquiry tally count video footage paper estimates".split()
+    "census audit review investigation inquiry tally count video footage paper estimates "
+    "examination assessment evaluation probe".split()
 )
 # Words between a data head and its verb that leave it the subject: "A poll released Sunday by
 # The Washington Post and ABC News shows", "The survey, conducted by …, finds".

@@ -1238,3 +1238,32 @@ def test_places_in_descriptions_and_single_quotes(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Admissions by a plural subject, and an adverb inside the progressive.
+        (
+            "Party leaders acknowledge privately that the plan failed.",
+            Attribution("Party leaders", None, "acknowledge"),
+        ),
+        (
+            "Party leaders are increasingly admitting that they are nervous.",
+            Attribution("Party leaders", None, "admitting"),
+        ),
+        (
+            "Legal experts note that the law is untested.",
+            Attribution("Legal experts", None, "note"),
+        ),
+        ("The mayor struck a cautious note on Friday.", None),
+        ("Few mayors would ever admit this.", None),
+        # "indicate" reports the finding of records and data.
+        (
+            "Land records indicate that the lot was sold twice.",
+            Attribution("Land records", None, "indicate"),
+        ),
+    ],
+)
+def test_admissions_and_what_records_indicate(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
