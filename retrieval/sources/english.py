@@ -45,8 +45,8 @@ _STATES: Final = frozenset(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
     "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
 )
-_TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|No|Inc|Corp|Co|Ltd|Ala|Ariz|Ark|"
+_TOKEN = re.compile(  # the look-ahead skips the abbreviations at most token starts
+    r"(?=[A-Z][a-z]{0,4}\.)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|No|Inc|Corp|Co|Ltd|Ala|Ariz|Ark|"
     r"Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
     r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
 )
