@@ -606,6 +606,7 @@ _WHEN: Final = frozenset(
 )
 
 
+_TIME_WORDS: Final = _TIME | _WHEN | {"past", "spring", "summer", "fall", "autumn", "winter"}
 _TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
@@ -845,7 +846,9 @@ def _left_subject(
     while start < head and lower[start] in _OPENERS:
         start += 1
     approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
-    if lower[start] in _PREPOSITIONS and start < head and not approximate:
+    # "This week Trump said" opens with a time; "This group recognizes" with its subject.
+    determiner = lower[start] in {"this", "last"} and lower[start + 1] not in _TIME_WORDS
+    if lower[start] in _PREPOSITIONS and start < head and not approximate and not determiner:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
         cut = next(
             (

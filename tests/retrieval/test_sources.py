@@ -1267,3 +1267,21 @@ def test_places_in_descriptions_and_single_quotes(
 )
 def test_admissions_and_what_records_indicate(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "This" opens a subject as well as a time.
+        (
+            "This group recognizes that many families still struggle.",
+            Attribution("This group", None, "recognizes"),
+        ),
+        (
+            "This week Mayor Hale said the budget was balanced.",
+            Attribution("Mayor Hale", None, "said"),
+        ),
+    ],
+)
+def test_this_opens_a_subject_or_a_time(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
