@@ -606,6 +606,7 @@ _WHEN: Final = frozenset(
 )
 
 
+_DETERMINERS: Final = frozenset("the a an another this its his her their".split())
 _TIME_WORDS: Final = _TIME | _WHEN | {"past", "spring", "summer", "fall", "autumn", "winter"}
 _TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
@@ -841,7 +842,10 @@ def _left_subject(
     ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
-        return None  # "A report released last year found": "released" is not the subject
+        # "A report released last year found": "released" is not the subject; but a noun
+        # in -ing after a determiner is ("The ruling says", "Another ranking says").
+        if not (lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS):
+            return None
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1

@@ -1281,6 +1281,15 @@ def test_admissions_and_what_records_indicate(sentence: str, expected: Attributi
             "This week Mayor Hale said the budget was balanced.",
             Attribution("Mayor Hale", None, "said"),
         ),
+        # A noun in -ing after a determiner is a subject; a participle is not.
+        (
+            "The ruling says the county must count the ballots.",
+            Attribution("The ruling", None, "says"),
+        ),
+        (
+            "A report released last year found rising costs.",
+            Attribution("A report released last year", None, "found"),
+        ),
     ],
 )
 def test_this_opens_a_subject_or_a_time(sentence: str, expected: Attribution | None) -> None:
