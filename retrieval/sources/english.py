@@ -841,11 +841,11 @@ def _left_subject(
         lower[head].endswith("ly") and _manner(lower[head]) and tokens[head][0].islower()
     ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
-    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
-        # "A report released last year found": "released" is not the subject; but a noun
-        # in -ing after a determiner is ("The ruling says", "Another ranking says").
-        if not (lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS):
-            return None
+    # "A report released last year found": "released" is not the subject; but a noun in -ing
+    # after a determiner is ("The ruling says", "Another ranking says").
+    noun_in_ing = lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS
+    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
+        return None
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
