@@ -1294,3 +1294,37 @@ def test_admissions_and_what_records_indicate(sentence: str, expected: Attributi
 )
 def test_this_opens_a_subject_or_a_time(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "cue"),
+    [
+        (
+            "The governor added:\n\nIt is typical of the council. It knows nothing.\n\n"
+            "The vote is on Friday.",
+            "en",
+            "The governor",
+            "added",
+        ),
+        (
+            "Губернатор добавил:\n\nЭто типично для совета. Он ничего не знает.\n\n"
+            "Голосование в пятницу.",
+            "ru",
+            "Губернатор",
+            "добавил",
+        ),
+        (
+            "Губернатор додав:\n\nЦе типово для ради. Вона нічого не знає.\n\n"
+            "Голосування у п'ятницю.",
+            "uk",
+            "Губернатор",
+            "додав",
+        ),
+    ],
+)
+def test_an_announcement_gives_the_next_paragraph_its_speaker_without_quotation_marks(
+    text: str, language: str, speaker: str, cue: str
+) -> None:
+    found = [a for _, a in attribute(text, language)]
+    block = Attribution(speaker, None, cue, "quote")
+    assert found[1:] == [block, block, None]
