@@ -106,9 +106,7 @@ def attribute_article(
             block, block_paragraph = attribution, item.paragraph + 1
             if attribution.rule == "announce":
                 attribution = None  # it named the speaker of what follows, and says nothing
-        elif previous is not None and item.paragraph != previous.paragraph:
-            if item.paragraph != block_paragraph:
-                block = None  # a block quote is the one paragraph after its announcement
+        # A block quote is the one paragraph after its announcement.
         if attribution is None and block is not None and item.paragraph == block_paragraph:
             attribution = _as(block, "quote", "block-quote")
         if attribution is None and carry_over and previous is not None:
