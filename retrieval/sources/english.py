@@ -55,7 +55,7 @@ _TOKEN = re.compile(  # the look-ahead skips the abbreviations at most token sta
 _BARE: Final = frozenset(
     "say think believe argue claim suggest warn expect report estimate predict insist agree "
     "show find write contend fear hope worry doubt suspect feel question wonder acknowledge "
-    "admit concede note indicate".split()
+    "admit concede note".split()
 )
 _PARTICIPLES: Final = frozenset(
     "saying adding arguing noting claiming warning insisting explaining stressing telling "
@@ -217,6 +217,7 @@ _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
+    "statistic", "filing", "finding",
     "investigat", "review", "audit", "record", "document", "footage", "video", "figures",
     "estimate", "count", "tally", "census",
 )  # fmt: skip
@@ -329,6 +330,10 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         judging = word in _JUDGING_FORMS
         if judging and not _judges(tokens, lower, i):
             return None
+    if VERBS[word] in {"slam", "blast"} and after in {"into", "through", "off", "away"}:
+        return None  # "the plane slammed into the tower": no words reported
+    if VERBS[word] == "find" and after == "out":
+        return None  # "found out how to fix the roof": learned, not reported
     if bare and word == "note" and after != "that":
         return None  # "sounded a cautious note", "a handwritten note"; but "experts note that"
     if bare and i > 1 and before in {"ever", "never", "even", "really", "only"}:
@@ -724,11 +729,20 @@ def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None
     if k + 1 < i and lower[k + 1] in {"of", "for", "and"} and tokens[k + 2][0][:1].islower():
         return None  # "an analysis of voters found": those found, not what was found
+    if lower[k + 1 : i].count(",") == 1:
+        return None  # "With a little research, Brett found out": the name is the subject
     start = _np_start(tokens, lower, k)
-    if start > 0 and lower[start - 1] in {"in", "of", "from", "by", "to", "with", "about"}:
+    determiners = [m for m in range(start, k) if lower[m] in {"a", "an", "the", "this"}]
+    start = determiners[-1] if determiners else start  # "… effects A 2006 study showed"
+    if lower[start] in _PREPOSITION_HEADS or (
+        start > 0 and lower[start - 1] in {"in", "of", "from", "by", "to", "with", "about"}
+    ):
         return None  # "the lead in the polls shows": not the poll's finding
     subject = _span(sentence, tokens, start, i - 1)
-    return Finding(subject, tokens[i][0], "reported speech", "data", tokens[i].start())
+    # "…, court documents show.": a finding that closes the sentence governs it, as "said".
+    tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
+    rule = "tail" if tail else "data"
+    return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start())
 
 
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
@@ -817,6 +831,9 @@ def _left_subject(
             return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
         if lower[k + 1] not in {"who", "which"}:
             detail = _span(sentence, tokens, k + 1, j - 1)
+        if len(inner) == 1 and inner[0][0][:1].isupper() and _placed(tokens, lower, k - 1):
+            # "police in Meriden, Connecticut, said": the place is where the speaker is
+            return _placed_subject(sentence, tokens, lower, k - 1, j - 1)
         j = k - 1
     if j < 0:
         return None
@@ -851,7 +868,11 @@ def _left_subject(
         start += 1
     approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
     # "This week Trump said" opens with a time; "This group recognizes" with its subject.
-    determiner = lower[start] in {"this", "last"} and lower[start + 1] not in _TIME_WORDS
+    determiner = (
+        lower[start] in {"this", "last"}
+        and lower[start + 1] not in _TIME_WORDS
+        and not (start > 0 and lower[start - 1] in _PREPOSITIONS | _PREPOSITION_HEADS)
+    )  # but "In this case we say": a phrase before the subject
     if lower[start] in _PREPOSITIONS and start < head and not approximate and not determiner:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
         cut = next(
@@ -892,6 +913,49 @@ _PLURAL_HEADS: Final = _SOME | frozenset(
     "women leadership management".split()
 )
 _NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
+
+
+def _placed(tokens: Tokens, lower: list[str], name: int) -> bool:
+    """Whether the name ending at ``name`` follows "in", "at", "from" or "of" (a place)."""
+    return _place_start(tokens, lower, name) > 0
+
+
+def _place_start(tokens: Tokens, lower: list[str], name: int) -> int:
+    """Where the place name ending at ``name`` starts, after its preposition (-1 if none)."""
+    k = name
+    while k > 0 and tokens[k - 1][0][:1].isupper() and k > name - 3:
+        k -= 1  # "in Colorado Springs": the words of the name
+    return k if k > 1 and lower[k - 1] in _WHERE_SPEAKER else -1
+
+
+def _placed_subject(
+    sentence: str, tokens: Tokens, lower: list[str], name: int, last: int
+) -> tuple[str, str | None, int, int] | None:
+    """ "police in Meriden, Connecticut", "A pastor at New Life Church in Colorado Springs,
+    Colorado": the noun phrase before the places, with them."""
+    start = _place_start(tokens, lower, name)
+    speaker = -1
+    for _ in range(2):
+        if not (start > 1 and lower[start - 1] in _WHERE_SPEAKER):
+            break
+        speaker = start - 2
+        if not tokens[speaker][0][:1].isalnum() or lower[speaker] in _NOT_HEAD_OR_STOP:
+            return None  # "Ann Lee, 59, of Dayton, Ohio, said": the name opens the sentence
+        start = _np_start(tokens, lower, speaker)
+        while start > 1 and tokens[start - 1][0][:1].isupper() and lower[start - 2] in _WHERE:
+            start -= 1  # "at New Life Church": the name whole, though a place precedes it
+    if speaker < 0 and any(t[0][:1].islower() for t in tokens[start:name]):
+        speaker = name  # "The mayor of Dayton, Ohio": the place is inside the phrase
+    if (
+        speaker < 0
+        or lower[start] in _PREPOSITIONS
+        or (start > 0 and lower[start - 1] in _PREPOSITIONS)
+    ):
+        return None  # "Clinton, during a town hall in Columbus, Ohio, said": no speaker in it
+    return _span(sentence, tokens, start, last), None, speaker, start
+
+
+_WHERE_SPEAKER: Final = frozenset({"in", "at", "from", "of"})
 
 
 def _np_start(tokens: Tokens, lower: list[str], head: int) -> int:

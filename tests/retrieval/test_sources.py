@@ -1328,3 +1328,38 @@ def test_an_announcement_gives_the_next_paragraph_its_speaker_without_quotation_
     found = [a for _, a in attribute(text, language)]
     block = Attribution(speaker, None, cue, "quote")
     assert found[1:] == [block, block, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Town, State," after in/at/of is where the speaker is, not who speaks.
+        (
+            "The suspect is in custody, police in Dover, Delaware, said Thursday.",
+            Attribution("police in Dover, Delaware", None, "said"),
+        ),
+        (
+            "The mayor of Dayton, Ohio, said the roads were closed.",
+            Attribution("The mayor of Dayton, Ohio", None, "said"),
+        ),
+        (
+            "Ann Lee, 59, of Dayton, Ohio, said she would vote.",
+            Attribution("Ann Lee", "59, of Dayton, Ohio", "said"),
+        ),
+        # A plane that slammed into a tower reports nothing.
+        ("At 9:37 a.m., Flight No. 77 slammed into the building.", None),
+        # A finding closing the sentence governs it; a name after one comma is the subject.
+        (
+            "Mr. Reed told her he would leave, court documents show.",
+            Attribution("court documents", None, "show"),
+        ),
+        (
+            "With a little online research, Mr. Reed found out how to fix the roof.",
+            None,
+        ),
+    ],
+)
+def test_places_planes_and_findings_that_close_the_sentence(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
