@@ -12,11 +12,17 @@ Doctor Says.").
 
 Stance and speech-act words are as often actions ("agreed to meet", "attacked the plan"), so
 they report only with their content after them: a that-clause ("Clinton reiterated that …",
-"Democrats are afraid that …"), and for verbs that judge someone the charge, the label or the
-words quoted ("mocked Rubio for …", "denounced the remarks as “hurtful”"). A subject far from
-its verb is found in two safe cases: a name opening the sentence before a long description
-("David Kamin, an adviser to … and a professor at …, said") and the subject of a coordinated
-verb ("Reid caucused in Nevada and says he voted …").
+"Democrats are afraid that …"), a clause without "that" for verbs of belief ("Many experts
+suspect the losses were …"), the question for doubts ("Trump questioned whether …"), and for
+verbs that judge someone the charge, the label or the words quoted ("mocked Rubio for …",
+"denounced the remarks as “hurtful”"). "Show", "find" and "indicate" report the findings of a
+poll, a study or a record named before them ("A poll released Sunday by X found …", "…, court
+records show."). A subject far from its verb is found in a few safe cases: a name opening the
+sentence before a long description ("David Kamin, an adviser to … and a professor at …,
+said"), the subject of a coordinated verb ("Reid caucused in Nevada and says he voted …"), a
+noun described after it ("a source close to him said", "those surveyed say") and a speaker
+placed in a town ("police in Meriden, Connecticut, said"). "Some say", "many argue" report
+for people the article does not name.
 """
 
 from __future__ import annotations
