@@ -75,7 +75,8 @@ _INVERTING: Final = frozenset(
 _AUX: Final = frozenset(
     "has have had also previously repeatedly later then already once often again would will "
     "could might may can did does do not never still recently publicly privately reportedly "
-    "just even ever further frequently long earlier since first last separately similarly flatly "
+    "just even ever now further frequently long earlier since first last separately similarly "
+    "flatly "
     "openly widely strongly quickly immediately simply specifically explicitly "
     "is are was were be been being n't".split()
 )

@@ -1257,6 +1257,15 @@ def test_places_in_descriptions_and_single_quotes(
             Attribution("Legal experts", None, "note"),
         ),
         ("The mayor struck a cautious note on Friday.", None),
+        # "now" between the subject and its verb is no part of the subject.
+        (
+            "Mexican officials now say they have chosen a new strategy.",
+            Attribution("Mexican officials", None, "say"),
+        ),
+        (
+            "Some Democrats now worry that the mayor will lose.",
+            Attribution("Some Democrats", None, "worry"),
+        ),
         ("Few mayors would ever admit this.", None),
         # "indicate" reports the finding of records and data.
         (
