@@ -484,6 +484,11 @@ def _opening_subject(
     start = 0
     while start < conjunction and lower[start] in _OPENERS | {","}:
         start += 1
+    if lower[start] in _PREPOSITIONS and "," in lower[start:conjunction]:
+        # "At a rally in Ohio, Trump exhorted the crowd … and said": past the opening phrase
+        comma = lower.index(",", start)
+        if comma - start <= 10 and not _SUBORDINATE.intersection(lower[start:comma]):
+            start = comma + 1
     end = start
     while end < conjunction and tokens[end][0][:1].isupper() and tokens[end][0][:1].isalpha():
         end += 1

@@ -1257,6 +1257,12 @@ def test_places_in_descriptions_and_single_quotes(
             Attribution("Legal experts", None, "note"),
         ),
         ("The mayor struck a cautious note on Friday.", None),
+        # A coordinated verb's subject past an opening phrase.
+        (
+            "In an interview with the Herald, Ms. Ortiz defended the plan and said the vote "
+            "would pass.",
+            Attribution("Ms. Ortiz", None, "said"),
+        ),
         # "now" between the subject and its verb is no part of the subject.
         (
             "Mexican officials now say they have chosen a new strategy.",
