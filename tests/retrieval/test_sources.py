@@ -1259,7 +1259,7 @@ def test_places_in_descriptions_and_single_quotes(
         ("The mayor struck a cautious note on Friday.", None),
         # A coordinated verb's subject past an opening phrase.
         (
-            "In an interview with the Herald, Ms. Ortiz defended the plan and said the vote "
+            "In an interview with the Herald, Ms. Ortiz toured the plant and said the vote "
             "would pass.",
             Attribution("Ms. Ortiz", None, "said"),
         ),
