@@ -365,6 +365,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
     if judging and (passive or before in {"the", "a", "an", "as"}):
         return None
+    if before == "as" and after == "in" and participle:
+        return _as_in(sentence, tokens, lower, i)  # "as stated in Mr. Hale's commentary"
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
@@ -615,6 +617,29 @@ def _agent(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding |
     return Finding(
         subject, f"{tokens[i][0]} by", "reported speech", "passive-by", tokens[i].start()
     )
+
+
+def _as_in(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """The document a passive report points to: "as stated in Mr. Hale's commentary" is
+    Mr. Hale's; "as noted in the report" the report's."""
+    first = i + 2
+    last = first
+    while last < len(tokens) and last - first < 12 and lower[last] not in _PHRASE_END:
+        last += 1
+    if last == first or not tokens[first][0][:1].isalnum():
+        return None
+    phrase = _span(sentence, tokens, first, last - 1)
+    owner = next((k for k in range(first, last) if lower[k].endswith(("'s", "’s"))), None)
+    subject, detail = phrase, None
+    if owner is not None and owner < last - 1:
+        # "Mr. Hale’s commentary": the owner is the source, the document what he wrote
+        subject = sentence[tokens[first].start() : tokens[owner].end() - 2]
+        detail = _span(sentence, tokens, owner + 1, last - 1)
+    cue = f"as {tokens[i][0]} in"
+    return Finding(subject, cue, "according to", "as-in", tokens[i - 1].start(), detail)
+
+
+_PHRASE_END: Final = frozenset({",", ".", ";", ":", "(", "that", "who", "which", "—"})
 
 
 _WHEN: Final = frozenset(

@@ -1378,3 +1378,35 @@ def test_places_planes_and_findings_that_close_the_sentence(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "as stated in X's commentary": the document's author is the source.
+        (
+            "As stated in Mr. Hale’s commentary, the tax will fall on renters.",
+            "en",
+            Attribution("Mr. Hale", "commentary", "as stated in", "according to"),
+        ),
+        (
+            "The tax, as noted in the budget report, will fall on renters.",
+            "en",
+            Attribution("the budget report", None, "as noted in", "according to"),
+        ),
+        (
+            "Как указано в докладе Минфина, налог ляжет на арендаторов.",
+            "ru",
+            Attribution("Минфин", None, "указано в докладе", "according to"),
+        ),
+        (
+            "Як зазначено у звіті Мінфіну, податок ляже на орендарів.",
+            "uk",
+            Attribution("Мінфін", None, "зазначено у звіті", "according to"),
+        ),
+    ],
+)
+def test_as_stated_in_a_document(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
