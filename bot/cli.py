@@ -21,8 +21,10 @@ from rich.console import Console
 
 from bot.config import Config, load_config
 from bot.console import Repl, add_links, add_paths
+from bot.formatting import counted
 from bot.process import set_up, tear_down
 from bot.rendering import (
+    NO_ANSWER_CLI,
     added_line,
     answer_json,
     article_line,
@@ -239,7 +241,7 @@ def _ask(call: _Call) -> int:
     if args.json:
         call.out.print(answer_json(answer), markup=False)
     else:
-        for block in render_answer(answer):
+        for block in render_answer(answer, no_answer=NO_ANSWER_CLI):
             call.out.print(block)
     return 0
 
@@ -251,11 +253,19 @@ def _prune(call: _Call) -> int:
     except ValueError as error:
         call.err.print(f"newsdesk: {error}", markup=False)
         return 2
+    if not age:
+        call.err.print(
+            f"newsdesk: --older-than {call.args.older_than!r} would remove every article; "
+            "give an age above zero, e.g. 90d.",
+            markup=False,
+        )
+        return 2
     removed = call.base.prune(age)
     for article in removed:
         call.out.print(f"removed {article.id}: {article.title} ({article.date})", markup=False)
     call.out.print(
-        f"pruned: {len(removed)} articles older than {call.args.older_than}", markup=False
+        f"pruned: {counted(len(removed), 'article')} older than {call.args.older_than}",
+        markup=False,
     )
     return 0
 

@@ -22,6 +22,19 @@ NO_ANSWER = (
 )
 
 
+def counted(number: int, noun: str) -> str:
+    """“1 sentence”, “12 sentences”: a count with its noun (regular plurals only)."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def within_period(no_answer: str, answer: Answer) -> str:
+    """The no-answer reply, saying which dates were searched when the question was limited."""
+    if not answer.period:
+        return no_answer
+    first, _, rest = no_answer.partition(". ")
+    return f"{first} dated {answer.period.describe()}. {rest}"
+
+
 def escape(text: str) -> str:
     """Text made safe for Telegram's HTML parse mode."""
     return html.escape(text, quote=False)
@@ -60,7 +73,7 @@ def format_passage(passage: Passage, number: int | None = None) -> str:
 def format_answer(answer: Answer) -> str:
     """The whole answer as Telegram HTML (may need :func:`split_message`)."""
     if not answer.found:
-        return escape(NO_ANSWER)
+        return escape(within_period(NO_ANSWER, answer))
     return "\n\n".join(
         format_passage(passage, number)
         for number, passage in enumerate(answer.passages, answer.offset + 1)

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
+from bot.formatting import counted, within_period
 from retrieval.answers import Answer, Article, ArticleSentence
 from retrieval.feeds import Feed, PollResult
 from retrieval.passages import Passage
@@ -25,6 +26,10 @@ from retrieval.sources import describe, explain
 NO_ANSWER = (
     "No answer found in the articles. Rephrase with other words, "
     "or type :sources to see what newsdesk knows."
+)
+NO_ANSWER_CLI = (
+    "No answer found in the articles. Rephrase with other words, "
+    "or run `newsdesk list` to see what newsdesk knows."
 )
 
 
@@ -39,10 +44,12 @@ def source_line(passage: Passage, seeds: Path | None = None) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def render_answer(answer: Answer, *, number_from: int = 1) -> list[Text]:
-    """The answer as rich Text blocks, matched terms in bold."""
+def render_answer(
+    answer: Answer, *, number_from: int = 1, no_answer: str = NO_ANSWER
+) -> list[Text]:
+    """The answer as rich Text blocks, matched terms in bold; ``no_answer`` when none."""
     if not answer.found:
-        return [Text(NO_ANSWER)]
+        return [Text(within_period(no_answer, answer))]
     blocks = []
     for number, passage in enumerate(answer.passages, number_from):
         text = Text(f"{number}. ")
@@ -110,7 +117,7 @@ def article_line(article: Article) -> str:
     """One line of the article list."""
     day = f"added {article.date}" if article.date_is_added else article.date
     meta = " · ".join(part for part in (article.outlet, day, article.language) if part)
-    return f"{article.id}  {article.title}  ({meta}; {article.sentence_count} sentences)"
+    return f"{article.id}  {article.title}  ({meta}; {counted(article.sentence_count, 'sentence')})"
 
 
 @contextlib.contextmanager
@@ -143,7 +150,7 @@ def progress_bar(console: Console, label: str) -> Iterator[Callable[[int, int], 
 
 def added_line(article: Article) -> str:
     """What the console says after adding an article."""
-    return f"added {article.id}: {article.title} ({article.sentence_count} sentences)"
+    return f"added {article.id}: {article.title} ({counted(article.sentence_count, 'sentence')})"
 
 
 def feed_line(feed: Feed) -> str:

@@ -58,6 +58,7 @@ from bot.config import Config
 from bot.delivery import Delivery, DeliveryPolicy
 from bot.formatting import (
     NO_ANSWER,
+    counted,
     escape,
     format_answer,
     format_context,
@@ -67,6 +68,7 @@ from bot.formatting import (
     format_sources,
     format_stats,
     split_message,
+    within_period,
 )
 from bot.journal import Journal, JournaledProcessor, UpdatesRequest
 from retrieval.answers import AnswerBase, Article
@@ -324,7 +326,7 @@ async def add(update: Update, context: Context) -> None:
     await _add_and_reply(
         message,
         lambda: base.add_draft(parse_bytes(data, name)),
-        lambda article: f"{article.sentence_count} sentences",
+        lambda article: counted(article.sentence_count, "sentence"),
     )
 
 
@@ -474,7 +476,7 @@ async def _add_link(message: Message, context: Context, url: str) -> None:
         lambda: base.add_url(url, fetcher),
         lambda article: (
             f"{escape(article.outlet or 'no outlet')}, {escape(_article_date(article))}; "
-            f"{article.sentence_count} sentences"
+            f"{counted(article.sentence_count, 'sentence')}"
         ),
     )
 
@@ -524,7 +526,7 @@ async def _answer(
         await message.reply_text(_sentence(str(err)))
         return
     if not answer.found:
-        await message.reply_text(NO_ANSWER)
+        await message.reply_text(within_period(NO_ANSWER, answer))
         return
     key = key or _remember(context, question)
     buttons = []

@@ -14,6 +14,8 @@ _MARKUP = re.compile(
     r"<(?:script|style)\b.*?</(?:script|style)\s*>|</?[A-Za-z][^<>]*>|<!--.*?-->", re.S | re.I
 )
 
+_SPACE_BEFORE_MARK = re.compile(r" ([?!.,;:])")
+
 
 def check_question(question: object, limit: int) -> str:
     """The question's text with markup dropped and spaces collapsed; QuestionError if unusable.
@@ -32,11 +34,20 @@ def check_question(question: object, limit: int) -> str:
             f"the question is too long ({len(question):,} characters; the limit is "
             f"{limit:,}). Ask it in fewer words."
         )
+    markup = False
     if "<" in question or "&" in question:
         # Pasted from a web page: the markup is not part of the question.
-        question = html.unescape(_MARKUP.sub(" ", question))
+        cleaned = html.unescape(_MARKUP.sub(" ", question))
+        markup, question = cleaned != question, cleaned
     text = " ".join(question.split())
+    if markup:  # "in <i>Kursk</i>?" left "in Kursk ?"
+        text = _SPACE_BEFORE_MARK.sub(r"\1", text)
     if not text:
+        if markup:
+            raise QuestionError(
+                "the question holds only HTML markup, which is not searched; type the "
+                "question as words."
+            )
         raise QuestionError("the question is empty; type a question about the news.")
     if len(text) > limit:
         raise QuestionError(

@@ -2,7 +2,7 @@
 
 Run on demand (pytest does not collect this file)::
 
-    .venv/bin/python tests/benchmarks/hybrid_speed.py [--articles 9500] [--hogs 0,2]
+    .venv/bin/python tests/benchmarks/hybrid_speed.py [--articles 9500] [--hogs 0,2] [--threads 1]
 
 ``--articles 82000`` makes about a million sentences (an hour of ingest on this busy machine).
 
@@ -96,6 +96,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=9_500, help="distractor articles")
     parser.add_argument("--hogs", default="0,2", help="background CPU hogs per round")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="the model's threads ([search] reranker_threads)"
+    )
     args = parser.parse_args()
     from embedded import fill
     from quality import DATA, load_xquad, make_distractors
@@ -112,7 +115,9 @@ def main() -> int:
     generated = make_distractors(docs, args.articles, "en")
     with (
         tempfile.TemporaryDirectory() as folder,
-        AnswerBase.open(folder, config=RetrievalConfig(reranker="e5")) as base,
+        AnswerBase.open(
+            folder, config=RetrievalConfig(reranker="e5", reranker_threads=args.threads)
+        ) as base,
     ):
         drafts = [make_draft(d.text, title="Untitled", language="en") for d in docs]
         base.add_many(drafts)
@@ -148,6 +153,7 @@ def main() -> int:
             f"({arrays / 2**20:.0f} MiB, capacity {index._sids.size}); resident "
             f"{rss_mib():.0f} MiB, peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
         )
+        print(f"model threads: {args.threads}")
         print(f"load before timing: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
         header = (
             f"{'hogs':>4} {'questions':9} {'path':22} {'median ms':>9} {'p95 ms':>7} {'× BM25':>7}"

@@ -70,7 +70,10 @@ def test_ask_text_shows_the_source_line(config: Path, capsys: pytest.CaptureFixt
 
 def test_ask_without_answer(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(config, "ask", "What is the weather in Paris?") == 0
-    assert capsys.readouterr().out.startswith("No answer found in the articles.")
+    assert capsys.readouterr().out == (
+        "No answer found in the articles. Rephrase with other words, or run `newsdesk list` to "
+        "see what newsdesk knows.\n"
+    )
 
 
 def test_empty_question_exits_non_zero(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +109,7 @@ def test_add_from_stdin(
         ),
     )
     assert run(config, "add", "-", "--title", "Wheat exports") == 0
-    assert "Wheat exports (1 sentences)" in capsys.readouterr().out
+    assert "Wheat exports (1 sentence)" in capsys.readouterr().out
     assert run(config, "ask", "How much did wheat exports rise?", "--json") == 0
     assert json.loads(capsys.readouterr().out)["passages"][0]["reported_by"] == "Ukrinform"
 
@@ -300,7 +303,9 @@ def test_ask_since(
     assert run(config, "ask", "Why was the harbour of Kessel closed?", "--since", "2024-05-01") == 0
     assert "· 2024-05-20 ·" in capsys.readouterr().out
     assert run(config, "ask", "Why was the harbour of Kessel closed?", "--since", "2024-06-01") == 0
-    assert capsys.readouterr().out.startswith("No answer found")
+    assert capsys.readouterr().out.startswith(
+        "No answer found in the articles dated since 2024-06-01. Rephrase with other words"
+    )
     assert run(config, "ask", "Why was it closed?", "--since", "soon") == 1
     assert capsys.readouterr().err.startswith("newsdesk: since 'soon' is not a date")
 
@@ -354,9 +359,19 @@ def test_prune(
     capsys.readouterr()
     assert run(config, "prune", "--older-than", "90d") == 0
     out = capsys.readouterr().out
-    assert out.endswith(": Old storm (2001-05-20)\npruned: 1 articles older than 90d\n")
+    assert out.endswith(": Old storm (2001-05-20)\npruned: 1 article older than 90d\n")
     assert run(config, "prune", "--older-than", "ninety") == 2
     assert "is not an age" in capsys.readouterr().err
+
+
+def test_prune_refuses_an_age_of_zero(config: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(config, "prune", "--older-than", "0d") == 2
+    assert capsys.readouterr().err == (
+        "newsdesk: --older-than '0d' would remove every article; give an age above zero, "
+        "e.g. 90d.\n"
+    )
+    assert run(config, "list") == 0
+    assert "000_" in capsys.readouterr().out  # the seed article is still there
 
 
 def test_add_from_stdin_that_is_not_utf8(

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.formatting import (
+    counted,
     escape,
     format_context,
     format_passage,
@@ -155,3 +156,12 @@ def test_the_article_list_says_when_a_date_is_the_day_it_was_added() -> None:
     assert format_sources([article(None)], 0, 10).endswith(
         "<code>a1</code> Grain exports rose · Wire · added 2026-12-04"
     )
+
+
+def test_counted_says_one_in_the_singular() -> None:
+    assert [counted(n, "sentence") for n in (0, 1, 2, 12_345)] == [
+        "0 sentences",
+        "1 sentence",
+        "2 sentences",
+        "12,345 sentences",
+    ]

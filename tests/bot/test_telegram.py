@@ -165,6 +165,17 @@ async def test_no_answer_is_honest(bot: FakeBotAPI) -> None:
     assert reply.params["text"] == NO_ANSWER
 
 
+async def test_no_answer_in_a_period_names_it(bot: FakeBotAPI) -> None:
+    bot.push(
+        message("Who coordinates the operation in Kursk? --since 2030-01-01 --until 2030-02-01")
+    )
+    (reply,) = await bot.wait_for("sendMessage")
+    assert reply.params["text"] == (
+        "I found nothing about that in my articles dated from 2030-01-01 to 2030-02-01. "
+        "Try other words, or see /sources for what I know."
+    )
+
+
 async def test_html_and_emoji_in_a_question(bot: FakeBotAPI) -> None:
     bot.push(message("<b>Bortnikov</b> & </i> FSB 🤔 <script>"))
     (reply,) = await bot.wait_for("sendMessage")

@@ -125,6 +125,20 @@ def test_empty_question_is_refused(base: AnswerBase) -> None:
         base.search("   \n ")
 
 
+def test_question_of_markup_alone_says_so(base: AnswerBase) -> None:
+    with pytest.raises(QuestionError) as err:
+        base.search("<script>alert('Kursk')</script><br/>")
+    assert str(err.value) == (
+        "the question holds only HTML markup, which is not searched; type the question as words."
+    )
+
+
+def test_question_with_markup_is_searched_by_its_words(base: AnswerBase) -> None:
+    answer = base.search("<b>Who</b> coordinates the operation in <i>Kursk</i>?")
+    assert answer.question == "Who coordinates the operation in Kursk?"
+    assert "Bortnikov" in answer.passages[0].sentence
+
+
 def test_huge_question_is_refused(base: AnswerBase) -> None:
     with pytest.raises(QuestionError) as err:
         base.search("Kursk " * 20_000)
