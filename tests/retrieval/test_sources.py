@@ -1021,6 +1021,12 @@ def test_labels_and_headings_are_no_transcript(text: str) -> None:
             "uk",
             Attribution("Результати опитування", None, "свідчать"),
         ),
+        # A phrase with a common noun is never read as a name in another case ("Дан").
+        (
+            "Дані статистики свідчать про спад.",
+            "uk",
+            Attribution("Дані статистики", None, "свідчать"),
+        ),
         ("Мер показав журналістам документ.", "uk", None),
     ],
 )
