@@ -53,9 +53,10 @@ _VERBS: Final = frozenset(
 _THAT_ONLY: Final = frozenset(
     (
         "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
-        "посетовать сетовать "
+        "посетовать сетовать надеяться подозревать бояться сомневаться усомниться "
         "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
-        "натякати поскаржитися скаржитися"
+        "натякати поскаржитися скаржитися сподіватися підозрювати боятися сумніватися "
+        "засумніватися"
     ).split()
 )
 # Speech acts that judge someone: they report what was said only with its content after
@@ -76,6 +77,19 @@ _STANCE_ADJECTIVES: Final = frozenset(
         "впевнений впевнена впевнені переконаний переконана переконані"
     ).split()
 )
+# Verbs that report a finding only with a poll, a study or a record as their subject:
+# "Опрос показал, что …", "Дані свідчать, що …"; "Песков показал документ" reports nothing.
+_DATA_VERBS: Final = frozenset(
+    "показать показывать свидетельствовать показати показувати свідчити".split()
+)
+_DATA_NOUNS: Final = frozenset(
+    (
+        "опрос опросы исследование исследования данные доклад отчет отчёт анализ статистика "
+        "результаты документы перепись аудит проверка расследование видео записи подсчеты "
+        "подсчёты опитування дослідження дані доповідь звіт аналіз статистика результати "
+        "документи перепис аудит перевірка розслідування відео записи підрахунки"
+    ).split()
+)
 # "назвал X Y" (Y in the instrumental) calls X something: a judgement, as "called X a Y".
 _NAMING: Final = frozenset("назвать называть назвати називати".split())
 _QUOTE_MARKS: Final = frozenset({"«", '"', "“", "„"})
@@ -90,10 +104,12 @@ _PHRASES: Final = re.compile(
     r"за(?=\s+(?:його|її|їхніми|їх)\s)|на(?=\s+(?:його|її|їхню|їх)\s+думку)|"
     r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
     r"на\s+думку|згідно\s+з(?:\s+даними)?|"
-    r"(?:говорится|отмечается|сообщается|указывается|подчеркивается|подчёркивается)\s+"
+    r"(?:говорится|отмечается|сообщается|указывается|подчеркивается|подчёркивается|"
+    r"указано|сказано|отмечено)\s+"
     r"(?:в|во)\s+(?:сообщении|заявлении|документе|отчете|отчёте|докладе|релизе|пресс-релизе|"
     r"публикации|материале|статье|исследовании|письме|обращении|телеграм-канале)|"
-    r"(?:йдеться|зазначається|повідомляється|наголошується)\s+[ву]\s+(?:повідомленні|"
+    r"(?:йдеться|зазначається|повідомляється|наголошується|зазначено|вказано|сказано)\s+"
+    r"[ву]\s+(?:повідомленні|"
     r"заяві|документі|звіті|доповіді|релізі|пресрелізі|публікації|матеріалі|статті|"
     r"дослідженні|листі|зверненні|телеграм-каналі)|"
     r"как\s+стало\s+известно|як\s+стало\s+відомо|"
@@ -114,7 +130,8 @@ _PHRASE_KEYS: Final = frozenset(
         "подсчётам утверждению версии согласно следует видно вытекает випливає "
         "його її їхніми їх їхню думку словами даними інформацією оцінками оцінкою версією "
         "підрахунками згідно говорится отмечается сообщается указывается подчеркивается "
-        "подчёркивается йдеться зазначається повідомляється наголошується как як"
+        "подчёркивается йдеться зазначається повідомляється наголошується как як указано "
+        "сказано отмечено зазначено вказано"
     ).split()
 )
 _DOCUMENT_KEYS: Final = frozenset(
@@ -173,7 +190,14 @@ class Rules:
         words = frozenset(_WORD.findall(sentence.lower()))
         forms = _verb_forms(self.language)
         phrases = not _PHRASE_KEYS.isdisjoint(words)
-        if not phrases and forms.isdisjoint(words) and _DOCUMENT_KEYS.isdisjoint(words):
+        data = _data_forms(self.language)
+        findings_of_data = not data.isdisjoint(words) and not _DATA_NOUNS.isdisjoint(words)
+        if (
+            not phrases
+            and forms.isdisjoint(words)
+            and _DOCUMENT_KEYS.isdisjoint(words)
+            and not findings_of_data
+        ):
             return []
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         found: list[Finding] = []
@@ -188,10 +212,18 @@ class Rules:
             subject = head_nominative(_clean(match.group("who")), self.language)
             cue = " ".join(match.group("cue").split()).lower()
             found.append(Finding(subject, cue, "according to", "document", match.start()))
+        if findings_of_data:
+            forms = forms | data
         if forms.isdisjoint(words):
             return sorted(found, key=lambda f: f.position)
         for i, (word, start, _) in enumerate(tokens):
             if word.lower() not in forms:
+                continue
+            if word.lower() in data:
+                # "Опрос показал, что …": only a poll, a study or a record reports a finding.
+                source = self._left(sentence, tokens, i) if i > 0 else None
+                if source and not _DATA_NOUNS.isdisjoint(source.lower().split()):
+                    found.append(Finding(source, word, "reported speech", "data", start))
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
@@ -582,6 +614,11 @@ def _that_forms(language: str) -> frozenset[str]:
 @functools.cache
 def _judging_forms(language: str) -> frozenset[str]:
     return _lexeme_forms(_JUDGING | _NAMING, language)
+
+
+@functools.cache
+def _data_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_DATA_VERBS, language)
 
 
 @functools.cache

@@ -12,11 +12,17 @@ Doctor Says.").
 
 Stance and speech-act words are as often actions ("agreed to meet", "attacked the plan"), so
 they report only with their content after them: a that-clause ("Clinton reiterated that …",
-"Democrats are afraid that …"), and for verbs that judge someone the charge, the label or the
-words quoted ("mocked Rubio for …", "denounced the remarks as “hurtful”"). A subject far from
-its verb is found in two safe cases: a name opening the sentence before a long description
-("David Kamin, an adviser to … and a professor at …, said") and the subject of a coordinated
-verb ("Reid caucused in Nevada and says he voted …").
+"Democrats are afraid that …"), a clause without "that" for verbs of belief ("Many experts
+suspect the losses were …"), the question for doubts ("Trump questioned whether …"), and for
+verbs that judge someone the charge, the label or the words quoted ("mocked Rubio for …",
+"denounced the remarks as “hurtful”"). "Show", "find" and "indicate" report the findings of a
+poll, a study or a record named before them ("A poll released Sunday by X found …", "…, court
+records show."). A subject far from its verb is found in a few safe cases: a name opening the
+sentence before a long description ("David Kamin, an adviser to … and a professor at …,
+said"), the subject of a coordinated verb ("Reid caucused in Nevada and says he voted …"), a
+noun described after it ("a source close to him said", "those surveyed say") and a speaker
+placed in a town ("police in Meriden, Connecticut, said"). "Some say", "many argue" report
+for people the article does not name.
 """
 
 from __future__ import annotations
@@ -35,15 +41,27 @@ _LINKING: Final = verbs.LINKING
 _NOUN_LIKE: Final = verbs.NOUN_LIKE
 _THAT_FORMS: Final = verbs.THAT_FORMS
 _WITH_THAT: Final = verbs.WITH_THAT
+_BELIEFS: Final = verbs.BELIEFS
+_ASKING: Final = verbs.ASKING_FORMS
+_QUESTION_WORDS: Final = verbs.QUESTION_WORDS
 
-_TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
+# Abbreviations keep their period: titles, "No. 2", and the states news writes after a town
+# ("Ann Lee, 59, of Dayton, Ohio" but "of Tampa, Fla.,"), so a description stays one phrase.
+_STATES: Final = frozenset(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont "
+    "Neb Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
+)
+_TOKEN = re.compile(  # the look-ahead skips the abbreviations at most token starts
+    r"(?=[A-Z][a-z]{0,4}\.)(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Jr|Sr|St|Prof|No|Inc|Corp|Co|Ltd|Ala|Ariz|Ark|"
+    r"Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|[A-Z])\.|\w++(?:[-'’.&]\w++)*+|[^\w\s]"
 )
 
 # Bare forms that are verbs only after a plural subject ("analysts say", "polls show").
 _BARE: Final = frozenset(
     "say think believe argue claim suggest warn expect report estimate predict insist agree "
-    "show find write contend fear".split()
+    "show find write contend fear hope worry doubt suspect feel question wonder acknowledge "
+    "admit concede note".split()
 )
 _PARTICIPLES: Final = frozenset(
     "saying adding arguing noting claiming warning insisting explaining stressing telling "
@@ -57,14 +75,22 @@ _INVERTING: Final = frozenset(
 _AUX: Final = frozenset(
     "has have had also previously repeatedly later then already once often again would will "
     "could might may can did does do not never still recently publicly privately reportedly "
-    "just even further frequently long earlier since first last separately similarly flatly "
+    "just even ever now further frequently long earlier since first last separately similarly "
+    "flatly "
     "openly widely strongly quickly immediately simply specifically explicitly "
     "is are was were be been being n't".split()
 )
 _BE: Final = frozenset("is are was were be been being".split())
+# Verbs that come before their subject only right after a quotation: "“…,” declared Senator
+# Flake"; after a comma they take an object ("DuPont, later, announced plans to merge").
+_INVERTING_AFTER_QUOTES: Final = frozenset(
+    "declared predicted tweeted acknowledged conceded admitted stated announced cautioned "
+    "observed boasted concluded".split()
+)
 # What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
 # is how some archives write “…”: two apostrophes, two tokens).
 _CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
+_QUOTES_CLOSED: Final = _CLOSING - {","}
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -153,7 +179,10 @@ def find(sentence: str) -> list[Finding]:
         elif word in VERBS or word in STANCE_ADJECTIVES:
             # "are worried that" (a feeling held) before "worried that" (a verb)
             stance = _stance(sentence, tokens, lower, i) if word in STANCE_ADJECTIVES else None
-            finding = stance or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
+            data = _data(sentence, tokens, lower, i) if VERBS.get(word) in _DATA_VERBS else None
+            finding = (
+                stance or data or (_verb(sentence, tokens, lower, i) if word in VERBS else None)
+            )
         else:
             continue
         if finding is not None:
@@ -181,17 +210,21 @@ _ALONE: Final = frozenset(
     and not (w in VERBS and w.endswith("ing") and w not in _PARTICIPLES)  # "reporting"
     and not (w in VERBS and VERBS[w] in {"show", "find"})  # "polls show": with a data word
     and w not in {"called", "calls"}  # "called for", "called by", "called it “…”"
+    and w not in _ASKING  # "questioned whether": with the question word only
 )
-_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | {"expected"}
+_SPECIAL: Final = _WITH_THAT | _THAT_FORMS | _HOLDS | _JUDGING_FORMS | _ASKING | {"expected"}
 _NEEDS_THAT: Final = (_WITH_THAT | _THAT_FORMS | STANCE_ADJECTIVES) - _ALONE
 _NEEDS_BE: Final = frozenset(w for w in VERBS if w.endswith("ing") and w not in _PARTICIPLES)
-_NEEDS_DATA: Final = frozenset(w for w in VERBS if VERBS[w] in {"show", "find"}) - _NEEDS_BE
+_NEEDS_DATA: Final = (
+    frozenset(w for w in VERBS if VERBS[w] in {"show", "find", "indicate"}) - _NEEDS_BE - _ALONE
+)
 _NEEDS_CALL: Final = frozenset({"called", "calls"})
-_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL
+_ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL | _ASKING
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
+    "statistic", "filing", "finding",
     "investigat", "review", "audit", "record", "document", "footage", "video", "figures",
     "estimate", "count", "tally", "census",
 )  # fmt: skip
@@ -213,6 +246,10 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
         return True
+    if not _BELIEFS.isdisjoint(plain) and not _FINITE_AUX.isdisjoint(plain):
+        return True  # "Many experts suspect the losses were …"
+    if not _ASKING.isdisjoint(plain) and not _QUESTION_WORDS.isdisjoint(plain):
+        return True  # "Trump questioned whether …"
     if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
         return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
@@ -221,6 +258,7 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
+        or "‘" in sentence  # "calls Obamacare ‘crazy system’"
         or '"' in sentence
         or "''" in sentence
         or "«" in sentence
@@ -272,27 +310,47 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     after = lower[i + 1] if i + 1 < len(lower) else ""
     if VERBS[word] in {"show", "find"} and not _can_speak_for_data(lower, i):
         return None
+    if word.endswith("ing") and i > 1 and _manner(before) and tokens[i - 1][0].islower():
+        before = lower[i - 2]  # "are increasingly admitting that"
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
         return None  # "saying" after a comma is a participle (handled apart); else a gerund
     bare = word == VERBS[word]
     special = word in _SPECIAL  # one look-up for the common verbs ("said"), none of these
-    judging = False
+    judging = belief = False
     if special:
-        if word in _WITH_THAT and not _clause(lower, i):
+        belief = word in _BELIEFS and _bare_clause(tokens, lower, i)
+        if word in _WITH_THAT and not _clause(lower, i) and not belief:
             return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
-        if word in _THAT_FORMS and after != "that" and not _closes_quote(tokens, i, after):
+        if (
+            word in _THAT_FORMS
+            and after != "that"
+            and not _closes_quote(tokens, i, after)
+            and not belief
+        ):
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
+        if word in _ASKING and after not in _QUESTION_WORDS:
+            return None  # "was questioned by police"; but "questioned whether …"
         if word == "expected" and after == "to":
             return None  # "Trump is expected to attend": a forecast, nobody's report
         judging = word in _JUDGING_FORMS
         if judging and not _judges(tokens, lower, i):
             return None
+    if VERBS[word] in {"slam", "blast"} and after in {"into", "through", "off", "away"}:
+        return None  # "the plane slammed into the tower": no words reported
+    if VERBS[word] == "find" and after == "out":
+        return None  # "found out how to fix the roof": learned, not reported
+    if bare and word == "note" and after != "that":
+        return None  # "sounded a cautious note", "a handwritten note"; but "experts note that"
+    if bare and i > 1 and before in {"ever", "never", "even", "really", "only"}:
+        before = lower[i - 2]  # "would ever admit": still a modal
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."
-    if word in _INVERTING and before in _CLOSING:
+    if (word in _INVERTING and before in _CLOSING) or (
+        word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED
+    ):
         inverted = _inverted(sentence, tokens, lower, i)
         if inverted is not None:
             return inverted
@@ -307,10 +365,15 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
     if judging and (passive or before in {"the", "a", "an", "as"}):
         return None
+    if before == "as" and after == "in" and participle:
+        return _as_in(sentence, tokens, lower, i)  # "as stated in Mr. Hale's commentary"
     if passive or before in {"the", "a", "an", "as"}:
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
     how = ""  # how a subject far from its verb was found, if it was
+    if (found is None or lower[found[2]] in _OBJECTS) and j >= 1:
+        # "a source close to him said", "People briefed on the move said", "those surveyed say"
+        found, how = _postmodified(sentence, tokens, lower, j), "postmodified"
     if found is None and j >= 0:
         if lower[j] == "," and word in _INVERTING:
             found, how = _opening_name(sentence, tokens, lower, j), "described"
@@ -335,7 +398,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         word in {"called", "calls"}
         and after not in {"for", "on", "to"}
         and not (after in _WHEN and i + 2 < len(lower) and lower[i + 2] in {"for", "on"})
-        and not any(t[0] in {"“", '"', "«", "'"} for t in tokens[i + 1 :])
+        and not any(t[0] in {"“", '"', "«", "'", "‘"} for t in tokens[i + 1 :])
         and not (_names(lower, i) and (tokens[head][0][:1].isupper() or lower[head] in PRONOUNS))
     ):
         return None  # "a group called …"; but "Cruz called Trump a “liar”" reports
@@ -350,6 +413,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         rule = "judging"
     elif special and word in _THAT_FORMS and after == "that":
         rule = "that-clause"
+    elif special and word in _ASKING:
+        rule = "question"
+    elif belief and after != "that":
+        if start > 0 and lower[start - 1] in _SUBORDINATE:
+            return None  # "…, because he worries Sanders would lose": the outlet explains
+        rule = "belief"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start(), detail)
 
 
@@ -417,6 +486,11 @@ def _opening_subject(
     start = 0
     while start < conjunction and lower[start] in _OPENERS | {","}:
         start += 1
+    if lower[start] in _PREPOSITIONS and "," in lower[start:conjunction]:
+        # "At a rally in Ohio, Trump exhorted the crowd … and said": past the opening phrase
+        comma = lower.index(",", start)
+        if comma - start <= 10 and not _SUBORDINATE.intersection(lower[start:comma]):
+            start = comma + 1
     end = start
     while end < conjunction and tokens[end][0][:1].isupper() and tokens[end][0][:1].isalpha():
         end += 1
@@ -463,6 +537,50 @@ def _opening_name(
     return _span(sentence, tokens, start, end - 1), detail, end - 1, start
 
 
+# Words that open what describes a speaker after the noun: "a source close to the talks",
+# "people familiar with the plan", "officials briefed on the move", "those surveyed".
+_POSTMODIFIERS: Final = frozenset(
+    "close familiar briefed knowledgeable surveyed polled interviewed".split()
+)
+_POSTMODIFIED_BETWEEN: Final = frozenset("to with on about of the a his her their its".split())
+
+
+def _postmodified(
+    sentence: str, tokens: Tokens, lower: list[str], j: int
+) -> tuple[str, str | None, int, int] | None:
+    """The subject whose noun is described after it, ending at ``j``: "A source close to him",
+    "People briefed on the move", "those surveyed", "a person familiar with the plan"."""
+    k = j
+    while k > 0 and j - k < 8 and lower[k] not in _POSTMODIFIERS:
+        word, low = tokens[k][0], lower[k]
+        plain = word[:1].isalnum() or word in {"'s", "’s", "."}
+        function = word[:1].islower() and (low in _STOP or low in VERBS or low in _AUX)
+        if (function or not plain) and low not in _POSTMODIFIED_BETWEEN:
+            return None  # a clause or a break between the description and the verb
+        k -= 1
+    if k < 1 or lower[k] not in _POSTMODIFIERS:
+        return None
+    head = k - 1
+    if lower[k] in {"surveyed", "polled", "interviewed"} and (
+        k != j or not tokens[head][0].islower()
+    ):
+        return None  # "those surveyed said"; not "voters polled in May", "the scholars I polled"
+    if lower[head] in _NOT_HEAD_OR_STOP - {"those"} or not tokens[head][0][:1].isalpha():
+        return None
+    if (
+        lower[head] in VERBS
+        or lower[head] in _AUX
+        or (tokens[head][0].islower() and lower[head].endswith(("ed", "ly")))
+    ):
+        return None  # "He is close to him": no noun before the description
+    start = head if lower[head] == "those" else _np_start(tokens, lower, head)
+    while start < head and lower[start] in _OPENERS:
+        start += 1
+    if lower[start] in _PREPOSITIONS:
+        return None
+    return _span(sentence, tokens, start, j), None, head, start
+
+
 def _plural(tokens: Tokens, lower: list[str], start: int, head: int) -> bool:
     """Whether the subject (or a word just before it) is a plural: "analysts say", and
     a group named with a capital: "many Democrats say", "Republicans argue"."""
@@ -501,12 +619,37 @@ def _agent(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding |
     )
 
 
+def _as_in(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """The document a passive report points to: "as stated in Mr. Hale's commentary" is
+    Mr. Hale's; "as noted in the report" the report's."""
+    first = i + 2
+    last = first
+    while last < len(tokens) and last - first < 12 and lower[last] not in _PHRASE_END:
+        last += 1
+    if last == first or not tokens[first][0][:1].isalnum():
+        return None
+    phrase = _span(sentence, tokens, first, last - 1)
+    owner = next((k for k in range(first, last) if lower[k].endswith(("'s", "’s"))), None)
+    subject, detail = phrase, None
+    if owner is not None and owner < last - 1:
+        # "Mr. Hale’s commentary": the owner is the source, the document what he wrote
+        subject = sentence[tokens[first].start() : tokens[owner].end() - 2]
+        detail = _span(sentence, tokens, owner + 1, last - 1)
+    cue = f"as {tokens[i][0]} in"
+    return Finding(subject, cue, "according to", "as-in", tokens[i - 1].start(), detail)
+
+
+_PHRASE_END: Final = frozenset({",", ".", ";", ":", "(", "that", "who", "which", "—"})
+
+
 _WHEN: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
     "afternoon evening weekend".split()
 )
 
 
+_DETERMINERS: Final = frozenset("the a an another this its his her their".split())
+_TIME_WORDS: Final = _TIME | _WHEN | {"past", "spring", "summer", "fall", "autumn", "winter"}
 _TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
@@ -532,6 +675,37 @@ def _clause(lower: list[str], i: int) -> bool:
     )
 
 
+_CLAUSE_OPENERS: Final = frozenset(
+    "he she they it we i you the a an his her their its this these those our my some many most "
+    "no few".split()
+)
+_NOT_BELIEF: Final = frozenset("without no little any of the a an much".split())
+_FINITE_AUX: Final = frozenset(
+    "will would can could may might should must is are was were has have had does did won't "
+    "can't isn't wasn't aren't doesn't didn't wouldn't".split()
+)
+
+
+def _bare_clause(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """Whether a clause without "that" follows a verb of belief: a subject, then a modal or
+    an auxiliary ("suspect the losses were", "hope they will", "agreed he had")."""
+    first = i + 1
+    if i > 0 and lower[i - 1] in _NOT_BELIEF:
+        return False  # "demonstrate without doubt most voters are": a noun
+    if first >= len(tokens) or not (
+        lower[first] in _CLAUSE_OPENERS or tokens[first][0][:1].isupper()
+    ):
+        return False
+    for k in range(first + 1, min(first + 6, len(tokens))):
+        if lower[k] in _FINITE_AUX:
+            return True
+        if not tokens[k][0][:1].isalnum() and tokens[k][0] not in {"'s", "’s"}:
+            return False
+        if lower[k] in _STOP:
+            return False
+    return False
+
+
 def _manner(word: str) -> bool:
     """An adverb of manner between a subject and its verb ("gingerly", "angrily")."""
     return len(word) > 5 and word.endswith("ly") and word not in _LY_NOUNS
@@ -555,6 +729,59 @@ def _rule(verb: int, head: int) -> str:
     return "subject-verb" if verb - head <= 3 else "subject-aux-verb"
 
 
+_DATA_VERBS: Final = frozenset({"show", "find", "indicate"})
+# What a finding is read from: "a poll shows", "Data show", "Exit polling showed".
+_DATA_HEADS: Final = frozenset(
+    "poll polls polling survey surveys study studies analysis analyses report reports data "
+    "figures statistics records findings filings documents emails results numbers research "
+    "census audit review investigation inquiry tally count video footage paper estimates "
+    "examination assessment evaluation probe".split()
+)
+# Words between a data head and its verb that leave it the subject: "A poll released Sunday by
+# The Washington Post and ABC News shows", "The survey, conducted by …, finds".
+_DATA_BETWEEN: Final = (
+    frozenset(
+        "released conducted published taken commissioned carried out by of for from in on at the a "
+        "an and this last late early new latest recent , – - / % ' ’ s".split()
+    )
+    | _WHEN
+)
+
+
+def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """A finding of the poll, study or record named before the verb, past what describes it.
+
+    "A poll released Sunday by The Washington Post found …", "…, a Quinnipiac poll shows.":
+    the verb's subject is the data word nearest before it, when only a date, the words
+    "released", "conducted by" or names stand between them.
+    """
+    if not tokens[i][0].islower() or lower[i].endswith("ing"):
+        return None  # "Despite polls showing her behind": no finding reported
+    k = i - 1
+    while k >= 0 and i - k <= 16 and lower[k] not in _DATA_HEADS:
+        if not (lower[k] in _DATA_BETWEEN or tokens[k][0][:1].isupper() or lower[k].isdigit()):
+            return None
+        k -= 1
+    if k < 0 or lower[k] not in _DATA_HEADS or not tokens[k][0][:1].isalpha():
+        return None
+    if k + 1 < i and lower[k + 1] in {"of", "for", "and"} and tokens[k + 2][0][:1].islower():
+        return None  # "an analysis of voters found": those found, not what was found
+    if lower[k + 1 : i].count(",") == 1:
+        return None  # "With a little research, Brett found out": the name is the subject
+    start = _np_start(tokens, lower, k)
+    determiners = [m for m in range(start, k) if lower[m] in {"a", "an", "the", "this"}]
+    start = determiners[-1] if determiners else start  # "… effects A 2006 study showed"
+    if lower[start] in _PREPOSITION_HEADS or (
+        start > 0 and lower[start - 1] in {"in", "of", "from", "by", "to", "with", "about"}
+    ):
+        return None  # "the lead in the polls shows": not the poll's finding
+    subject = _span(sentence, tokens, start, i - 1)
+    # "…, court documents show.": a finding that closes the sentence governs it, as "said".
+    tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
+    rule = "tail" if tail else "data"
+    return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start())
+
+
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
     """ "Polls show …", "the survey found …": findings of a poll or study are attributed."""
     window = lower[max(0, i - 7) : i]
@@ -562,7 +789,7 @@ def _can_speak_for_data(lower: list[str], i: int) -> bool:
 
 
 _AFTER_INVERTED: Final = frozenset(
-    ', . ; : ( — – in on at during after before that ” " ? ! when while as'.split()
+    ', . ; : ( — – in on at during after before that ” " ? ! when while as who whose which'.split()
 )
 
 
@@ -577,6 +804,8 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         last += 1
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
+    if lower[first] in _WHEN or lower[first] in _TIME:
+        return None  # "…,” Trump tweeted Sunday": a day, not the speaker
     if last - first == 1 and lower[first] in {"he", "she", "they"}:
         pass
     elif not any(w[:1].isupper() for w in map(_word, tokens[first:last])) and lower[first] not in {
@@ -629,6 +858,8 @@ def _left_subject(
         if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= 14):
             return None
         inner = tokens[k + 1 : j]
+        if len(inner) == 1 and inner[0][0].endswith(".") and inner[0][0][:-1] in _STATES:
+            return None  # "…, of Flint, Mich., said": a place ends the description
         if lower[k - 1] == ")":
             k = next((m for m in range(k - 1, -1, -1) if lower[m] == "("), 0)
         if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
@@ -637,13 +868,22 @@ def _left_subject(
             return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
         if lower[k + 1] not in {"who", "which"}:
             detail = _span(sentence, tokens, k + 1, j - 1)
+        if len(inner) == 1 and inner[0][0][:1].isupper() and _placed(tokens, lower, k - 1):
+            # "police in Meriden, Connecticut, said": the place is where the speaker is
+            return _placed_subject(sentence, tokens, lower, k - 1, j - 1)
         j = k - 1
     if j < 0:
         return None
     head = j
     head_word = tokens[head][0]
+    if lower[head] in _SOME and _opens_clause(lower, head) and lower[i] not in _NOUN_LIKE:
+        # "Some say …", "But few believe …", "…, many argue, …": people not named; but
+        # "Some states remained close", "Edwards and others said"
+        return head_word, None, head, head
     if not head_word[0].isalnum() or lower[head] in _NOT_HEAD_OR_STOP:
         return None
+    if head_word.endswith(".") and head_word[:-1] in _STATES:
+        return None  # "a truck driver from Ava, Mo., who …, said": a place, not the speaker
     if head_word in _PREPOSITION_HEADS or (
         head_word[0].isdigit()
         and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
@@ -655,13 +895,22 @@ def _left_subject(
         lower[head].endswith("ly") and _manner(lower[head]) and tokens[head][0].islower()
     ):
         return None  # "said", "told": a verb, not the subject ("report", "claim" may be)
-    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")):
-        return None  # "A report released last year found": "released" is not the subject
+    # "A report released last year found": "released" is not the subject; but a noun in -ing
+    # after a determiner is ("The ruling says", "Another ranking says").
+    noun_in_ing = lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS
+    if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
+        return None
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
     approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
-    if lower[start] in _PREPOSITIONS and start < head and not approximate:
+    # "This week Trump said" opens with a time; "This group recognizes" with its subject.
+    determiner = (
+        lower[start] in {"this", "last"}
+        and lower[start + 1] not in _TIME_WORDS
+        and not (start > 0 and lower[start - 1] in _PREPOSITIONS | _PREPOSITION_HEADS)
+    )  # but "In this case we say": a phrase before the subject
+    if lower[start] in _PREPOSITIONS and start < head and not approximate and not determiner:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
         cut = next(
             (
@@ -683,11 +932,67 @@ _NUMBER = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?)$"
 )
-_PLURAL_HEADS: Final = frozenset(
+_SOME: Final = frozenset("some many most few several both others".split())
+_PUNCTUATION: Final = frozenset(", ; : — –".split())
+_CONJUNCTIONS: Final = frozenset("but and yet still while though although".split())
+
+
+def _opens_clause(lower: list[str], k: int) -> bool:
+    """Whether the word at ``k`` opens a clause: first, after a comma, or after a conjunction
+    that opens the sentence or follows a comma ("But few …", "…, and many …")."""
+    if k == 0 or lower[k - 1] in _PUNCTUATION:
+        return True
+    return lower[k - 1] in _CONJUNCTIONS and (k == 1 or lower[k - 2] in _PUNCTUATION)
+
+
+_PLURAL_HEADS: Final = _SOME | frozenset(
     "they we i you police people staff media military public personnel crew children men "
     "women leadership management".split()
 )
 _NP_JOINERS: Final = frozenset({"of", "for", "at", "in", "'s", "’s", "&"})
+
+
+def _placed(tokens: Tokens, lower: list[str], name: int) -> bool:
+    """Whether the name ending at ``name`` follows "in", "at", "from" or "of" (a place)."""
+    return _place_start(tokens, lower, name) > 0
+
+
+def _place_start(tokens: Tokens, lower: list[str], name: int) -> int:
+    """Where the place name ending at ``name`` starts, after its preposition (-1 if none)."""
+    k = name
+    while k > 0 and tokens[k - 1][0][:1].isupper() and k > name - 3:
+        k -= 1  # "in Colorado Springs": the words of the name
+    return k if k > 1 and lower[k - 1] in _WHERE_SPEAKER else -1
+
+
+def _placed_subject(
+    sentence: str, tokens: Tokens, lower: list[str], name: int, last: int
+) -> tuple[str, str | None, int, int] | None:
+    """ "police in Meriden, Connecticut", "A pastor at New Life Church in Colorado Springs,
+    Colorado": the noun phrase before the places, with them."""
+    start = _place_start(tokens, lower, name)
+    speaker = -1
+    for _ in range(2):
+        if not (start > 1 and lower[start - 1] in _WHERE_SPEAKER):
+            break
+        speaker = start - 2
+        if not tokens[speaker][0][:1].isalnum() or lower[speaker] in _NOT_HEAD_OR_STOP:
+            return None  # "Ann Lee, 59, of Dayton, Ohio, said": the name opens the sentence
+        start = _np_start(tokens, lower, speaker)
+        while start > 1 and tokens[start - 1][0][:1].isupper() and lower[start - 2] in _WHERE:
+            start -= 1  # "at New Life Church": the name whole, though a place precedes it
+    if speaker < 0 and any(t[0][:1].islower() for t in tokens[start:name]):
+        speaker = name  # "The mayor of Dayton, Ohio": the place is inside the phrase
+    if (
+        speaker < 0
+        or lower[start] in _PREPOSITIONS
+        or (start > 0 and lower[start - 1] in _PREPOSITIONS)
+    ):
+        return None  # "Clinton, during a town hall in Columbus, Ohio, said": no speaker in it
+    return _span(sentence, tokens, start, last), None, speaker, start
+
+
+_WHERE_SPEAKER: Final = frozenset({"in", "at", "from", "of"})
 
 
 def _np_start(tokens: Tokens, lower: list[str], head: int) -> int:

@@ -41,11 +41,19 @@ _UNNAMED = re.compile(
     r"^(?:(?:a|an|the|two|three|several|some|many|other|one|another|anonymous|unnamed|"
     r"senior|informed|government|administration|campaign|military|western|u\.s\.|american|"
     r"russian|ukrainian|intelligence|former|current|people|person)\s+)*"
-    r"(?:sources?|officials?|insiders?|people familiar with .+|person familiar with .+|"
+    r"(?:(?:sources?|officials?|insiders?|aides?|people|person)\s+(?:familiar\s+with|close\s+to|"
+    r"briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+)?knowledge\s+of)\s+.+|"
+    r"sources?|officials?|insiders?|"
     r"источник\w*|собеседник\w*|джерел\w*|співрозмовник\w*)$",
     re.IGNORECASE,
 )
-_UNNAMED_HINTS: Final = ("source", "official", "insider", "familiar")
+_SOME: Final = frozenset(
+    "some many most few several both others многие некоторые другие немногие "
+    "багато деякі інші небагато".split()
+)
+_UNNAMED_HINTS: Final = (
+    "source", "official", "insider", "familiar", "close to", "briefed", "knowledge"
+)  # fmt: skip
 _CYR_UNNAMED = re.compile(
     r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
     re.IGNORECASE,
@@ -225,6 +233,8 @@ class Speakers:
         ) or (not ascii_only and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
+        if lowered in _SOME:
+            return NOT_NAMED, words  # "Some say …", "many argue": people the article does not name
         if lowered in _ANY_PRONOUN:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)

@@ -56,7 +56,14 @@ WITH_THAT: Final = frozenset(
     "charge charges charged rule rules ruled decide decides decided feel feels felt hope hopes "
     "hoped doubt doubts doubted bet bets imply implies implied speculate speculates speculated "
     "recognize recognizes recognized realize realizes realized complain complains complained "
-    "fear fears feared worry worries worried".split()
+    "fear fears feared worry worries worried suspect suspects suspected".split()
+)
+# Verbs of belief that report a clause even without "that": "Many experts suspect the losses
+# were larger", "Democrats hope they will gain", "Most Republicans agreed they had no choice".
+BELIEFS: Final = frozenset(
+    "hope hopes hoped fear fears feared doubt doubts doubted worry worries worried suspect "
+    "suspects suspected feel feels felt agree agrees agreed believe believes believed think "
+    "thinks thought".split()
 )
 # Speech acts that report only with a "that" clause: "Clinton reiterated that …", "Kasich joked
 # that …"; "agreed to meet", "responded to the letter", "repeated the mistake" report nothing.
@@ -76,6 +83,12 @@ STANCE_ADJECTIVES: Final = frozenset(
     "afraid worried concerned confident convinced hopeful optimistic pessimistic skeptical "
     "sceptical adamant certain incensed furious alarmed nervous fearful".split()
 )
+# Verbs that report a doubt only with the question after them: "Trump questioned whether …",
+# "Voters wonder why …"; "was questioned by police", "questions remain" report nothing.
+ASKING_FORMS: Final = frozenset(
+    "question questions questioned questioning wonder wonders wondered wondering".split()
+)
+QUESTION_WORDS: Final = frozenset("whether why how if".split())
 LINKING: Final = frozenset("is are was were been be remain remains remained".split())
 # Verbs that report only before a clause or at the end of one: "X maintains that …",
 # "…, X maintains."; "maintains a lead" is no report.
@@ -102,6 +115,8 @@ for _base in _JUDGING:
     for _form in _forms(_base)[1:3]:
         if _form in JUDGING_FORMS:
             VERBS.setdefault(_form, _base)
+for _form in ASKING_FORMS:
+    VERBS.setdefault(_form, "wonder" if _form.startswith("w") else "question")
 THAT_FORMS: Final = frozenset(f for b in _THAT_ONLY for f in _forms(b)[1:3])
 for _form in THAT_FORMS:
     VERBS.setdefault(_form, f"{_form}:that")

@@ -40,6 +40,8 @@ def nominative(name: str, language: str) -> str:
     "Анна Лаврова" stay as they are; an organisation keeps the form the sentence gives it.
     """
     words = name.split()
+    if any(word[:1].islower() for word in words):
+        return name  # "Дані статистики": a phrase with a common noun is no person's name
     named: list[tuple[str, list[Any]]] = []
     for word in words:
         if not word[:1].isupper():

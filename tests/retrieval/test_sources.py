@@ -931,3 +931,488 @@ def test_naming_and_doubled_forms(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "HALE: Well, the bill is not ready. We need more time. Nobody wants a rushed vote.",
+            "en",
+            "Hale",
+        ),
+        (
+            "ОРЛОВ: Законопроект не готов. Нам нужно больше времени.",
+            "ru",
+            "Орлов",
+        ),
+        (
+            "КОВАЛЬ: Законопроєкт не готовий. Нам потрібно більше часу.",
+            "uk",
+            "Коваль",
+        ),
+    ],
+)
+def test_a_transcript_paragraph_is_its_speakers_to_the_end(
+    text: str, language: str, speaker: str
+) -> None:
+    found = [a for _, a in attribute(text, language)]
+    assert len(found) > 1
+    assert found[1:] == [Attribution(speaker, None, "transcript", "quote")] * (len(found) - 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The vote was moved to Friday. The bill is not ready.",
+        "UN: Peacekeepers left the town. The mission ends in May.",
+        "Student loans: Some big ideas do come to pass. Others do not.",
+    ],
+)
+def test_labels_and_headings_are_no_transcript(text: str) -> None:
+    assert attribute(text, "en")[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A poll, a study or a record reports what it shows, past what describes it.
+        (
+            "A new poll shows the mayor trailing by six points.",
+            "en",
+            Attribution("A new poll", None, "shows"),
+        ),
+        (
+            "A poll released Sunday by the Harbor Institute found the mayor ahead.",
+            "en",
+            Attribution("A poll released Sunday by the Harbor Institute", None, "found"),
+        ),
+        (
+            "The race is tied, a Lakeside College survey shows.",
+            "en",
+            Attribution("a Lakeside College survey", None, "shows"),
+        ),
+        (
+            "Data show that wages rose in the spring.",
+            "en",
+            Attribution("Data", None, "show"),
+        ),
+        # A gerund after "polls" or "despite" reports nothing; nor do other subjects.
+        ("Despite polls showing her behind, she won the county.", "en", None),
+        ("The mayor shows no sign of slowing down.", "en", None),
+        (
+            "Опрос «Вектора» показал, что рейтинг мэра упал.",
+            "ru",
+            Attribution("Опрос «Вектора»", None, "показал"),
+        ),
+        (
+            "Данные статистики свидетельствуют о спаде.",
+            "ru",
+            Attribution("Данные статистики", None, "свидетельствуют"),
+        ),
+        ("Мэр показал журналистам документ.", "ru", None),
+        (
+            "Опитування «Вектора» показало, що рейтинг мера впав.",
+            "uk",
+            Attribution("Опитування «Вектора»", None, "показало"),
+        ),
+        (
+            "Результати опитування свідчать про спад.",
+            "uk",
+            Attribution("Результати опитування", None, "свідчать"),
+        ),
+        # A phrase with a common noun is never read as a name in another case ("Дан").
+        (
+            "Дані статистики свідчать про спад.",
+            "uk",
+            Attribution("Дані статистики", None, "свідчать"),
+        ),
+        ("Мер показав журналістам документ.", "uk", None),
+    ],
+)
+def test_findings_of_polls_studies_and_records(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A verb of belief reports a clause without "that": a subject, then a modal or "were".
+        (
+            "Many experts suspect the losses were larger than reported.",
+            "en",
+            Attribution("Many experts", None, "suspect"),
+        ),
+        (
+            "Ms. Ortiz hopes the council will vote in May.",
+            "en",
+            Attribution("Ms. Ortiz", None, "hopes"),
+        ),
+        (
+            "Most voters agreed they had no real choice.",
+            "en",
+            Attribution("Most voters", None, "agreed"),
+        ),
+        # Not after "because", not as a noun, not before an infinitive or an object.
+        ("The mayor backs the plan because he worries the city would lose money.", "en", None),
+        ("The vote showed without doubt most voters are tired.", "en", None),
+        ("The farmers hope to sell the land.", "en", None),
+        ("The police suspect a neighbour.", "en", None),
+        (
+            "Мэр надеется, что совет проголосует в мае.",
+            "ru",
+            Attribution("Мэр", None, "надеется"),
+        ),
+        (
+            "Эксперты подозревают, что потери были больше.",
+            "ru",
+            Attribution("Эксперты", None, "подозревают"),
+        ),
+        ("Мэр надеется на помощь.", "ru", None),
+        (
+            "Мер сподівається, що рада проголосує у травні.",
+            "uk",
+            Attribution("Мер", None, "сподівається"),
+        ),
+        ("Мер сподівається на допомогу.", "uk", None),
+    ],
+)
+def test_beliefs_with_a_clause(sentence: str, language: str, expected: Attribution | None) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # After a quotation: more verbs come before their speaker, who may be followed by "who".
+        (
+            "“The bill will pass,” declared Senator Dana Hale, who wrote it.",
+            Attribution("Senator Dana Hale", "who wrote it", "declared", "quote"),
+        ),
+        (
+            "“We are not done,” said a party official who asked not to be named.",
+            Attribution("a party official", None, "said", "quote"),
+        ),
+        # After a comma they take an object (the mill announced, not "plans to close").
+        (
+            "The mill, two months later, announced plans to close.",
+            Attribution("The mill", "two months later", "announced"),
+        ),
+        # A day is no speaker.
+        (
+            "“We will win,” the mayor tweeted Sunday.",
+            Attribution("the mayor", None, "tweeted", "quote"),
+        ),
+    ],
+)
+def test_verbs_before_their_speaker_after_a_quotation(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A doubt is reported with the question after it.
+        (
+            "Ms. Ortiz questioned whether the council had read the report.",
+            "en",
+            Attribution("Ms. Ortiz", None, "questioned"),
+        ),
+        (
+            "Some farmers are wondering why the road was closed.",
+            "en",
+            Attribution("Some farmers", None, "wondering"),
+        ),
+        ("The driver was questioned by the police.", "en", None),
+        ("Questions remain about the budget.", "en", None),
+        (
+            "Мэр усомнился, что совет прочитал доклад.",
+            "ru",
+            Attribution("Мэр", None, "усомнился"),
+        ),
+        ("Мэр усомнился в себе.", "ru", None),
+        (
+            "Мер засумнівався, що рада прочитала доповідь.",
+            "uk",
+            Attribution("Мер", None, "засумнівався"),
+        ),
+    ],
+)
+def test_doubts_with_the_question_after_them(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A speaker described after the noun: close to, familiar with, briefed on, surveyed.
+        (
+            "The mayor will not run again, a source close to her said.",
+            Attribution(UNNAMED, "a source close to her", "said"),
+        ),
+        (
+            "People briefed on the talks said that a deal was near.",
+            Attribution(UNNAMED, "People briefed on the talks", "said"),
+        ),
+        (
+            "By wide margins, those surveyed say the roads should come first.",
+            Attribution("those surveyed", None, "say"),
+        ),
+        # Not an object's relative clause, nor a description without a noun.
+        ("Many of the farmers that the Herald interviewed predicted a poor harvest.", None),
+        ("He is close to him said nothing.", None),
+    ],
+)
+def test_speakers_described_after_the_noun(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "Some say", "many argue": a report whose speakers the article does not name.
+        (
+            "Some say the plan will fail.",
+            "en",
+            Attribution(NOT_NAMED, "Some", "say"),
+        ),
+        (
+            "The deal, many argue, will not last.",
+            "en",
+            Attribution(NOT_NAMED, "many", "argue"),
+        ),
+        (
+            "But few believe the deal will last.",
+            "en",
+            Attribution(NOT_NAMED, "few", "believe"),
+        ),
+        # A quantifier before a noun, or a plural noun that looks like a verb, is no report.
+        ("Some states remained too close to call.", "en", None),
+        (
+            "Many voters said no.",
+            "en",
+            Attribution("Many voters", None, "said"),
+        ),
+        (
+            "Многие считают, что план провалится.",
+            "ru",
+            Attribution(NOT_NAMED, "Многие", "считают"),
+        ),
+        (
+            "Деякі вважають, що план провалиться.",
+            "uk",
+            Attribution(NOT_NAMED, "Деякі", "вважають"),
+        ),
+    ],
+)
+def test_some_and_many_are_speakers_not_named(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "No. 2" and a state after a town keep their period: the description stays one phrase.
+        (
+            "Senator Dana Hale of Ohio, the No. 2 Republican in the Senate, said the vote is set.",
+            Attribution("Senator Dana Hale of Ohio", "the No. 2 Republican in the Senate", "said"),
+        ),
+        (
+            "Cory Dunn, 22, of Flint, Mich., said he had not given up.",
+            Attribution("Cory Dunn", "22, of Flint, Mich", "said"),
+        ),
+        (
+            "Paul Reed, a driver from Ava, Mo., who drives for a dairy, said he would vote.",
+            Attribution("Paul Reed", "a driver from Ava, Mo., who drives for a dairy", "said"),
+        ),
+        # A present-tense "calls" with single quotation marks names what it calls.
+        (
+            "Mayor Hale calls the tax plan ‘a crazy idea’ in a new interview.",
+            Attribution("Mayor Hale", None, "calls"),
+        ),
+    ],
+)
+def test_places_in_descriptions_and_single_quotes(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Admissions by a plural subject, and an adverb inside the progressive.
+        (
+            "Party leaders acknowledge privately that the plan failed.",
+            Attribution("Party leaders", None, "acknowledge"),
+        ),
+        (
+            "Party leaders are increasingly admitting that they are nervous.",
+            Attribution("Party leaders", None, "admitting"),
+        ),
+        (
+            "Legal experts note that the law is untested.",
+            Attribution("Legal experts", None, "note"),
+        ),
+        ("The mayor struck a cautious note on Friday.", None),
+        # A coordinated verb's subject past an opening phrase.
+        (
+            "In an interview with the Herald, Ms. Ortiz toured the plant and said the vote "
+            "would pass.",
+            Attribution("Ms. Ortiz", None, "said"),
+        ),
+        # "now" between the subject and its verb is no part of the subject.
+        (
+            "Mexican officials now say they have chosen a new strategy.",
+            Attribution("Mexican officials", None, "say"),
+        ),
+        (
+            "Some Democrats now worry that the mayor will lose.",
+            Attribution("Some Democrats", None, "worry"),
+        ),
+        ("Few mayors would ever admit this.", None),
+        # "indicate" reports the finding of records and data.
+        (
+            "Land records indicate that the lot was sold twice.",
+            Attribution("Land records", None, "indicate"),
+        ),
+    ],
+)
+def test_admissions_and_what_records_indicate(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "This" opens a subject as well as a time.
+        (
+            "This group recognizes that many families still struggle.",
+            Attribution("This group", None, "recognizes"),
+        ),
+        (
+            "This week Mayor Hale said the budget was balanced.",
+            Attribution("Mayor Hale", None, "said"),
+        ),
+        # A noun in -ing after a determiner is a subject; a participle is not.
+        (
+            "The ruling says the county must count the ballots.",
+            Attribution("The ruling", None, "says"),
+        ),
+        (
+            "A report released last year found rising costs.",
+            Attribution("A report released last year", None, "found"),
+        ),
+    ],
+)
+def test_this_opens_a_subject_or_a_time(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "cue"),
+    [
+        (
+            "The governor added:\n\nIt is typical of the council. It knows nothing.\n\n"
+            "The vote is on Friday.",
+            "en",
+            "The governor",
+            "added",
+        ),
+        (
+            "Губернатор добавил:\n\nЭто типично для совета. Он ничего не знает.\n\n"
+            "Голосование в пятницу.",
+            "ru",
+            "Губернатор",
+            "добавил",
+        ),
+        (
+            "Губернатор додав:\n\nЦе типово для ради. Вона нічого не знає.\n\n"
+            "Голосування у п'ятницю.",
+            "uk",
+            "Губернатор",
+            "додав",
+        ),
+    ],
+)
+def test_an_announcement_gives_the_next_paragraph_its_speaker_without_quotation_marks(
+    text: str, language: str, speaker: str, cue: str
+) -> None:
+    found = [a for _, a in attribute(text, language)]
+    block = Attribution(speaker, None, cue, "quote")
+    assert found[1:] == [block, block, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Town, State," after in/at/of is where the speaker is, not who speaks.
+        (
+            "The suspect is in custody, police in Dover, Delaware, said Thursday.",
+            Attribution("police in Dover, Delaware", None, "said"),
+        ),
+        (
+            "The mayor of Dayton, Ohio, said the roads were closed.",
+            Attribution("The mayor of Dayton, Ohio", None, "said"),
+        ),
+        (
+            "Ann Lee, 59, of Dayton, Ohio, said she would vote.",
+            Attribution("Ann Lee", "59, of Dayton, Ohio", "said"),
+        ),
+        # A plane that slammed into a tower reports nothing.
+        ("At 9:37 a.m., Flight No. 77 slammed into the building.", None),
+        # A finding closing the sentence governs it; a name after one comma is the subject.
+        (
+            "Mr. Reed told her he would leave, court documents show.",
+            Attribution("court documents", None, "show"),
+        ),
+        (
+            "With a little online research, Mr. Reed found out how to fix the roof.",
+            None,
+        ),
+    ],
+)
+def test_places_planes_and_findings_that_close_the_sentence(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # "as stated in X's commentary": the document's author is the source.
+        (
+            "As stated in Mr. Hale’s commentary, the tax will fall on renters.",
+            "en",
+            Attribution("Mr. Hale", "commentary", "as stated in", "according to"),
+        ),
+        (
+            "The tax, as noted in the budget report, will fall on renters.",
+            "en",
+            Attribution("the budget report", None, "as noted in", "according to"),
+        ),
+        (
+            "Как указано в докладе Минфина, налог ляжет на арендаторов.",
+            "ru",
+            Attribution("Минфин", None, "указано в докладе", "according to"),
+        ),
+        (
+            "Як зазначено у звіті Мінфіну, податок ляже на орендарів.",
+            "uk",
+            Attribution("Мінфін", None, "зазначено у звіті", "according to"),
+        ),
+    ],
+)
+def test_as_stated_in_a_document(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
