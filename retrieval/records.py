@@ -41,8 +41,9 @@ class RetrievalConfig:
     recency_half_life_days: float = 0.0
     """0 (off), or the age in days at which an article's recency bonus halves: see
     :func:`recency_factor`."""
-    reranker_threads: int = 1
-    """Threads the reranker's model computes with (more are faster only on an idle machine)."""
+    reranker_threads: int = 2
+    """Threads the reranker's model computes with; they wait passively (see
+    :class:`retrieval.rerank.E5Reranker`)."""
     lock_timeout: float = 10.0
     """Seconds to wait for another process that is writing to the same base or seeds folder."""
 

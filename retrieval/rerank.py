@@ -126,10 +126,12 @@ class E5Reranker:
 
     name = "e5"
 
-    def __init__(self, cache_size: int = 20_000, threads: int = 1) -> None:
-        # The engine's OpenMP threads spin while they wait for work: on a busy 2-core machine
-        # two spinning threads made a question 3.6 times slower than one. OpenMP reads these
-        # when the engine is first loaded (an earlier load in the process keeps its own).
+    def __init__(self, cache_size: int = 20_000, threads: int = 2) -> None:
+        # By default the engine's OpenMP threads spin while they wait for work: on a busy
+        # 2-core machine two spinning threads made a question 3.6 times slower than one.
+        # Waiting passively, two threads are the faster choice idle and busy alike
+        # (tests/benchmarks/hybrid_speed.py --threads, rerank_load.py; README). OpenMP reads
+        # these when the engine is first loaded (an earlier load in the process keeps its own).
         os.environ["OMP_NUM_THREADS"] = str(threads)
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
@@ -204,7 +206,7 @@ class E5Reranker:
         return E5Reranker(cache_size=0, threads=self._threads)
 
 
-def load_reranker(name: str, *, threads: int = 1) -> Reranker | None:
+def load_reranker(name: str, *, threads: int = 2) -> Reranker | None:
     """The reranker called ``name``: "e5", "none" (None), or "auto" (e5 when installed).
 
     ``threads`` bounds the threads the model computes with (see :class:`E5Reranker`).

@@ -75,6 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reranker", default="auto")
     parser.add_argument("--entries", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=2, help="[search] reranker_threads")
     args = parser.parse_args()
     web = WebServer().start()
     feed(web, args.entries)
@@ -83,7 +84,7 @@ def main() -> int:
         seeds.mkdir()
         for seed in (ROOT / "seeds").glob("*.txt"):
             shutil.copy(seed, seeds / seed.name)
-        config = RetrievalConfig(reranker=args.reranker)
+        config = RetrievalConfig(reranker=args.reranker, reranker_threads=args.threads)
         with AnswerBase.open(Path(tmp) / "base", seeds=seeds, config=config) as base:
             base.sync()
             base.search(QUESTION)  # load the model, warm the caches
