@@ -1416,3 +1416,39 @@ def test_as_stated_in_a_document(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A coordinated verb reports only with what was said after it.
+        (
+            "Ms. Ortiz toured the plant and predicted it would close by May.",
+            Attribution("Ms. Ortiz", None, "predicted", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and pointed out that it had lost money.",
+            Attribution("Ms. Ortiz", None, "pointed", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and asked the workers to stay.",
+            Attribution("Ms. Ortiz", None, "asked", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and called for a new vote.",
+            Attribution("Ms. Ortiz", None, "called", "reported speech"),
+        ),
+        (
+            "Mr. Hale left the hearing early but insisted he acted alone.",
+            Attribution("Mr. Hale", None, "insisted", "reported speech"),
+        ),
+        # An object alone tells what was done, not what was said.
+        ("Mr. Hale visited Ohio and praised the workers.", None),
+        ("Ms. Ortiz toured the plant and asked the workers about their pay.", None),
+        ("Mr. Hale visited Ohio and criticized the governor after the event.", None),
+    ],
+)
+def test_a_coordinated_verb_reports_only_with_its_content(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
