@@ -13,7 +13,9 @@ as the speaker ("сказал журналистам Песков"), nor is an a
 пресс-службе …") is given in the nominative. Verbs that are as often actions report only
 with their content after them ("повторил, что …", "раскритиковал Запад за …", "уверен, что
 …"), and a verb coordinated with the sentence's first one has its subject ("Песков прибыл в
-Минск и заявил, что …").
+Минск и заявил, что …"). An unnamed source described between commas before the verb is the
+speaker, its description kept ("Источник, близкий к мэрии, сообщил", "Джерело, наближене до
+Кремля, повідомило").
 """
 
 from __future__ import annotations
@@ -275,7 +277,10 @@ class Rules:
         after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
         subject: str | None = None
         rule = "subject-verb"
-        if not after_quote:
+        if before == ",":
+            subject = _described_source(sentence, tokens, i - 1, self.language)
+            rule = "postmodified" if subject is not None else rule
+        if subject is None and not after_quote:
             subject = self._left(sentence, tokens, i)
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
@@ -492,6 +497,29 @@ def _preposition_before(tokens: list[tuple[str, int, int]], j: int) -> int | Non
         if tokens[m][0].lower() in _PREPOSITIONS:
             return m
     return None
+
+
+# How an unnamed source is described between commas: "Источник, близкий к мэрии, сообщил",
+# "собеседник, знакомый с ходом переговоров", "Джерело, наближене до Кремля, повідомило".
+_DESCRIBING: Final = (
+    "близк", "знаком", "осведомл", "информирован", "близьк", "наближен", "знайом", "обізнан",
+    "поінформован",
+)  # fmt: skip
+
+
+def _described_source(
+    sentence: str, tokens: list[tuple[str, int, int]], comma: int, language: str
+) -> str | None:
+    """An unnamed source described between commas just before the verb, the description
+    kept: "Источник, близкий к мэрии, сообщил" (the source speaks, not the mayor's office)."""
+    k = comma - 1
+    while k > 0 and comma - k < 8 and tokens[k][0] != ",":
+        k -= 1
+    if k < 1 or tokens[k][0] != "," or not _unnamed(tokens[k - 1][0], language):
+        return None
+    if not tokens[k + 1][0].lower().startswith(_DESCRIBING):
+        return None
+    return _clean(sentence[tokens[k - 1][1] : tokens[comma - 1][2]]) or None
 
 
 def _unnamed(word: str, language: str) -> bool:

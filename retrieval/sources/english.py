@@ -372,6 +372,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
     how = ""  # how a subject far from its verb was found, if it was
+    if found is not None and not _POSTMODIFIERS.isdisjoint(lower[max(0, j - 7) : j]):
+        # "A source close to the mayor said": the source speaks, not the mayor
+        described = _postmodified(sentence, tokens, lower, j)
+        begins = found[3] if found[3] >= 0 else _np_start(tokens, lower, found[2])
+        if described is not None and described[3] < begins:
+            found, how = described, "postmodified"
     if (found is None or lower[found[2]] in _OBJECTS) and j >= 1:
         # "a source close to him said", "People briefed on the move said", "those surveyed say"
         found, how = _postmodified(sentence, tokens, lower, j), "postmodified"

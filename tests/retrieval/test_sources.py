@@ -1452,3 +1452,49 @@ def test_a_coordinated_verb_reports_only_with_its_content(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # An unnamed source described after its noun speaks, not who it is close to.
+        (
+            "A source close to the mayor said the plan would fail.",
+            "en",
+            Attribution(UNNAMED, "A source close to the mayor", "said", "reported speech"),
+        ),
+        (
+            "Officials close to the Hale campaign say the plan is dead.",
+            "en",
+            Attribution(UNNAMED, "Officials close to the Hale campaign", "say", "reported speech"),
+        ),
+        (
+            "Mr. Hale, who is close to the mayor, said the plan would fail.",
+            "en",
+            Attribution("Mr. Hale", None, "said", "reported speech"),
+        ),
+        (
+            "Источник, близкий к мэрии, сообщил, что план провалится.",
+            "ru",
+            Attribution(UNNAMED, "Источник, близкий к мэрии", "сообщил", "reported speech"),
+        ),
+        (
+            "Собеседник, знакомый с ходом переговоров, сообщил, что план провалится.",
+            "ru",
+            Attribution(
+                UNNAMED, "Собеседник, знакомый с ходом переговоров", "сообщил", "reported speech"
+            ),
+        ),
+        (
+            "Джерело, наближене до Кремля, повідомило, що план провалиться.",
+            "uk",
+            Attribution(UNNAMED, "Джерело, наближене до Кремля", "повідомило", "reported speech"),
+        ),
+        # A named speaker described between commas is no unnamed source.
+        ("Мэр, близкий к губернатору, сообщил, что план провалится.", "ru", None),
+    ],
+)
+def test_a_source_close_to_someone_is_an_unnamed_source(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
