@@ -3,10 +3,10 @@
 Verbs are matched by their forms, made once from each lemma's lexeme (pymorphy3), so every
 form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the
 nominative noun phrase before the verb ("Песков заявил", "Військовий аналітик Іван Смирнов
-вважає") or, when the verb follows a comma, a dash or a quote, after it («…», — заявил
-министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed over, never taken
-as the speaker ("сказал журналистам Песков"), nor is an agency that was told the news
-("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
+вважає", "Мэр Казани сообщил") or, when the verb follows a comma, a dash or a quote, after
+it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed
+over, never taken as the speaker ("сказал журналистам Песков"), nor is an agency that was told
+the news ("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
 "как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
 "йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
 на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
@@ -347,6 +347,8 @@ class Rules:
         if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
             return None
         end = j
+        if _head_with_genitive(tokens, j, self.language):
+            j -= 1  # "Мэр Казани сообщил", "Пресс-секретарь президента сообщил": the head speaks
         if tokens[j][0] in {"»", '"', "”"}:
             k = j - 1
             while k >= 0 and tokens[k][0] not in {"«", '"', "“", "„"}:
@@ -689,6 +691,30 @@ def _nominative(word: str, language: str) -> bool:
 
 def _only_nominative(word: str, language: str) -> bool:
     return cases(word, language) == {"nomn"}
+
+
+_RELATIVE: Final = ("котор", "чь", "яки", "якого", "якої", "чиї", "чий")
+_VERBAL: Final = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _head_with_genitive(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:
+    """Whether the word before the verb is a genitive after its nominative head ("Мэр Казани",
+    "Прессекретар президента"), not a subject itself."""
+    word = tokens[j][0]
+    if j < 1 or not word[:1].isalpha() or word.lower().startswith(_RELATIVE):
+        return False  # "принятие которых требует": a relative clause's verb
+    if _nominative(word, language) or any(
+        p.tag.POS in _VERBAL for p in parses(word.lower(), language)
+    ):
+        return False  # "Стихи начал писать": "начал" is a verb before "писать"
+    head = tokens[j - 1][0]
+    return (
+        "gent" in cases(word, language)
+        and head[:1].isalpha()
+        and head.lower() not in _NOT_SUBJECTS
+        and head.lower() not in _STOPS
+        and _nominative(head, language)
+    )
 
 
 def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:

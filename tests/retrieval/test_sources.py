@@ -1498,3 +1498,34 @@ def test_a_source_close_to_someone_is_an_unnamed_source(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A genitive between the head and the verb belongs to the speaker's name.
+        (
+            "Мэр Казани сообщил, что встреча состоится.",
+            "ru",
+            Attribution("Мэр Казани", None, "сообщил", "reported speech"),
+        ),
+        (
+            "Пресс-секретарь президента сообщил, что встреча состоится.",
+            "ru",
+            Attribution("Пресс-секретарь президента", None, "сообщил", "reported speech"),
+        ),
+        (
+            "Мер Києва заявив, що зустріч відбудеться.",
+            "uk",
+            Attribution("Мер Києва", None, "заявив", "reported speech"),
+        ),
+        # Not a relative pronoun's clause, nor a verb that only looks like a genitive noun.
+        ("Это поправки, принятие которых требует двух третей голосов.", "ru", None),
+        ("Це зміни, ухвалення яких вимагає двох третин голосів.", "uk", None),
+        ("Стихи начал писать ещё в школе.", "ru", None),
+    ],
+)
+def test_a_speaker_named_with_a_genitive(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
