@@ -15,7 +15,8 @@ with their content after them ("повторил, что …", "раскрити
 …"), and a verb coordinated with the sentence's first one has its subject ("Песков прибыл в
 Минск и заявил, что …"). An unnamed source described between commas before the verb is the
 speaker, its description kept ("Источник, близкий к мэрии, сообщил", "Джерело, наближене до
-Кремля, повідомило").
+Кремля, повідомило"), and a town with its region after the subject is where it is, not who
+speaks ("Полиция в Казани, Татарстан, сообщила").
 """
 
 from __future__ import annotations
@@ -291,6 +292,9 @@ class Rules:
         if subject is None:
             subject = self._right(sentence, tokens, i)
             rule = "verb-subject"
+        if subject is None and before == "," and tokens[i - 2][0][:1].isupper():
+            subject = self._placed(sentence, tokens, i - 1)
+            rule = "placed"
         if subject is None and not after_quote:
             subject = self._place(sentence, tokens, i)
             rule = "place"
@@ -467,6 +471,26 @@ class Rules:
             if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
                 return self._place_name(sentence, tokens, j + 1, i - 1)
         return None
+
+    def _placed(self, sentence: str, tokens: list[tuple[str, int, int]], comma: int) -> str | None:
+        """The speaker before its town and region: "Полиция" in "Полиция в Казани, Татарстан,
+        сообщила", "Поліція у Львові, Україна, повідомила": where it is, not who speaks."""
+        k = comma - 1
+        while k > 0 and comma - k <= 3 and tokens[k][0][:1].isupper():
+            k -= 1  # the region: "Татарстан", "Нижегородская область"
+        if k == comma - 1 or tokens[k][0] != ",":
+            return None
+        town = k - 1
+        if town > 0 and tokens[town - 1][0][:1].isupper():
+            town -= 1  # "в Нижнем Новгороде"
+        if town < 2 or tokens[town][0][:1].islower():
+            return None
+        if tokens[town - 1][0].lower() not in {"в", "во", "у", "из", "із", "з"}:
+            return None
+        left = self._left(sentence, tokens, town - 1)
+        if left is None or not sentence.lstrip().startswith(left):
+            return None  # "… задержала его в Казани, Татарстан, сообщил": no subject opens it
+        return left
 
     def _place_name(
         self, sentence: str, tokens: list[tuple[str, int, int]], first: int, limit: int

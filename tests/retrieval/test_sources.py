@@ -1529,3 +1529,38 @@ def test_a_speaker_named_with_a_genitive(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A town and its region after the speaker say where it is, not who speaks.
+        (
+            "Полиция в Казани, Татарстан, сообщила, что подозреваемый задержан.",
+            "ru",
+            Attribution("Полиция", None, "сообщила", "reported speech"),
+        ),
+        (
+            "Спасатели в Нижнем Новгороде, Россия, сообщили, что пожар потушен.",
+            "ru",
+            Attribution("Спасатели", None, "сообщили", "reported speech"),
+        ),
+        (
+            "Поліція у Львові, Україна, повідомила, що підозрюваного затримано.",
+            "uk",
+            Attribution("Поліція", None, "повідомила", "reported speech"),
+        ),
+        # A speaker after the verb comes first; no subject opening the sentence, none.
+        (
+            "Полиция задержала его в Казани, Татарстан, сообщил источник.",
+            "ru",
+            Attribution(UNNAMED, "источник", "сообщил", "reported speech"),
+        ),
+        ("Встреча в Казани, Татарстан, прошла спокойно.", "ru", None),
+        ("Полиция задержала его в Казани, Татарстан, сообщил.", "ru", None),
+    ],
+)
+def test_a_speaker_placed_in_a_town_and_region(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
