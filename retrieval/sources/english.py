@@ -561,8 +561,9 @@ def _postmodified(
     while k > 0 and j - k < 8 and lower[k] not in _POSTMODIFIERS:
         word, low = tokens[k][0], lower[k]
         plain = word[:1].isalnum() or word in {"'s", "’s", "."}
+        noun = low.endswith("ing") and lower[k - 1] in _POSTMODIFIED_BETWEEN  # "her thinking"
         function = word[:1].islower() and (low in _STOP or low in VERBS or low in _AUX)
-        if (function or not plain) and low not in _POSTMODIFIED_BETWEEN:
+        if ((function and not noun) or not plain) and low not in _POSTMODIFIED_BETWEEN:
             return None  # a clause or a break between the description and the verb
         k -= 1
     if k < 1 or lower[k] not in _POSTMODIFIERS:

@@ -1469,6 +1469,11 @@ def test_a_coordinated_verb_reports_only_with_its_content(
             Attribution(UNNAMED, "Officials close to the Hale campaign", "say", "reported speech"),
         ),
         (
+            "People familiar with her thinking say she will run.",
+            "en",
+            Attribution(UNNAMED, "People familiar with her thinking", "say", "reported speech"),
+        ),
+        (
             "Mr. Hale, who is close to the mayor, said the plan would fail.",
             "en",
             Attribution("Mr. Hale", None, "said", "reported speech"),
