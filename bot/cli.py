@@ -196,7 +196,7 @@ def _run(call: _Call) -> int:
     if call.config.telegram_token:
         from bot.telegram import run as run_telegram
 
-        call.base.embed_in_background()
+        _embed_at_start(call)
         run_telegram(call.config, call.base, webhook_url=call.args.webhook)
         return 0
     if call.args.webhook:
@@ -208,7 +208,7 @@ def _run(call: _Call) -> int:
 
 def _console(call: _Call) -> int:
     """Questions and :commands until :quit or the end of input."""
-    call.base.embed_in_background()
+    _embed_at_start(call)
     # A line that is not UTF-8 becomes a question the answer base refuses with a message.
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="surrogateescape")
@@ -442,6 +442,18 @@ def _add(
 
 EMBED_NOW = 2_000
 """Sentences ``add`` embeds before it returns; more are left to ``embed`` or the background."""
+
+
+EMBED_AT_START = 256
+"""Sentences a start (bot or console) embeds before the first question: a few seconds."""
+
+
+def _embed_at_start(call: _Call) -> None:
+    """Store the few pending embeddings now, so the first question can cross languages;
+    more are left to the background, which starts in any case for what arrives later."""
+    if 0 < call.base.pending_embeddings() <= EMBED_AT_START:
+        _embed(call.base, call.err)
+    call.base.embed_in_background()
 
 
 def _embed(base: AnswerBase, err: Console) -> None:

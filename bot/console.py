@@ -13,6 +13,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
+from bot.formatting import counted
 from bot.rendering import added_line, article_line, feed_line, poll_line, render_answer
 from retrieval.answers import Answer, AnswerBase, Article
 from retrieval.articles import SUPPORTED_SUFFIXES, ArticleDraft, parse_file
@@ -139,7 +140,7 @@ class Repl:
         """Read lines until :quit or end of input."""
         self._start_history()
         self.console.print(
-            f"newsdesk: {len(self.base)} articles. Ask a question, or type :help.",
+            f"newsdesk: {counted(len(self.base), 'article')}. Ask a question, or type :help.",
             highlight=False,
         )
         try:

