@@ -461,6 +461,16 @@ class Rules:
                 and end - k < 8
             ):
                 end += 1
+            if (
+                end + 2 < len(tokens)
+                and tokens[end + 1][0] == ","
+                and tokens[end + 2][0].lower().startswith(_DESCRIBING)
+            ):
+                # "сообщил источник, близкий к мэрии": the description says which source
+                last = end + 2
+                while last + 1 < len(tokens) and tokens[last + 1][0] not in {",", ".", ";", ":"}:
+                    last += 1
+                end = last if last - end <= 8 else end
         return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:

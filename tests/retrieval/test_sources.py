@@ -1495,6 +1495,16 @@ def test_a_coordinated_verb_reports_only_with_its_content(
             "uk",
             Attribution(UNNAMED, "Джерело, наближене до Кремля", "повідомило", "reported speech"),
         ),
+        (
+            "«План провалится», — сообщил источник, близкий к мэрии.",
+            "ru",
+            Attribution(UNNAMED, "источник, близкий к мэрии", "сообщил", "reported speech"),
+        ),
+        (
+            "План провалиться, повідомило джерело, наближене до Кремля.",
+            "uk",
+            Attribution(UNNAMED, "джерело, наближене до Кремля", "повідомило", "reported speech"),
+        ),
         # A named speaker described between commas is no unnamed source.
         ("Мэр, близкий к губернатору, сообщил, что план провалится.", "ru", None),
     ],
