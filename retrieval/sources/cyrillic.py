@@ -3,17 +3,20 @@
 Verbs are matched by their forms, made once from each lemma's lexeme (pymorphy3), so every
 form counts: "заявил", "заявила", "заявили", "заявив", "заявляет". Their subject is the
 nominative noun phrase before the verb ("Песков заявил", "Військовий аналітик Іван Смирнов
-вважає") or, when the verb follows a comma, a dash or a quote, after it («…», — заявил
-министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed over, never taken
-as the speaker ("сказал журналистам Песков"), nor is an agency that was told the news
-("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
+вважає", "Мэр Казани сообщил") or, when the verb follows a comma, a dash or a quote, after
+it («…», — заявил министр Сергей Лавров; …, сообщает ТАСС); words in other cases are passed
+over, never taken as the speaker ("сказал журналистам Песков"), nor is an agency that was told
+the news ("заявил ТАСС губернатор …"). Source phrases ("по словам", "по данным", "по его словам",
 "как сообщает", "говорится в заявлении", "за словами", "за даними", "як повідомляє",
 "йдеться у повідомленні") take the noun phrase after them, "со ссылкой на" / "з посиланням
 на" its detail, and an institution named by where ("В Кремле заявили", "сообщили в
 пресс-службе …") is given in the nominative. Verbs that are as often actions report only
 with their content after them ("повторил, что …", "раскритиковал Запад за …", "уверен, что
 …"), and a verb coordinated with the sentence's first one has its subject ("Песков прибыл в
-Минск и заявил, что …").
+Минск и заявил, что …"). An unnamed source described between commas before the verb is the
+speaker, its description kept ("Источник, близкий к мэрии, сообщил", "Джерело, наближене до
+Кремля, повідомило"), and a town with its region after the subject is where it is, not who
+speaks ("Полиция в Казани, Татарстан, сообщила").
 """
 
 from __future__ import annotations
@@ -275,7 +278,10 @@ class Rules:
         after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
         subject: str | None = None
         rule = "subject-verb"
-        if not after_quote:
+        if before == ",":
+            subject = _described_source(sentence, tokens, i - 1, self.language)
+            rule = "postmodified" if subject is not None else rule
+        if subject is None and not after_quote:
             subject = self._left(sentence, tokens, i)
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
@@ -286,6 +292,9 @@ class Rules:
         if subject is None:
             subject = self._right(sentence, tokens, i)
             rule = "verb-subject"
+        if subject is None and before == "," and tokens[i - 2][0][:1].isupper():
+            subject = self._placed(sentence, tokens, i - 1)
+            rule = "placed"
         if subject is None and not after_quote:
             subject = self._place(sentence, tokens, i)
             rule = "place"
@@ -342,6 +351,8 @@ class Rules:
         if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
             return None
         end = j
+        if _head_with_genitive(tokens, j, self.language):
+            j -= 1  # "Мэр Казани сообщил", "Пресс-секретарь президента сообщил": the head speaks
         if tokens[j][0] in {"»", '"', "”"}:
             k = j - 1
             while k >= 0 and tokens[k][0] not in {"«", '"', "“", "„"}:
@@ -450,6 +461,16 @@ class Rules:
                 and end - k < 8
             ):
                 end += 1
+            if (
+                end + 2 < len(tokens)
+                and tokens[end + 1][0] == ","
+                and tokens[end + 2][0].lower().startswith(_DESCRIBING)
+            ):
+                # "сообщил источник, близкий к мэрии": the description says which source
+                last = end + 2
+                while last + 1 < len(tokens) and tokens[last + 1][0] not in {",", ".", ";", ":"}:
+                    last += 1
+                end = last if last - end <= 8 else end
         return _clean(sentence[tokens[k][1] : tokens[end][2]]) or None
 
     def _place(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> str | None:
@@ -460,6 +481,26 @@ class Rules:
             if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
                 return self._place_name(sentence, tokens, j + 1, i - 1)
         return None
+
+    def _placed(self, sentence: str, tokens: list[tuple[str, int, int]], comma: int) -> str | None:
+        """The speaker before its town and region: "Полиция" in "Полиция в Казани, Татарстан,
+        сообщила", "Поліція у Львові, Україна, повідомила": where it is, not who speaks."""
+        k = comma - 1
+        while k > 0 and comma - k <= 3 and tokens[k][0][:1].isupper():
+            k -= 1  # the region: "Татарстан", "Нижегородская область"
+        if k == comma - 1 or tokens[k][0] != ",":
+            return None
+        town = k - 1
+        if town > 0 and tokens[town - 1][0][:1].isupper():
+            town -= 1  # "в Нижнем Новгороде"
+        if town < 2 or tokens[town][0][:1].islower():
+            return None
+        if tokens[town - 1][0].lower() not in {"в", "во", "у", "из", "із", "з"}:
+            return None
+        left = self._left(sentence, tokens, town - 1)
+        if left is None or not sentence.lstrip().startswith(left):
+            return None  # "… задержала его в Казани, Татарстан, сообщил": no subject opens it
+        return left
 
     def _place_name(
         self, sentence: str, tokens: list[tuple[str, int, int]], first: int, limit: int
@@ -492,6 +533,29 @@ def _preposition_before(tokens: list[tuple[str, int, int]], j: int) -> int | Non
         if tokens[m][0].lower() in _PREPOSITIONS:
             return m
     return None
+
+
+# How an unnamed source is described between commas: "Источник, близкий к мэрии, сообщил",
+# "собеседник, знакомый с ходом переговоров", "Джерело, наближене до Кремля, повідомило".
+_DESCRIBING: Final = (
+    "близк", "знаком", "осведомл", "информирован", "близьк", "наближен", "знайом", "обізнан",
+    "поінформован",
+)  # fmt: skip
+
+
+def _described_source(
+    sentence: str, tokens: list[tuple[str, int, int]], comma: int, language: str
+) -> str | None:
+    """An unnamed source described between commas just before the verb, the description
+    kept: "Источник, близкий к мэрии, сообщил" (the source speaks, not the mayor's office)."""
+    k = comma - 1
+    while k > 0 and comma - k < 8 and tokens[k][0] != ",":
+        k -= 1
+    if k < 1 or tokens[k][0] != "," or not _unnamed(tokens[k - 1][0], language):
+        return None
+    if not tokens[k + 1][0].lower().startswith(_DESCRIBING):
+        return None
+    return _clean(sentence[tokens[k - 1][1] : tokens[comma - 1][2]]) or None
 
 
 def _unnamed(word: str, language: str) -> bool:
@@ -661,6 +725,30 @@ def _nominative(word: str, language: str) -> bool:
 
 def _only_nominative(word: str, language: str) -> bool:
     return cases(word, language) == {"nomn"}
+
+
+_RELATIVE: Final = ("котор", "чь", "яки", "якого", "якої", "чиї", "чий")
+_VERBAL: Final = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def _head_with_genitive(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:
+    """Whether the word before the verb is a genitive after its nominative head ("Мэр Казани",
+    "Прессекретар президента"), not a subject itself."""
+    word = tokens[j][0]
+    if j < 1 or not word[:1].isalpha() or word.lower().startswith(_RELATIVE):
+        return False  # "принятие которых требует": a relative clause's verb
+    if _nominative(word, language) or any(
+        p.tag.POS in _VERBAL for p in parses(word.lower(), language)
+    ):
+        return False  # "Стихи начал писать": "начал" is a verb before "писать"
+    head = tokens[j - 1][0]
+    return (
+        "gent" in cases(word, language)
+        and head[:1].isalpha()
+        and head.lower() not in _NOT_SUBJECTS
+        and head.lower() not in _STOPS
+        and _nominative(head, language)
+    )
 
 
 def _genitive_modifier(tokens: list[tuple[str, int, int]], j: int, language: str) -> bool:

@@ -19,9 +19,10 @@ verbs that judge someone the charge, the label or the words quoted ("mocked Rubi
 poll, a study or a record named before them ("A poll released Sunday by X found …", "…, court
 records show."). A subject far from its verb is found in a few safe cases: a name opening the
 sentence before a long description ("David Kamin, an adviser to … and a professor at …,
-said"), the subject of a coordinated verb ("Reid caucused in Nevada and says he voted …"), a
-noun described after it ("a source close to him said", "those surveyed say") and a speaker
-placed in a town ("police in Meriden, Connecticut, said"). "Some say", "many argue" report
+said"), the subject of a coordinated verb with what was said after it ("Reid caucused in
+Nevada and says he voted …"; not "and praised her effort"), a noun described after it ("a
+source close to him said", "those surveyed say") and a speaker placed in a town ("police in
+Meriden, Connecticut, said"). "Some say", "many argue" report
 for people the article does not name.
 """
 
@@ -371,13 +372,19 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return _agent(sentence, tokens, lower, i)  # passive: "was first reported by The Post"
     found = _left_subject(sentence, tokens, lower, i, j)
     how = ""  # how a subject far from its verb was found, if it was
+    if found is not None and not _POSTMODIFIERS.isdisjoint(lower[max(0, j - 7) : j]):
+        # "A source close to the mayor said": the source speaks, not the mayor
+        described = _postmodified(sentence, tokens, lower, j)
+        begins = found[3] if found[3] >= 0 else _np_start(tokens, lower, found[2])
+        if described is not None and described[3] < begins:
+            found, how = described, "postmodified"
     if (found is None or lower[found[2]] in _OBJECTS) and j >= 1:
         # "a source close to him said", "People briefed on the move said", "those surveyed say"
         found, how = _postmodified(sentence, tokens, lower, j), "postmodified"
     if found is None and j >= 0:
         if lower[j] == "," and word in _INVERTING:
             found, how = _opening_name(sentence, tokens, lower, j), "described"
-        elif lower[j] in {"and", "but"} and not bare:
+        elif lower[j] in {"and", "but"} and not bare and _carries_content(tokens, lower, i):
             found, how = _opening_subject(sentence, tokens, lower, j), "coordinated"
     if found is None:
         return None
@@ -554,8 +561,9 @@ def _postmodified(
     while k > 0 and j - k < 8 and lower[k] not in _POSTMODIFIERS:
         word, low = tokens[k][0], lower[k]
         plain = word[:1].isalnum() or word in {"'s", "’s", "."}
+        noun = low.endswith("ing") and lower[k - 1] in _POSTMODIFIED_BETWEEN  # "her thinking"
         function = word[:1].islower() and (low in _STOP or low in VERBS or low in _AUX)
-        if (function or not plain) and low not in _POSTMODIFIED_BETWEEN:
+        if ((function and not noun) or not plain) and low not in _POSTMODIFIED_BETWEEN:
             return None  # a clause or a break between the description and the verb
         k -= 1
     if k < 1 or lower[k] not in _POSTMODIFIERS:
@@ -655,6 +663,28 @@ _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
     "daily weekly monthly quarterly early only".split()
 )
+
+
+_CLAUSE_PRONOUNS: Final = frozenset("he she they we i".split())
+
+
+def _carries_content(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """Whether a coordinated verb has what was said after it: "and said he would", "and told
+    them …", "and pointed out that", "and predicted it would"; not an object alone ("and
+    praised her effort", "and criticized Sanders"), which tells what someone did. A verb that
+    judges has its charge checked already ("and chastised Snyder for …"); "and called for" is
+    a demand; "and expects them to", "and asked the crowd to" a forecast or a request."""
+    k = i + 2 if i + 1 < len(lower) and lower[i + 1] == "out" else i + 1
+    after = lower[k] if k < len(lower) else ""
+    if after in {"that", ":"} or after in _QUOTE_TOKENS or VERBS[lower[i]] in {"say", "tell"}:
+        return True
+    if after in _CLAUSE_PRONOUNS:
+        return True  # "and insisted he acted in self-defense": a clause without "that"
+    if lower[i] in _JUDGING_FORMS or (VERBS[lower[i]] == "call" and after == "for"):
+        return True  # the charge was checked already ("chastised Snyder for …"); a demand
+    if VERBS[lower[i]] in {"expect", "ask", "urge"} and "to" in lower[k + 1 : k + 4]:
+        return True  # "and expects them to become", "and asked the crowd to welcome"
+    return _bare_clause(tokens, lower, k - 1)
 
 
 def _names(lower: list[str], i: int) -> bool:

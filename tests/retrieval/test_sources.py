@@ -1416,3 +1416,166 @@ def test_as_stated_in_a_document(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A coordinated verb reports only with what was said after it.
+        (
+            "Ms. Ortiz toured the plant and predicted it would close by May.",
+            Attribution("Ms. Ortiz", None, "predicted", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and pointed out that it had lost money.",
+            Attribution("Ms. Ortiz", None, "pointed", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and asked the workers to stay.",
+            Attribution("Ms. Ortiz", None, "asked", "reported speech"),
+        ),
+        (
+            "Ms. Ortiz toured the plant and called for a new vote.",
+            Attribution("Ms. Ortiz", None, "called", "reported speech"),
+        ),
+        (
+            "Mr. Hale left the hearing early but insisted he acted alone.",
+            Attribution("Mr. Hale", None, "insisted", "reported speech"),
+        ),
+        # An object alone tells what was done, not what was said.
+        ("Mr. Hale visited Ohio and praised the workers.", None),
+        ("Ms. Ortiz toured the plant and asked the workers about their pay.", None),
+        ("Mr. Hale visited Ohio and criticized the governor after the event.", None),
+    ],
+)
+def test_a_coordinated_verb_reports_only_with_its_content(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # An unnamed source described after its noun speaks, not who it is close to.
+        (
+            "A source close to the mayor said the plan would fail.",
+            "en",
+            Attribution(UNNAMED, "A source close to the mayor", "said", "reported speech"),
+        ),
+        (
+            "Officials close to the Hale campaign say the plan is dead.",
+            "en",
+            Attribution(UNNAMED, "Officials close to the Hale campaign", "say", "reported speech"),
+        ),
+        (
+            "People familiar with her thinking say she will run.",
+            "en",
+            Attribution(UNNAMED, "People familiar with her thinking", "say", "reported speech"),
+        ),
+        (
+            "Mr. Hale, who is close to the mayor, said the plan would fail.",
+            "en",
+            Attribution("Mr. Hale", None, "said", "reported speech"),
+        ),
+        (
+            "Источник, близкий к мэрии, сообщил, что план провалится.",
+            "ru",
+            Attribution(UNNAMED, "Источник, близкий к мэрии", "сообщил", "reported speech"),
+        ),
+        (
+            "Собеседник, знакомый с ходом переговоров, сообщил, что план провалится.",
+            "ru",
+            Attribution(
+                UNNAMED, "Собеседник, знакомый с ходом переговоров", "сообщил", "reported speech"
+            ),
+        ),
+        (
+            "Джерело, наближене до Кремля, повідомило, що план провалиться.",
+            "uk",
+            Attribution(UNNAMED, "Джерело, наближене до Кремля", "повідомило", "reported speech"),
+        ),
+        (
+            "«План провалится», — сообщил источник, близкий к мэрии.",
+            "ru",
+            Attribution(UNNAMED, "источник, близкий к мэрии", "сообщил", "reported speech"),
+        ),
+        (
+            "План провалиться, повідомило джерело, наближене до Кремля.",
+            "uk",
+            Attribution(UNNAMED, "джерело, наближене до Кремля", "повідомило", "reported speech"),
+        ),
+        # A named speaker described between commas is no unnamed source.
+        ("Мэр, близкий к губернатору, сообщил, что план провалится.", "ru", None),
+    ],
+)
+def test_a_source_close_to_someone_is_an_unnamed_source(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A genitive between the head and the verb belongs to the speaker's name.
+        (
+            "Мэр Казани сообщил, что встреча состоится.",
+            "ru",
+            Attribution("Мэр Казани", None, "сообщил", "reported speech"),
+        ),
+        (
+            "Пресс-секретарь президента сообщил, что встреча состоится.",
+            "ru",
+            Attribution("Пресс-секретарь президента", None, "сообщил", "reported speech"),
+        ),
+        (
+            "Мер Києва заявив, що зустріч відбудеться.",
+            "uk",
+            Attribution("Мер Києва", None, "заявив", "reported speech"),
+        ),
+        # Not a relative pronoun's clause, nor a verb that only looks like a genitive noun.
+        ("Это поправки, принятие которых требует двух третей голосов.", "ru", None),
+        ("Це зміни, ухвалення яких вимагає двох третин голосів.", "uk", None),
+        ("Стихи начал писать ещё в школе.", "ru", None),
+    ],
+)
+def test_a_speaker_named_with_a_genitive(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # A town and its region after the speaker say where it is, not who speaks.
+        (
+            "Полиция в Казани, Татарстан, сообщила, что подозреваемый задержан.",
+            "ru",
+            Attribution("Полиция", None, "сообщила", "reported speech"),
+        ),
+        (
+            "Спасатели в Нижнем Новгороде, Россия, сообщили, что пожар потушен.",
+            "ru",
+            Attribution("Спасатели", None, "сообщили", "reported speech"),
+        ),
+        (
+            "Поліція у Львові, Україна, повідомила, що підозрюваного затримано.",
+            "uk",
+            Attribution("Поліція", None, "повідомила", "reported speech"),
+        ),
+        # A speaker after the verb comes first; no subject opening the sentence, none.
+        (
+            "Полиция задержала его в Казани, Татарстан, сообщил источник.",
+            "ru",
+            Attribution(UNNAMED, "источник", "сообщил", "reported speech"),
+        ),
+        ("Встреча в Казани, Татарстан, прошла спокойно.", "ru", None),
+        ("Полиция задержала его в Казани, Татарстан, сообщил.", "ru", None),
+    ],
+)
+def test_a_speaker_placed_in_a_town_and_region(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
