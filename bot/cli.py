@@ -328,7 +328,8 @@ def _stats(call: _Call) -> int:
         else ""
     )
     call.out.print(
-        f"{stats.articles} articles ({languages or 'none'}), {stats.sentences} sentences; "
+        f"{counted(stats.articles, 'article')} ({languages or 'none'}), "
+        f"{counted(stats.sentences, 'sentence')}; "
         f"{ranking}; {waiting}seeds {stats.seeds_dir}; base {stats.data_dir}",
         markup=False,
     )
@@ -349,7 +350,7 @@ def _reindex(call: _Call) -> int:
     with progress_bar(call.err, "Indexing seeds") as progress:
         report = call.base.reindex(progress)
     _report(report, call.err)
-    call.out.print(f"reindexed: {len(report.added)} articles", markup=False)
+    call.out.print(f"reindexed: {counted(len(report.added), 'article')}", markup=False)
     return 1 if report.failed else 0
 
 
@@ -399,7 +400,9 @@ def _feeds(args: argparse.Namespace, poller: FeedPoller, out: Console) -> int:
         for article in report.pruned:
             out.print(f"pruned {article.id}: {article.title} ({article.date})", markup=False)
         out.print(
-            f"polled {len(report.results)} feeds: {report.added} articles added", markup=False
+            f"polled {counted(len(report.results), 'feed')}: "
+            f"{counted(report.added, 'article')} added",
+            markup=False,
         )
         return 1 if any(result.error for result in report.results) else 0
     return 0

@@ -178,7 +178,8 @@ class Repl:
             elif command == ":stats":
                 stats = self.base.stats()
                 self.console.print(
-                    f"{stats.articles} articles, {stats.sentences} sentences", highlight=False
+                    f"{counted(stats.articles, 'article')}, {counted(stats.sentences, 'sentence')}",
+                    highlight=False,
                 )
             elif command == ":add":
                 target = argument.strip()
@@ -222,7 +223,7 @@ class Repl:
             report = self.feeds.poll(
                 everything=True, progress=lambda r: self.console.print(poll_line(r), markup=False)
             )
-            self.console.print(f"{report.added} articles added", markup=False)
+            self.console.print(f"{counted(report.added, 'article')} added", markup=False)
         elif action == "list":
             feeds = self.feeds.feeds()
             for feed in feeds:

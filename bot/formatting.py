@@ -124,7 +124,7 @@ def format_feeds(feeds: Sequence[Feed]) -> str:
     for feed in feeds:
         line = (
             f"<code>{feed.id}</code> {escape(feed.name)} · {escape(feed.url)} · "
-            f"{feed.entries} articles"
+            f"{counted(feed.entries, 'article')}"
         )
         if feed.last_polled:
             line += f" · polled {escape(feed.last_polled[:16].replace('T', ' '))} UTC"

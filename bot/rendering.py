@@ -155,7 +155,7 @@ def added_line(article: Article) -> str:
 
 def feed_line(feed: Feed) -> str:
     """One line of the feed list: id, name, URL, and how its polls go."""
-    state = f"{feed.entries} articles"
+    state = counted(feed.entries, "article")
     if feed.last_polled:
         state += f", polled {feed.last_polled[:16].replace('T', ' ')}"
     if feed.errors:

@@ -339,13 +339,13 @@ def test_feeds_add_list_poll_remove(
     assert capsys.readouterr().out == "following feed 1: HT\n"
     assert run(web_config, "feeds", "poll") == 0
     assert capsys.readouterr().out == (
-        "feed 1 HT: 3 added, 0 already stored\npolled 1 feeds: 3 articles added\n"
+        "feed 1 HT: 3 added, 0 already stored\npolled 1 feed: 3 articles added\n"
     )
     assert run(web_config, "feeds", "poll") == 0
     assert capsys.readouterr().out == "polled 0 feeds: 0 articles added\n"  # not due yet
     assert run(web_config, "feeds", "poll", "--all") == 0
     assert capsys.readouterr().out == (
-        "feed 1 HT: 0 added, 3 already stored\npolled 1 feeds: 0 articles added\n"
+        "feed 1 HT: 0 added, 3 already stored\npolled 1 feed: 0 articles added\n"
     )
     assert run(web_config, "feeds", "list", "--json") == 0
     [feed] = json.loads(capsys.readouterr().out)
