@@ -323,7 +323,7 @@ def _stats(call: _Call) -> int:
     languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
     ranking = f"BM25 {stats.variant}{f' + {stats.reranker}' if stats.reranker else ''}"
     waiting = (
-        f"{stats.without_embeddings} sentences not embedded yet; "
+        f"{counted(stats.without_embeddings, 'sentence')} not embedded yet; "
         if stats.without_embeddings
         else ""
     )
@@ -340,7 +340,8 @@ def _embed_command(call: _Call) -> int:
     """Store the sentence embeddings still missing."""
     _embed(call.base, call.err)
     call.out.print(
-        f"{call.base.pending_embeddings()} sentences left without an embedding", markup=False
+        f"{counted(call.base.pending_embeddings(), 'sentence')} left without an embedding",
+        markup=False,
     )
     return 0
 

@@ -22,9 +22,14 @@ NO_ANSWER = (
 )
 
 
+def plural(number: int, noun: str) -> str:
+    """The noun as a count of ``number`` takes it: “sentence”, “sentences” (regular only)."""
+    return noun if number == 1 else f"{noun}s"
+
+
 def counted(number: int, noun: str) -> str:
-    """“1 sentence”, “12 sentences”: a count with its noun (regular plurals only)."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+    """“1 sentence”, “12,345 sentences”: a count with its noun."""
+    return f"{number:,} {plural(number, noun)}"
 
 
 def within_period(no_answer: str, answer: Answer) -> str:
@@ -110,8 +115,9 @@ def format_stats(stats: Stats) -> str:
     """Size of the answer base."""
     languages = ", ".join(f"{escape(lang)} {n}" for lang, n in sorted(stats.languages.items()))
     return (
-        f"<b>{stats.articles}</b> articles ({languages or 'none'}), "
-        f"<b>{stats.sentences}</b> sentences; BM25 {escape(stats.variant)}"
+        f"<b>{stats.articles}</b> {plural(stats.articles, 'article')} ({languages or 'none'}), "
+        f"<b>{stats.sentences}</b> {plural(stats.sentences, 'sentence')}; "
+        f"BM25 {escape(stats.variant)}"
         + (f", reranked by {escape(stats.reranker)}." if stats.reranker else ".")
     )
 
@@ -153,7 +159,7 @@ def format_poll(report: PollReport) -> str:
                 line += f", {len(result.failed)} could not be read"
             lines.append(line)
     if report.pruned:
-        lines.append(f"{len(report.pruned)} old articles removed.")
+        lines.append(f"{counted(len(report.pruned), 'old article')} removed.")
     return "\n".join(lines)
 
 

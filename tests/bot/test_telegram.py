@@ -286,7 +286,7 @@ async def test_sources_and_stats(bot: FakeBotAPI, base: AnswerBase) -> None:
     calls = await bot.wait_for("sendMessage", 2)
     reranked = ", reranked by e5" if base.reranker else ""
     assert parse_html(calls[1].params["text"]) == (
-        f"1 articles (en 1), {base.stats().sentences} sentences; BM25 lucene{reranked}."
+        f"1 article (en 1), {base.stats().sentences} sentences; BM25 lucene{reranked}."
     )
 
 
