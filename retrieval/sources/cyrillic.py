@@ -40,7 +40,8 @@ _VERBS: Final = frozenset(
         "указывать напомнить напоминать уточнить уточнять заверить заверять передать "
         "передавать констатировать прокомментировать комментировать ответить отвечать "
         "призвать призывать потребовать требовать пообещать обещать допустить настаивать "
-        "отрицать прогнозировать ожидать опасаться сообщаться уверять "
+        "отрицать прогнозировать ожидать опасаться сообщаться уверять проинформировать "
+        "информировать объяснить объяснять резюмировать акцентировать "
         "заявити заявляти повідомити повідомляти сказати говорити зазначити зазначати "
         "наголосити наголошувати розповісти розповідати написати писати пояснити пояснювати "
         "додати додавати вважати стверджувати визнати визнавати попередити попереджати "
@@ -48,7 +49,8 @@ _VERBS: Final = frozenset(
         "нагадати нагадувати уточнити уточнювати запевнити запевняти передати передавати "
         "констатувати прокоментувати коментувати відповісти відповідати закликати вимагати "
         "пообіцяти обіцяти припустити наполягати заперечувати підкреслити підкреслювати "
-        "прогнозувати очікувати"
+        "прогнозувати очікувати поінформувати інформувати резюмувати акцентувати зауважити "
+        "зауважувати"
     ).split()
 )
 # Speech acts that report only with a "что"/"що" clause: "Песков повторил, что …";
@@ -56,10 +58,11 @@ _VERBS: Final = frozenset(
 _THAT_ONLY: Final = frozenset(
     (
         "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
-        "посетовать сетовать надеяться подозревать бояться сомневаться усомниться "
+        "посетовать сетовать надеяться подозревать бояться сомневаться усомниться вторить "
+        "вспомнить припомнить заметить замечать рассчитывать "
         "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
         "натякати поскаржитися скаржитися сподіватися підозрювати боятися сумніватися "
-        "засумніватися"
+        "засумніватися вторити пригадати згадати розраховувати"
     ).split()
 )
 # Speech acts that judge someone: they report what was said only with its content after
@@ -100,12 +103,15 @@ _FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
     r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
-    r"по\s+(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|"
+    r"по\s+(?:\w+\s+(?=данным|сведениям|оценкам|подсчетам|подсчётам))?"
+    r"(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|прогнозам|"
     r"подсчетам|подсчётам|утверждению|версии)|согласно\s+(?:данным|информации)?|"
+    r"в\s+соответствии\s+с|відповідно\s+до|(?:зі|із)\s+слів|з(?=\s+(?:його|її|їх)\s+слів)|"
     r"(?:следует|видно|вытекает)\s+из\s+(?:данных|доклада|отчета|отчёта)|"
     r"(?:випливає|видно)\s+з\s+(?:даних|доповіді|звіту)|"
     r"за(?=\s+(?:його|її|їхніми|їх)\s)|на(?=\s+(?:його|її|їхню|їх)\s+думку)|"
-    r"за\s+(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками)|"
+    r"за\s+(?:\w+\s+(?=даними|оцінками|підрахунками))?"
+    r"(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками|прогнозами)|"
     r"на\s+думку|згідно\s+з(?:\s+даними)?|"
     r"(?:говорится|отмечается|сообщается|указывается|подчеркивается|подчёркивается|"
     r"указано|сказано|отмечено)\s+"
@@ -122,7 +128,8 @@ _PHRASES: Final = re.compile(
     r"сообщается\s+(?:на|в)\s+сайте)|"
     r"як\s+(?:повідомляє|повідомив|повідомила|повідомили|пише|писав|писала|заявив|"
     r"заявила|заявили|зазначає|зазначив|зазначила|зазначили|розповів|розповіла|розповіли|"
-    r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають))\s+"
+    r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають|"
+    r"повідомляється\s+(?:на|в|у)\s+сайті))\s+"
 )
 _WORD = re.compile(r"\w+")
 # A word every match of _PHRASES contains (its second word, or its first where that is rare):
@@ -134,7 +141,7 @@ _PHRASE_KEYS: Final = frozenset(
         "його її їхніми їх їхню думку словами даними інформацією оцінками оцінкою версією "
         "підрахунками згідно говорится отмечается сообщается указывается подчеркивается "
         "подчёркивается йдеться зазначається повідомляється наголошується как як указано "
-        "сказано отмечено зазначено вказано"
+        "сказано отмечено зазначено вказано прогнозам прогнозами соответствии відповідно слів"
     ).split()
 )
 _DOCUMENT_KEYS: Final = frozenset(
@@ -143,7 +150,9 @@ _DOCUMENT_KEYS: Final = frozenset(
 )
 _ADVERBS: Final = frozenset(
     "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
-    "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно".split()
+    "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно "
+    "якобы будто нібито начебто сейчас теперь наразі зараз нині тепер вкотре водночас "
+    "одночасно одновременно".split()
 )
 _DOCUMENT_SAYS: Final = re.compile(
     r"(?i)\b(?P<cue>(?:в|во|у)\s+(?:заявлении|сообщении|документе|докладе|отчете|отчёте|"
@@ -162,11 +171,13 @@ _STOPS: Final = frozenset(
     "що щоб та і й але як який яка які коли якщо з із зі від до для за к из от".split()
 )
 _PREPOSITIONS: Final = frozenset(
-    "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через".split()
+    "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через "
+    "после після кроме крім окрім среди серед около между між против проти".split()
 )
 _NOT_SUBJECTS: Final = frozenset(
     "это этом то том это тот все всё кто что оно как так "
-    "це цьому те тому все хто що воно як так".split()
+    "це цьому те тому все хто що воно як так там тут здесь "
+    "который которая которое которые який яка яке які".split()
 )
 _SKIP_AFTER: Final = frozenset(
     "также уже ранее позже тогда еще ещё в во на у по журналистам об этом этом том "
@@ -230,6 +241,8 @@ class Rules:
                 continue
             if any(f.position <= start < f.position + len(f.cue) + 1 for f in found):
                 continue
+            if _embedded(tokens, i, self.language):
+                continue
             rule = _complement_rule(tokens, i, self.language)
             if rule == "":
                 continue
@@ -259,18 +272,25 @@ class Rules:
             subject = right
             last = first - 1  # the citing phrase may follow the subject directly
         else:
+            if tokens[first][0].lower() in {"от", "від"} and first + 1 < len(tokens):
+                first += 1  # "по предварительным данным от МЧС России"
             last = _np_end(tokens, first, self.language, after_phrase=True)
             if last < first:
                 return None
             subject = head_nominative(
                 _clean(sentence[tokens[first][1] : tokens[last][2]]), self.language
             )
+            if cue in {"відповідно до", "в соответствии с"} and not _stated(
+                tokens[first : last + 1], self.language
+            ):
+                return None  # "відповідно до ринкових умов": conditions, not a source
         detail = None
         citing = _CITING.search(sentence, tokens[last][2])
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
         kind: Kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
-        return Finding(subject, cue, kind, "phrase", match.start(), detail)
+        rule = "relay" if cue in {"как передает", "как передаёт", "як передає"} else "phrase"
+        return Finding(subject, cue, kind, rule, match.start(), detail)
 
     def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:
         word, position = tokens[i][0], tokens[i][1]
@@ -278,6 +298,13 @@ class Rules:
         after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
         subject: str | None = None
         rule = "subject-verb"
+        if before == "," and _gerund(word.lower(), self.language):
+            # "Нацбанк повысил прогноз, полагая, что …": the main clause's subject reports.
+            main = _main_verb(tokens, i - 1, self.language)
+            subject = self._left(sentence, tokens, main) if main is not None else None
+            if subject is None:
+                return None
+            return Finding(subject, word, "reported speech", "gerund", position)
         if before == ",":
             subject = _described_source(sentence, tokens, i - 1, self.language)
             rule = "postmodified" if subject is not None else rule
@@ -289,9 +316,27 @@ class Rules:
         if subject is None and not after_quote and before.lower() in _AND:
             subject = self._opening(sentence, tokens, i - 1)
             rule = "coordinated"
+        if subject is None and not after_quote and _impersonal(word):
+            # "В Офисе президента опровергли опубликованную журналом «X» информацию": the
+            # place before the verb speaks, not a name found far after it.
+            place = self._place(sentence, tokens, i)
+            right = self._right(sentence, tokens, i)
+            if place is not None and (right is None or not _next_to(sentence, tokens, i, right)):
+                return Finding(place, word, "reported speech", "place", position)
+        if subject is None and word.lower().endswith(("но", "то")):
+            return None  # "Наразі підтверджено збиття дронів": what is confirmed, not who
         if subject is None:
             subject = self._right(sentence, tokens, i)
-            rule = "verb-subject"
+            # Only a report that closes the sentence (", сообщил X") governs all of it; an
+            # agency passing on another's report (", передает ТАСС", ", сообщает РБК-Украина")
+            # gives way to the report it passes on.
+            rule = "verb-subject" if after_quote else "inverted"
+            if (
+                after_quote
+                and subject
+                and (word.lower() in _relay_forms(self.language) or _agency(subject))
+            ):
+                rule = "relay"
         if subject is None and before == "," and tokens[i - 2][0][:1].isupper():
             subject = self._placed(sentence, tokens, i - 1)
             rule = "placed"
@@ -362,17 +407,27 @@ class Rules:
             j = k - 1
             start = k
         else:
-            if tokens[j][0].lower() in _NOT_SUBJECTS or not _nominative(
-                tokens[j][0], self.language
+            low = tokens[j][0].lower()
+            if (
+                low in _NOT_SUBJECTS
+                or low in _STOPS
+                or not _nominative(tokens[j][0], self.language)
             ):
                 return None
+            if low in _PRONOUNS:
+                return tokens[j][0]  # "В беседе с журналистом газеты он сообщил": he alone
             start = j
             j -= 1
         while j >= 0 and tokens[j][0][0].isalnum() and end - j < 8:
             low = tokens[j][0].lower()
-            if low in _STOPS or not (
-                _nominative(tokens[j][0], self.language)
-                or _genitive_modifier(tokens, j, self.language)
+            if (
+                low in _STOPS
+                or low in _NOT_SUBJECTS
+                or low in _ADVERBS
+                or not (
+                    _nominative(tokens[j][0], self.language)
+                    or _genitive_modifier(tokens, j, self.language)
+                )
             ):
                 break
             start = j
@@ -395,6 +450,17 @@ class Rules:
             if _addressee(tokens, k):
                 k += 1  # "заявил ТАСС губернатор …": the agency is told, the governor speaks
                 continue
+            if low == "риа" and k + 1 < len(tokens) and tokens[k + 1][0] == "Новости":
+                k += 2  # "рассказали РИА Новости в пресс-службе МЧС": the agency is told
+                continue
+            if word in {"«", '"', "“", "„"} and tokens[k - 1][0].lower() in _OUTLET_DATIVES:
+                close = next(
+                    (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”"}),
+                    None,
+                )
+                if close is not None:
+                    k = close + 1  # "повідомили агентству «Інтерфакс-Україна» джерела"
+                    continue
             if word in {"«", '"', "“", "„"}:
                 close = next(
                     (m for m in range(k + 1, len(tokens)) if tokens[m][0] in {"»", '"', "”"}),
@@ -423,7 +489,7 @@ class Rules:
                 and tokens[k + 1][0][0].isalpha()
                 and (
                     tokens[k + 1][0][:1].isupper()
-                    or "loct" in cases(tokens[k + 1][0], self.language)
+                    or lemma(tokens[k + 1][0].lower(), self.language) in _INSTITUTIONS
                 )
             )
             if place and _impersonal(tokens[i][0]):
@@ -431,6 +497,13 @@ class Rules:
                 return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
             if not word[0].isalnum() and word not in {"«"}:
                 return None
+            if low in _PREPOSITIONS and k + 1 < len(tokens) and tokens[k + 1][0][0].isalpha():
+                # "очікує на повернення …", "написав у соцмережі Facebook": the preposition's
+                # object, and a Latin name after it, are not the speaker.
+                k += 2
+                while k < len(tokens) and _LATIN.match(tokens[k][0]):
+                    k += 1
+                continue
             k += 1
         if k >= len(tokens) or k - i >= 7:
             return None
@@ -451,7 +524,12 @@ class Rules:
                 and not _nominative(word, self.language)
                 and "gent" not in cases(word, self.language)
             ):
-                end = m - 1
+                name = next(
+                    (n for n in range(m + 1, min(m + 3, len(tokens) - 1)) if _person(tokens, n)),
+                    None,
+                )
+                # "представник управління розвідкою МОУ Андрій Юсов": the name closes it
+                end = name + 1 if name is not None else m - 1
                 break
         if _unnamed(tokens[end][0], self.language):
             # "сообщил источник в Минобороны": the phrase says which source
@@ -477,9 +555,15 @@ class Rules:
         """ "В Кремле заявили": the institution named by where, for a verb without subject."""
         if not _impersonal(tokens[i][0]):
             return None
-        for j in range(i - 1, max(-1, i - 5), -1):
-            if tokens[j][0].lower() in _PLACE and j + 1 < i and tokens[j + 1][0][0].isupper():
+        for j in range(i - 1, max(-1, i - 7), -1):
+            if tokens[j][0].lower() not in _PLACE or j + 1 >= i:
+                continue
+            if tokens[j + 1][0][0].isupper():
                 return self._place_name(sentence, tokens, j + 1, i - 1)
+            if tokens[j + 1][0] in _QUOTE_MARKS:
+                close = next((m for m in range(j + 2, i) if tokens[m][0] in _CLOSE), None)
+                if close is not None and close > j + 2:
+                    return _clean(sentence[tokens[j + 2][1] : tokens[close - 1][2]]) or None
         return None
 
     def _placed(self, sentence: str, tokens: list[tuple[str, int, int]], comma: int) -> str | None:
@@ -505,7 +589,15 @@ class Rules:
     def _place_name(
         self, sentence: str, tokens: list[tuple[str, int, int]], first: int, limit: int
     ) -> str:
-        """ "Министерстве обороны" → "Министерство обороны"; "Кремле" → "Кремль"."""
+        """ "Министерстве обороны" → "Министерство обороны"; "Кремле" → "Кремль"; "окружном ГУ
+        МЧС" → "ГУ МЧС"; "пресслужбі «Укренерго»" → "Пресслужба «Укренерго»"."""
+        if (
+            first + 1 <= limit
+            and tokens[first][0].islower()
+            and tokens[first + 1][0].isupper()
+            and len(tokens[first + 1][0]) > 1
+        ):
+            first += 1  # the adjective agrees with an acronym whose gender is unknown
         last = first
         while (
             last + 1 <= limit
@@ -514,6 +606,15 @@ class Rules:
             and "gent" in cases(tokens[last + 1][0], self.language)
         ):
             last += 1
+        while last + 1 <= limit and tokens[last + 1][0].isupper() and len(tokens[last + 1][0]) > 1:
+            last += 1  # "ГУ МЧС"
+        if last + 1 <= limit and tokens[last + 1][0] in {"«", '"', "“", "„"}:
+            close = next(
+                (m for m in range(last + 2, min(limit + 1, last + 8)) if tokens[m][0] in _CLOSE),
+                None,
+            )
+            if close is not None:
+                last = close  # "у пресслужбі «Укренерго»": the company's name goes with it
         head = tokens[first][0]
         if head.isupper() and len(head) > 1:
             nominal = head
@@ -564,8 +665,50 @@ def _unnamed(word: str, language: str) -> bool:
 
 
 def _agency(subject: str) -> bool:
+    """An agency's name: "ТАСС", "РИА Новости", "РБК-Украина"."""
     words = subject.split()
-    return all(w.isupper() for w in words if w != "Новости") and len(subject) > 1
+    return (
+        all(w.isupper() or w.split("-")[0].isupper() for w in words if w != "Новости")
+        and len(subject) > 1
+    )
+
+
+def _embedded(tokens: list[tuple[str, int, int]], i: int, language: str) -> bool:
+    """Whether the cue reports nothing of the sentence: an infinitive ("не стал комментировать",
+    "не зміг пояснити"), what someone says ("слышал, что говорит Путин"), a relative clause's
+    verb ("уступки, которых требует сторона"), a denial with no content ("детали не сообщили")."""
+    word = tokens[i][0].lower()
+    if word in _infinitive_forms(language):
+        return True
+    before = tokens[i - 1][0].lower() if i > 0 else ""
+    if before in {"что", "що"} or before.startswith(_RELATIVE) or before in _WHICH:
+        return True
+    if before == "не" and word not in _that_forms(language):
+        following = {t[0].lower() for t in tokens[i + 1 : i + 4]}
+        return following.isdisjoint({"что", "що", ":", "«", '"', "“", "„"})
+    return False
+
+
+_WHICH: Final = frozenset("яка яке які якій якому яким которой котором".split())
+
+
+def _main_verb(tokens: list[tuple[str, int, int]], comma: int, language: str) -> int | None:
+    """The finite verb of the clause before a gerund's comma ("Нацбанк повысил прогноз, …")."""
+    for j in range(comma - 1, -1, -1):
+        word = tokens[j][0]
+        if not word[:1].isalpha():
+            continue
+        found = parses(word.lower(), language)
+        if found and str(found[0].tag.POS) == "VERB":
+            return j
+    return None
+
+
+def _next_to(sentence: str, tokens: list[tuple[str, int, int]], i: int, subject: str) -> bool:
+    """Whether the subject found after the verb follows it at once (one word between at most)."""
+    where = sentence.find(subject, tokens[i][2])
+    between = sentence[tokens[i][2] : where] if where >= 0 else ""
+    return where >= 0 and len(_WORD.findall(between)) <= 1
 
 
 def _addressee(tokens: list[tuple[str, int, int]], k: int) -> bool:
@@ -580,6 +723,31 @@ def _addressee(tokens: list[tuple[str, int, int]], k: int) -> bool:
         and following[:1].islower()
         and following[0].isalpha()
         and (following.lower() not in _STOPS | _PREPOSITIONS or following.lower() in _PLACE)
+    )
+
+
+_STATEMENTS: Final = frozenset(
+    "заявление сообщение решение данные документ постановление указ отчет отчёт доклад "
+    "информация заява повідомлення рішення дані документ постанова указ звіт доповідь "
+    "інформація".split()
+)
+
+
+def _stated(words: list[tuple[str, int, int]], language: str) -> bool:
+    """Whether a phrase names a source: a capitalised name or a statement, data, a ruling."""
+    return any(w[0][:1].isupper() for w in words) or (
+        bool(words) and lemma(words[0][0].lower(), language) in _STATEMENTS
+    )
+
+
+def _person(tokens: list[tuple[str, int, int]], n: int) -> bool:
+    """A first name and surname in capitals from ``n``, nothing but acronyms before them."""
+    return (
+        tokens[n][0][:1].isupper()
+        and not tokens[n][0].isupper()
+        and tokens[n + 1][0][:1].isupper()
+        and not tokens[n + 1][0].isupper()
+        and (n + 2 >= len(tokens) or not tokens[n + 2][0][:1].isalpha())
     )
 
 
@@ -654,7 +822,10 @@ def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) 
     if word in _that_forms(language):
         if i > 0 and tokens[i - 1][0] in _FRAME_MARKS:
             return "verb"  # «…», — повторил Песков: the quote is what he repeated
-        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        following = [t[0].lower() for t in tokens[i + 1 : i + 5]]
+        for _ in range(2):  # "намекал рынку, что …": a short object before the clause
+            if following[:1] and following[0][:1].isalpha() and following[0] not in {"что", "що"}:
+                following = following[1:]
         if following[:1] == [","]:
             following = following[1:]
         return "that-clause" if following[:1] and following[0] in {"что", "що"} else ""
@@ -667,7 +838,77 @@ def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) 
         ):
             return "judging"  # "назвал заявление провокацией": what it is called
         return ""
+    if word in _action_forms(language) and tokens[i + 1 : i + 2] and tokens[i + 1][0] not in ",:":
+        following = [t[0].lower() for t in tokens[i + 1 : i + 4] if t[0][:1].isalpha()]
+        if following and _act(word, following, language):
+            return ""
     return "verb"
+
+
+# Verbs that as often name an act: "обещает поделиться позже" (a promise of an action),
+# "признали виновным" (a verdict), "відповідає прогнозам" (corresponds to).
+_ACTIONS: Final = frozenset(
+    "обещать пообещать признать признавать отвечать ответить обіцяти пообіцяти визнати "
+    "визнавати відповідати відповісти объявить объявлять оголосити оголошувати".split()
+)
+
+
+@functools.cache
+def _relay_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(frozenset("передать передавать передати передавати".split()), language)
+
+
+@functools.cache
+def _action_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_ACTIONS, language)
+
+
+def _act(word: str, following: list[str], language: str) -> bool:
+    """Whether the verb names an act rather than what was said, from the words after it."""
+    verb = lemma(word, language)
+    first = parses(following[0], language)
+    tags = [p.tag for p in first[:2]]
+    if verb in {"обещать", "пообещать", "обіцяти", "пообіцяти"}:
+        return any(str(t.POS) == "INFN" or "infn" in t.grammemes for t in tags)
+    if verb in {"признать", "признавать", "визнати", "визнавати"}:
+        return any(
+            "ablt" in parses(w, language)[0].tag.grammemes
+            for w in following[:2]
+            if parses(w, language)
+        ) and any(str(t.POS) in {"ADJF", "PRTF", "NOUN"} for t in tags)
+    if verb in {"объявить", "объявлять", "оголосити", "оголошувати"}:
+        # "оголосили тривогу", "объявил перерыв": an act; "объявил о …", "оголосив, що …": a report
+        return following[0] not in {"о", "об", "про", "что", "що"} and not any(
+            "nomn" in t.grammemes and str(t.POS) == "NOUN" and t.case == "nomn" for t in tags[:1]
+        )
+    if following[0] in {"на", "за"}:
+        return False  # "ответил на вопрос": an answer
+    return any("datv" in t.grammemes and "inan" in t.grammemes for t in tags)
+
+
+@functools.cache
+def _infinitive_forms(language: str) -> frozenset[str]:
+    analyser = morphology("uk" if language == "uk" else "ru")
+    return frozenset(
+        form
+        for form in _verb_forms(language)
+        if any(
+            str(p.tag.POS) == "INFN" or "infn" in p.tag.grammemes for p in analyser.parse(form)[:1]
+        )
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _gerund(word: str, language: str) -> bool:
+    """A reporting verb's gerund: "заявив", "полагая", "зазначивши", "вважаючи"."""
+    for parse in parses(word, language)[:2]:
+        if str(parse.tag.POS) != "GRND":
+            continue
+        verb = parse.normal_form
+        if language == "uk":  # the dictionary gives the gerund as its own lemma
+            verb = verb[:-3] + "ти" if verb.endswith(("вши", "ючи", "учи", "ачи", "ячи")) else verb
+        return verb in _VERBS
+    return False
 
 
 @functools.cache
@@ -696,7 +937,29 @@ def _verb_forms(language: str) -> frozenset[str]:
 
     A word is then a cue by a set look-up: no analysis of the other words of a sentence.
     """
-    return _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING | _NAMING, language) | _STANCE_ADJECTIVES
+    forms = _lexeme_forms(_VERBS | _THAT_ONLY | _JUDGING | _NAMING, language) | _STANCE_ADJECTIVES
+    return forms | _uk_gerunds() if language == "uk" else forms
+
+
+def _uk_gerunds() -> frozenset[str]:
+    """ "заявивши", "додавши", "вважаючи": the Ukrainian dictionary gives each gerund as its
+    own lemma, so they are made from the verbs' infinitives and present plurals."""
+    analyser = morphology("uk")
+    candidates: set[str] = set()
+    for verb in _VERBS:
+        if not verb.endswith("ти"):
+            continue
+        candidates.add(verb[:-2] + "вши")
+        for parse in analyser.parse(verb)[:1]:
+            for form in parse.lexeme:
+                word = str(form.word)
+                if {"plur", "3per", "pres"} <= set(form.tag.grammemes) and word.endswith("ть"):
+                    candidates.add(word[:-2] + "чи")  # "вважають" → "вважаючи"
+    return frozenset(
+        word
+        for word in candidates
+        if any(str(p.tag.POS) == "GRND" for p in analyser.parse(word)[:1])
+    )
 
 
 def _lexeme_forms(verbs: frozenset[str], language: str) -> frozenset[str]:
@@ -727,6 +990,22 @@ def _only_nominative(word: str, language: str) -> bool:
     return cases(word, language) == {"nomn"}
 
 
+_LATIN: Final = re.compile(r"[A-Za-z]")
+_CLOSE: Final = frozenset({"»", '"', "”"})
+_PRONOUNS: Final = frozenset("он она они оно він вона вони воно".split())
+# Institutions named lowercase after "в": "сообщили в пресс-службе", "повідомили в міністерстві".
+_INSTITUTIONS: Final = frozenset(
+    (
+        "пресс-служба пресс-центр министерство ведомство правительство управление прокуратура "
+        "полиция мэрия администрация штаб комитет служба офис посольство компания суд минобороны "
+        "пресслужба прес-служба пресцентр прес-центр міністерство відомство уряд управління "
+        "поліція мерія адміністрація комітет офіс посольство компанія"
+    ).split()
+)
+_OUTLET_DATIVES: Final = frozenset(
+    "агентству изданию газете телеканалу каналу журналу сайту порталу радио агентству "
+    "виданню газеті телеканалу каналу журналу сайту порталу радіо".split()
+)
 _RELATIVE: Final = ("котор", "чь", "яки", "якого", "якої", "чиї", "чий")
 _VERBAL: Final = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 

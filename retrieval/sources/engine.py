@@ -100,7 +100,8 @@ def attribute_article(
     previous: _Sentence | None = None
     block: Attribution | None = None  # the speaker announced for the paragraph after
     block_paragraph = -1
-    for item in sentences:
+    cyrillic_text = rules is not None
+    for index, item in enumerate(sentences):
         attribution = item.attribution
         if attribution is not None and _announces(attribution, text, item):
             block, block_paragraph = attribution, item.paragraph + 1
@@ -111,10 +112,86 @@ def attribute_article(
             attribution = _as(block, "quote", "block-quote")
         if attribution is None and carry_over and previous is not None:
             attribution = _carried(previous, item, text)
+        if (
+            attribution is None
+            and carry_over
+            and cyrillic_text
+            and _PASSIVE.match(text, item.start)
+        ):
+            attribution = _noted(sentences, index)
         item.attribution = attribution
-        result[item.paragraph].append(attribution)
         previous = item
+    if cyrillic_text and carry_over:
+        _about_this(sentences, text)
+    for item in sentences:
+        result[item.paragraph].append(item.attribution)
     return result
+
+
+# "Отмечается, что …", "Зазначається, що …": the report goes on, its source not named again.
+_PASSIVE = re.compile(
+    r"\s*(?:отмечается|сообщается|уточняется|подчеркивается|подчёркивается|указывается|"
+    r"зазначається|повідомляється|наголошується|уточнюється|підкреслюється|вказується)"
+    r",?\s+(?:что|що)\b",
+    re.IGNORECASE,
+)
+# "Об этом сообщил …", "Про це повідомив …", "Так Песков прокомментировал …": the report
+# is what the sentences before said.
+_ABOUT_THIS = re.compile(
+    r"\s*(?:об\s+этом|о\s+чем|о\s+чём|эту\s+информацию|про\s+це|цю\s+інформацію|"
+    r"так(?!\s*,))\s",
+    re.IGNORECASE,
+)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _dateline(sentence: str) -> bool:
+    """A dateline or an agency's tag: three words at most, one in capitals or a number."""
+    words = _WORDS.findall(sentence)
+    return len(words) <= 3 and (
+        len(words) == 1 or any((w.isupper() and len(w) > 1) or w.isdigit() for w in words)
+    )
+
+
+def _noted(sentences: Sequence[_Sentence], index: int) -> Attribution | None:
+    """The source of the nearest named report before an impersonal "Отмечается, что …", in
+    its paragraph or the one before it."""
+    paragraph = sentences[index].paragraph
+    for item in reversed(sentences[:index]):
+        if item.paragraph < paragraph - 1:
+            break
+        if item.attribution is not None and item.attribution.source != NOT_NAMED:
+            return _as(item.attribution, "carried over", "noted")
+    return None
+
+
+def _about_this(sentences: Sequence[_Sentence], text: str) -> None:
+    """Give the sentences a "Об этом сообщил X" report refers back to X as their source.
+
+    Back over the unattributed sentences of its paragraph; when it opens its paragraph, over
+    those of the paragraph before (the lead a report so often follows).
+    """
+    for index, item in enumerate(sentences):
+        report = item.attribution
+        if (
+            report is None
+            or report.source == NOT_NAMED
+            or report.kind not in {"reported speech", "according to"}
+            or not _ABOUT_THIS.match(text, item.start)
+        ):
+            continue
+        if report.rule == "relay":
+            continue  # "Как передает ТАСС, …" opens the report itself
+        opens = index == 0 or sentences[index - 1].paragraph != item.paragraph
+        wanted = item.paragraph - 1 if opens else item.paragraph
+        for before in reversed(sentences[:index]):
+            if before.paragraph != wanted or before.attribution is not None:
+                break
+            if _dateline(text[before.start : before.end]):
+                break  # "МОСКВА, 18 декабря.", "/ТАСС/.": no claim of anyone's
+            before.attribution = _as(report, "reported speech", "about-this")
 
 
 def _framed(

@@ -305,9 +305,15 @@ class Speakers:
         words = name.split()
         if self._language in {"ru", "uk"}:
             for word in words:
-                for parse in parses(word, self._language)[:3]:
+                for parse in parses(word, self._language)[:4]:
                     grammemes = set(parse.tag.grammemes)
-                    if {"Name", "Surn", "Patr"} & grammemes:
+                    # The name as written (nominative): "Павло" is also a feminine vocative,
+                    # and a surname that does not decline ("Кириленко") says nothing.
+                    if (
+                        {"Name", "Surn", "Patr"} & grammemes
+                        and "Fixd" not in grammemes
+                        and ("nomn" in grammemes)
+                    ):
                         if "masc" in grammemes:
                             return "m"
                         if "femn" in grammemes:

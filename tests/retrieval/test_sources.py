@@ -1579,3 +1579,234 @@ def test_a_speaker_placed_in_a_town_and_region(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+def test_a_report_about_this_gives_the_sentences_before_it_their_source() -> None:
+    # "Об этом сообщил X" / "Про це повідомив X" reports the lead before it: in its paragraph,
+    # or the whole paragraph before when it opens its own; a dateline is nobody's claim.
+    governor = Attribution("Иван Кротов", "губернатор области", "сообщил", "reported speech")
+    got = attribute(
+        "МОСКВА, 3 марта. /ТАСС/. На окраине Тулы упал беспилотник. Пострадавших нет. "
+        "Об этом сообщил губернатор области Иван Кротов.\n\nДругих происшествий не было.",
+        "ru",
+    )
+    assert [a for _, a in got] == [None, None, governor, governor, governor, None]
+    head = Attribution("Олена Гай", "голова міської ради", "повідомила", "reported speech")
+    got = attribute(
+        "У Вінниці знеструмлено три квартали. Ремонт триватиме до вечора.\n\n"
+        "Про це повідомила голова міської ради Олена Гай.",
+        "uk",
+    )
+    assert [a for _, a in got] == [head, head, head]
+    director = Attribution(
+        "директор завода Павел Сомов", None, "прокомментировал", "reported speech"
+    )
+    got = attribute(
+        "Завод в Твери остановил выпуск моторов. Так директор завода Павел Сомов "
+        "прокомментировал журналистам решение совета.",
+        "ru",
+    )
+    assert [a for _, a in got] == [director, director]
+
+
+def test_an_impersonal_note_goes_on_with_the_source_before_it() -> None:
+    # "Отмечается, что …", "Зазначається, що …": the report before it goes on.
+    got = attribute(
+        "Енергетики повідомили, що ремонт триватиме два дні. Зазначається, що бригади "
+        "працюють цілодобово.",
+        "uk",
+    )
+    assert [a for _, a in got] == [
+        Attribution("Енергетики", None, "повідомили", "reported speech"),
+        Attribution("Енергетики", None, "повідомили", "carried over"),
+    ]
+    assert [a for _, a in attribute("Отмечается, что пострадавших нет.", "ru")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # An agency passing the report on gives way to the one who made it.
+        (
+            "Об этом заявил министр финансов Олег Ветров в эфире телеканала, передает ТАСС.",
+            "ru",
+            Attribution("Олег Ветров", "министр финансов", "заявил", "reported speech"),
+        ),
+        (
+            "Про це повідомив міністр енергетики Олег Дуб у Facebook, передає Укрінформ.",
+            "uk",
+            Attribution("Олег Дуб", "міністр енергетики", "повідомив", "reported speech"),
+        ),
+        (
+            "Зарплаты в регионе выросли на 7%, сообщает РБК со ссылкой на Росстат.",
+            "ru",
+            Attribution("РБК", "со ссылкой на Росстат", "сообщает", "reported speech"),
+        ),
+        (
+            "Об этом РБК-Украина сообщил советник министра Петр Громов.",
+            "ru",
+            Attribution("Петр Громов", "советник министра", "сообщил", "reported speech"),
+        ),
+        # The agency told, then the service that spoke.
+        (
+            "Пожар на складе потушен, рассказали РИА Новости в пресс-службе МЧС региона.",
+            "ru",
+            Attribution("МЧС региона", None, "рассказали", "reported speech"),
+        ),
+        # Services named by where: an adjective before an acronym, a quoted name after.
+        (
+            "Как сообщили в окружном ГУ МЧС, пострадавших нет.",
+            "ru",
+            Attribution("ГУ МЧС", None, "как сообщили", "reported speech"),
+        ),
+        (
+            "Про це повідомили у пресслужбі «Укргазу».",
+            "uk",
+            Attribution("Пресслужба «Укргазу»", None, "повідомили", "reported speech"),
+        ),
+        (
+            "Утром и в Москве, и в Минске заявили, что переговоры продолжаются.",
+            "ru",
+            Attribution("Минск", None, "заявили", "reported speech"),
+        ),
+        # A name after the title, past an instrumental; a medium is not the speaker.
+        (
+            "Про це заявив представник управління розвідкою МОУ Андрій Коваль.",
+            "uk",
+            Attribution(
+                "Андрій Коваль", "представник управління розвідкою МОУ", "заявив", "reported speech"
+            ),
+        ),
+        (
+            "Про це Петренко повідомив у соцмережі Facebook.",
+            "uk",
+            Attribution("Петренко", None, "повідомив", "reported speech"),
+        ),
+        # A pronoun is the subject alone; the words before it are not the speaker's.
+        (
+            "В беседе с корреспондентом местной газеты он также сообщил, что стройка "
+            "завершится летом.",
+            "ru",
+            Attribution(NOT_NAMED, "он", "сообщил", "reported speech"),
+        ),
+        (
+            "Раніше він повідомив про двох поранених.",
+            "uk",
+            Attribution(NOT_NAMED, "він", "повідомив", "reported speech"),
+        ),
+    ],
+)
+def test_relayed_reports_services_and_subjects_in_russian_and_ukrainian_news(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        # An infinitive, a denial with nothing said, what someone says, a relative clause.
+        ("Мэр не стал комментировать слухи о своей отставке.", "ru"),
+        ("Чоловік не зміг пояснити мотиви свого вчинку.", "uk"),
+        ("Подробности в министерстве не сообщили.", "ru"),
+        ("Важно, чтобы все слышали, что говорит председатель правительства Андрей Лукин.", "ru"),
+        ("Условия, которых требует поставщик, банк счёл жёсткими.", "ru"),
+        # Acts: a verdict, a promise of an action, an alarm declared, a match to a forecast.
+        ("Суд признал бизнесмена виновным в уклонении от налогов.", "ru"),
+        ("Подробностями губернатор обещает поделиться позже.", "ru"),
+        ("Після цього у Львові оголосили тривогу.", "uk"),
+        ("Такий результат відповідає прогнозам аналітиків.", "uk"),
+        # What is confirmed, not who confirms it; a phrase that names no one.
+        ("Наразі підтверджено збиття 20 дронів.", "uk"),
+        ("По предварительным данным, пострадавших нет.", "ru"),
+        ("Ціни коливатимуться відповідно до ринкових умов.", "uk"),
+    ],
+)
+def test_cyrillic_cues_that_report_nothing_of_the_sentence(sentence: str, language: str) -> None:
+    assert one(sentence, language) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "Центробанк повысил прогноз, полагая, что цены продолжат расти.",
+            "ru",
+            Attribution("Центробанк", None, "полагая", "reported speech"),
+        ),
+        (
+            "Компанія підвищила тарифи, заявивши, що інакше не покриє витрат.",
+            "uk",
+            Attribution("Компанія", None, "заявивши", "reported speech"),
+        ),
+        (
+            "За попередніми даними від ДСНС, постраждалих немає.",
+            "uk",
+            Attribution("ДСНС", None, "за попередніми даними", "according to"),
+        ),
+        (
+            "По имеющимся данным от пресс-центра МЧС России, пострадавших нет.",
+            "ru",
+            Attribution("пресс-центр МЧС России", None, "по имеющимся данным", "according to"),
+        ),
+        (
+            "За прогнозами Нацбанку, інфляція сповільниться.",
+            "uk",
+            Attribution("Нацбанк", None, "за прогнозами", "according to"),
+        ),
+        (
+            "Відповідно до заяви міністерства, мито скасують.",
+            "uk",
+            Attribution("заява міністерства", None, "відповідно до", "according to"),
+        ),
+        (
+            "Зі слів Петренка, засідання перенесли.",
+            "uk",
+            Attribution("Петренко", None, "зі слів", "according to"),
+        ),
+        (
+            "Як повідомляється на сайті Ради, депутати ухвалили звернення.",
+            "uk",
+            Attribution("Рада", None, "як повідомляється на сайті", "reported speech"),
+        ),
+        (
+            "Сирський зауважив, що дронів стало більше.",
+            "uk",
+            Attribution("Сирський", None, "зауважив", "reported speech"),
+        ),
+        (
+            "ЦБ намекал рынку, что ставку не изменят.",
+            "ru",
+            Attribution("ЦБ", None, "намекал", "reported speech"),
+        ),
+        (
+            "«Решение правильное», — вторил ей вице-премьер Олег Зуев.",
+            "ru",
+            Attribution("Олег Зуев", "вице-премьер", "вторил", "reported speech"),
+        ),
+        (
+            "Уряд також розраховує, що ціни стабілізуються.",
+            "uk",
+            Attribution("Уряд", None, "розраховує", "reported speech"),
+        ),
+        (
+            "Минобороны объявило о завершении учений.",
+            "ru",
+            Attribution("Минобороны", None, "объявило", "reported speech"),
+        ),
+    ],
+)
+def test_gerunds_phrases_and_verbs_of_russian_and_ukrainian_news(
+    sentence: str, language: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, language) == expected
+
+
+def test_a_ukrainian_first_name_gives_the_pronoun_its_speaker() -> None:
+    # "Павло" is also a feminine vocative: the nominative reading says he is a man.
+    got = attribute(
+        "Загинули двоє людей, повідомив голова області Павло Кириленко. "
+        "«Ще троє поранені», — написав він.",
+        "uk",
+    )
+    assert got[1][1] == Attribution("Павло Кириленко", None, "написав", "reported speech")
