@@ -92,6 +92,7 @@ _INVERTING_AFTER_QUOTES: Final = frozenset(
 # is how some archives write “…”: two apostrophes, two tokens).
 _CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
 _QUOTES_CLOSED: Final = _CLOSING - {","}
+_QUOTE_MARKS: Final = frozenset({"“", "”", '"', "«", "»", "„", "''"})
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -528,8 +529,8 @@ def _opening_name(
     would need the clause to be parsed.
     """
     start = 0
-    while start < comma and lower[start] in _OPENERS | {","}:
-        start += 1
+    while start < comma and (lower[start] in _OPENERS | {","} or lower[start] in _QUOTE_MARKS):
+        start += 1  # past openers, and a quotation before the name: "“…,” Ann Lee, 59, said"
     end = start
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
         end += 1
@@ -538,10 +539,25 @@ def _opening_name(
         return None
     if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
         return None
-    if any(lower[k] in {".", ";", ":", "”", '"'} for k in range(end + 1, comma)):
+    if any(
+        lower[k] in {".", ";", ":", "”", '"'} and not _abbreviated(tokens, lower, k)
+        for k in range(end + 1, comma)
+    ):
         return None  # a sentence or a quotation in between: not one description
     detail = _span(sentence, tokens, end + 1, comma - 1)
     return _span(sentence, tokens, start, end - 1), detail, end - 1, start
+
+
+def _abbreviated(tokens: Tokens, lower: list[str], k: int) -> bool:
+    """Whether the full stop at ``k`` ends an abbreviation just before a comma: "R-Ky.,",
+    "Calif.,", "Jr.,"."""
+    return (
+        lower[k] == "."
+        and k + 1 < len(lower)
+        and lower[k + 1] == ","
+        and tokens[k - 1][0][:1].isupper()
+        and len(tokens[k - 1][0]) <= 5
+    )
 
 
 # Words that open what describes a speaker after the noun: "a source close to the talks",

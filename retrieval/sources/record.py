@@ -22,7 +22,7 @@ def kind_of(stored: str | None) -> Kind:
     return next((kind for kind in KINDS if kind == stored), "reported speech")
 
 
-ATTRIBUTION_VERSION: Final = "5"
+ATTRIBUTION_VERSION: Final = "6"
 """Changes whenever the engine attributes some text differently; old bases are recomputed."""
 
 UNNAMED: Final = "unnamed sources"

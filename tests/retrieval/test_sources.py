@@ -168,6 +168,35 @@ def test_english_forms(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A speaker set off by a short tag after a quote: a party and state, a town.
+        (
+            "“We expect the veto to be overridden,” Senate Majority Leader Ann Rowe, R-Ky., "
+            "said Tuesday.",
+            Attribution("Senate Majority Leader Ann Rowe", "R-Ky", "said", "quote"),
+        ),
+        (
+            "“We will appeal,” Ann Lee, of Dayton, Ohio, said.",
+            Attribution("Ann Lee", "of Dayton, Ohio", "said", "quote"),
+        ),
+        ("Ann Rowe, R-Ky., said the veto would fall.", Attribution("Ann Rowe", "R-Ky", "said")),
+        # A sentence that opens with a quotation is quoted, even when its speaker cannot be
+        # told from the words after it: never "the outlet's own claim".
+        (
+            "“We expect the veto to be overridden,” came the reply from across the aisle on "
+            "Tuesday night, long after the last vote of the session had been counted.",
+            Attribution(NOT_NAMED, None, "“…”", "quote"),
+        ),
+        # Not a quotation that speaks: a title in marks opening the sentence.
+        ("“Make America Great Again” was printed on every hat sold at the rally.", None),
+    ],
+)
+def test_quotes_before_a_described_speaker(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
 def test_english_article_quotes_pronouns_and_full_names() -> None:
     text = (
         "Foreign Minister Sergei Lavrov spoke in Moscow on Monday.\n\n"
