@@ -35,7 +35,7 @@ from typing import Final
 
 from retrieval.sources import cyrillic, english
 from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
-from retrieval.sources.record import NOT_NAMED, Attribution, Finding, Kind
+from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
 from retrieval.sources.speakers import Speakers
 
 Span = tuple[int, int]
@@ -114,7 +114,9 @@ def attribute_article(
         if attribution is None and item.opens_quote:
             # Whoever the words after the quotation name, they were not understood: the
             # sentence is quoted all the same, and no earlier speaker is guessed for it.
-            attribution = Attribution(NOT_NAMED, cue="“…”", kind="quote", rule="quote-opening")
+            attribution = Attribution(
+                NOT_NAMED, cue=QUOTATION_MARKS, kind="quote", rule="quote-opening"
+            )
         if attribution is None and carry_over and previous is not None:
             attribution = _carried(previous, item, text)
         item.attribution = attribution
@@ -310,7 +312,9 @@ def _quotes(
             elif speaker is not None:
                 item.attribution = _as(speaker, kind, f"quote-{kind}")
             else:
-                item.attribution = Attribution(NOT_NAMED, cue="“…”", kind="quote", rule="quote")
+                item.attribution = Attribution(
+                    NOT_NAMED, cue=QUOTATION_MARKS, kind="quote", rule="quote"
+                )
         if speaker is not None:
             speakers.note(speaker.source)
 

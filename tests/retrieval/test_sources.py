@@ -411,6 +411,9 @@ def test_describe_and_explain() -> None:
     assert explain(Attribution("Trump", None, "said", "quote")) == (
         "quoting Trump · quote, cue “said”"
     )
+    assert explain(Attribution(NOT_NAMED, None, "“…”", "quote")) == (
+        "quoted; speaker not named · quote, cue: the quotation marks"
+    )
     assert explain(None) == (
         "the outlet's own claim: nothing in or around the sentence attributes it"
     )
