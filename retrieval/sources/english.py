@@ -86,7 +86,7 @@ _BE: Final = frozenset("is are was were be been being".split())
 # Flake"; after a comma they take an object ("DuPont, later, announced plans to merge").
 _INVERTING_AFTER_QUOTES: Final = frozenset(
     "declared predicted tweeted acknowledged conceded admitted stated announced cautioned "
-    "observed boasted concluded".split()
+    "observed boasted concluded commented concurred quipped retorted".split()
 )
 # What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
 # is how some archives write “…”: two apostrophes, two tokens).

@@ -189,6 +189,19 @@ def test_english_forms(sentence: str, expected: Attribution | None) -> None:
             "Tuesday night, long after the last vote of the session had been counted.",
             Attribution(NOT_NAMED, None, "“…”", "quote"),
         ),
+        # Speech verbs that come before their speaker only after a quotation.
+        (
+            "“That was a hard day,” commented Ann Rowe, who finished second.",
+            Attribution("Ann Rowe", "who finished second", "commented", "quote"),
+        ),
+        (
+            "“This is a major move,” concurred Ben Ward.",
+            Attribution("Ben Ward", None, "concurred", "quote"),
+        ),
+        (
+            "Ben Ward quipped that the talks had gone well.",
+            Attribution("Ben Ward", None, "quipped"),
+        ),
         # Not a quotation that speaks: a title in marks opening the sentence.
         ("“Make America Great Again” was printed on every hat sold at the rally.", None),
     ],
