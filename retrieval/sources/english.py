@@ -848,6 +848,9 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         ):
             return None  # "said the union expected …": a clause, not a speaker
         last += 1
+    described = None  # "said Jeffery S. Pettis of the U.S. Department of Agriculture"
+    if last - first > 7 and (cut := _name_before_of(tokens, lower, first, last)) is not None:
+        described, last = (cut, last), cut
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
     if lower[first] in _WHEN or lower[first] in _TIME:
@@ -868,7 +871,9 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         return None
     subject = _span(sentence, tokens, first, last - 1)
     detail = None
-    if last < len(tokens) and lower[last] == ",":
+    if described is not None:
+        detail = _span(sentence, tokens, described[0], described[1] - 1)
+    elif last < len(tokens) and lower[last] == ",":
         end = last + 1
         while end < len(tokens) and lower[end] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
             end += 1
@@ -877,6 +882,17 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
     return Finding(
         subject, tokens[i][0], "reported speech", "verb-subject", tokens[i].start(), detail
     )
+
+
+def _name_before_of(tokens: Tokens, lower: list[str], first: int, last: int) -> int | None:
+    """Where "of" follows a name of two words or more at ``first``: the speaker is the name,
+    what follows is where they work ("Jeffery S. Pettis of the U.S. Department of …")."""
+    k = first
+    while k < last and tokens[k][0][:1].isupper():
+        k += 1
+    if k - first >= 2 and k < last and lower[k] == "of":
+        return k
+    return None
 
 
 def _left_subject(

@@ -202,6 +202,22 @@ def test_english_forms(sentence: str, expected: Attribution | None) -> None:
             "Ben Ward quipped that the talks had gone well.",
             Attribution("Ben Ward", None, "quipped"),
         ),
+        # A long "of …" after the speaker's name is where they work.
+        (
+            "“We do not believe the virus acts alone,” said Jane K. Doyle of the U.S. "
+            "Department of Agriculture's bee laboratory.",
+            Attribution(
+                "Jane K. Doyle",
+                "of the U.S. Department of Agriculture's bee laboratory",
+                "said",
+                "quote",
+            ),
+        ),
+        (
+            "About 225,000 homes were without power on Friday, said Jim Dean of the New York "
+            "State Public Service Commission.",
+            Attribution("Jim Dean", "of the New York State Public Service Commission", "said"),
+        ),
         # Not a quotation that speaks: a title in marks opening the sentence.
         ("“Make America Great Again” was printed on every hat sold at the rally.", None),
     ],
