@@ -129,7 +129,7 @@ _PHRASES: Final = re.compile(
     r"як\s+(?:повідомляє|повідомив|повідомила|повідомили|пише|писав|писала|заявив|"
     r"заявила|заявили|зазначає|зазначив|зазначила|зазначили|розповів|розповіла|розповіли|"
     r"передає|стверджує|стверджують|уточнив|уточнила|уточнили|повідомляють|зазначають|"
-    r"повідомляється\s+(?:на|в|у)\s+сайті))\s+"
+    r"повідомляється\s+(?:на|в|у)\s+сайті))(?:\s+|(?=[.!?;]|$))"
 )
 _WORD = re.compile(r"\w+")
 # A word every match of _PHRASES contains (its second word, or its first where that is rare):
@@ -275,6 +275,11 @@ class Rules:
             if tokens[first][0].lower() in {"от", "від"} and first + 1 < len(tokens):
                 first += 1  # "по предварительным данным от МЧС России"
             last = _np_end(tokens, first, self.language, after_phrase=True)
+            if last < first and cue.split()[0] in _DOCUMENT_KEYS:
+                # "— говорится в сообщении.", "— йдеться у повідомленні.": whose statement
+                # the speakers know (the source named last)
+                noun = head_nominative(cue.split()[-1], self.language)
+                return Finding(noun, cue, "according to", "document", match.start())
             if last < first:
                 return None
             subject = head_nominative(
@@ -295,7 +300,9 @@ class Rules:
     def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:
         word, position = tokens[i][0], tokens[i][1]
         before = tokens[i - 1][0] if i > 0 else ""
-        after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"}
+        after_quote = before in {",", "—", "–", "-", "»", "”", '"', "“"} and not _quoted_name(
+            tokens, i
+        )
         subject: str | None = None
         rule = "subject-verb"
         if before == "," and _gerund(word.lower(), self.language):
@@ -433,7 +440,14 @@ class Rules:
             start = j
             j -= 1
         if start > 0 and tokens[start - 1][0].lower() in _PREPOSITIONS:
-            return None  # "В Кремле заявили": a place, not a subject
+            # "В Кремле заявили": a place, not a subject; "После голосования спикер Андрей
+            # Парубий сообщил": the preposition's object goes, the nominative after it speaks.
+            while start <= end and not (
+                tokens[start][0][:1].isalpha() and _only_nominative(tokens[start][0], self.language)
+            ):
+                start += 1
+            if start > end:
+                return None
         if _unnamed(tokens[end][0], self.language):
             end = phrase_end  # "Источник в правительстве сообщил": the phrase says which
             while end > start and not tokens[end][0][0].isalnum():
@@ -681,7 +695,8 @@ def _embedded(tokens: list[tuple[str, int, int]], i: int, language: str) -> bool
     if word in _infinitive_forms(language):
         return True
     before = tokens[i - 1][0].lower() if i > 0 else ""
-    if before in {"что", "що"} or before.startswith(_RELATIVE) or before in _WHICH:
+    just = i > 1 and tokens[i - 2][0].lower() in {"только", "лишь"}  # "только что сообщил"
+    if (before in {"что", "що"} and not just) or before.startswith(_RELATIVE) or before in _WHICH:
         return True
     if before == "не" and word not in _that_forms(language):
         following = {t[0].lower() for t in tokens[i + 1 : i + 4]}
@@ -737,6 +752,24 @@ def _stated(words: list[tuple[str, int, int]], language: str) -> bool:
     """Whether a phrase names a source: a capitalised name or a statement, data, a ruling."""
     return any(w[0][:1].isupper() for w in words) or (
         bool(words) and lemma(words[0][0].lower(), language) in _STATEMENTS
+    )
+
+
+def _quoted_name(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the verb follows a name in quotation marks («Газпром» сообщил), not a quote."""
+    if i < 3 or tokens[i - 1][0] not in _CLOSE:
+        return False
+    opening = next(
+        (k for k in range(i - 2, max(-1, i - 7), -1) if tokens[k][0] in _QUOTE_MARKS), None
+    )
+    if opening is None or opening == i - 2:
+        return False
+    inner = tokens[opening + 1 : i - 1]
+    return (
+        len(inner) <= 4
+        and inner[0][0][:1].isupper()
+        and all(t[0][:1].isalnum() for t in inner)
+        and (opening == 0 or tokens[opening - 1][0] not in {",", ":", "—", "–", "-"})
     )
 
 

@@ -165,10 +165,10 @@ def _dateline(sentence: str) -> bool:
 
 def _noted(sentences: Sequence[_Sentence], index: int) -> Attribution | None:
     """The source of the nearest named report before an impersonal "Отмечается, что …", in
-    its paragraph or the one before it."""
+    its paragraph or the two before it."""
     paragraph = sentences[index].paragraph
     for item in reversed(sentences[:index]):
-        if item.paragraph < paragraph - 1:
+        if item.paragraph < paragraph - 2:
             break
         if item.attribution is not None and item.attribution.source != NOT_NAMED:
             return _as(item.attribution, "carried over", "noted")

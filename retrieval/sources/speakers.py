@@ -16,7 +16,14 @@ from typing import Final
 
 from retrieval.analysis import stopwords
 from retrieval.sources.record import NOT_NAMED, UNNAMED
-from retrieval.sources.words import lemma, nominative, parses, person_and_role, same_name
+from retrieval.sources.words import (
+    SURNAME,
+    lemma,
+    nominative,
+    parses,
+    person_and_role,
+    same_name,
+)
 
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 # Possessive: a shorter word never ends a run, so the engine need not try one.
@@ -87,6 +94,25 @@ _OUTLETS: Final = frozenset(
     "broadcaster tabloid daily weekly издание газета агентство телеканал канал журнал сайт "
     "портал видання газета агентство телеканал канал журнал сайт портал".split()
 )
+
+
+_STATEMENTS: Final = frozenset(
+    "сообщение заявление документ комментарий повідомлення заява документ коментар".split()
+)
+_TITLED: dict[str, re.Pattern[str]] = {}
+
+
+def _role_opening(words: str, language: str) -> bool:
+    """A title opening the sentence with its capital ("Президент", "Губернатор"): an animate
+    common noun, not a name."""
+    if " " in words or not words[1:].islower():
+        return False
+    found = parses(words.lower(), language)
+    return bool(found) and all(
+        {"NOUN", "anim"} <= set(p.tag.grammemes)
+        and not {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+        for p in found[:1]
+    )
 
 
 def _named_in_marks(subject: str) -> str:
@@ -243,12 +269,21 @@ class Speakers:
             # "по данным издания": the outlet named last.
             outlet = next((s for s in reversed(self._said) if not s.person), None)
             return (outlet.name, None) if outlet else (NOT_NAMED, words)
-        if cyrillic and words.islower():
-            # "— добавил министр": the person last quoted in that role.
+        if cyrillic and lemma(lowered, self._language) in _STATEMENTS:
+            # "— йдеться у повідомленні": the statement of the source named last.
+            author = next(reversed(self._said), None)
+            return (author.name, None) if author else (NOT_NAMED, words)
+        if cyrillic and (words.islower() or _role_opening(words, self._language)):
+            # "— добавил министр", "Президент заявив": the person last quoted in that role,
+            # else the one the article named with it before ("Президент Володимир Зеленський").
             title = lemma(lowered, self._language)
             holder = next((s for s in reversed(self._said) if s.person and title in s.words), None)
             if holder is not None:
                 return holder.name, None
+            titled = self._titled(title, position)
+            if titled is not None:
+                self._remember(titled, role=words)
+                return titled, None
         back = _BACK.match(lowered) if " " in lowered and lowered[0] in "thiэц" else None
         if back:
             noun = back.group("noun")
@@ -346,6 +381,28 @@ class Speakers:
             if pronoun in _THING_PRONOUNS and not speaker.person and not speaker.plural:
                 return speaker
         return None
+
+    def _titled(self, title: str, position: int) -> str | None:
+        """The person the article named after this title before ``position``: "Президент
+        Володимир Зеленський", "губернатор Калужской области Владислав Шапша"."""
+        if len(title) < 4:
+            return None
+        found = None
+        pattern = _TITLED.get(title)
+        if pattern is None:
+            pattern = _TITLED[title] = re.compile(
+                rf"(?i:\b{re.escape(title[:-1])}\w*)((?:\s+[\w-]+){{0,3}}?)"
+                r"\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)\s+([А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+)"
+            )
+        for match in pattern.finditer(self._text, 0, position):
+            first, last = match.group(2), match.group(3)
+            if (
+                any("Name" in p.tag.grammemes for p in parses(first, self._language)[:2])
+                or SURNAME.match(last)
+                or any("Surn" in p.tag.grammemes for p in parses(last, self._language)[:2])
+            ):
+                found = f"{first} {last}"
+        return nominative(found, self._language) if found else None
 
     def _full_name(self, words: str, position: int) -> str:
         """ "Lavrov" → "Sergei Lavrov" when the article named him in full before."""

@@ -146,6 +146,8 @@ def _is_name(word: str, language: str) -> bool:
         return True
     if any({"Geox", "Orgn"} & set(p.tag.grammemes) for p in found):
         return False  # "России", "НАТО": part of the role, not of the person
+    if SURNAME.match(word):
+        return True  # "Разумков", "Сомов": read first as genitive plurals of common nouns
     if found[0].tag.case not in {None, "nomn"}:
         return False  # "України": a genitive of the role
     if {"UNKN", "LATN", "ADJF"} & grammemes:

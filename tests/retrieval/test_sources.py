@@ -1659,9 +1659,7 @@ def test_a_report_about_this_gives_the_sentences_before_it_their_source() -> Non
         "uk",
     )
     assert [a for _, a in got] == [head, head, head]
-    director = Attribution(
-        "директор завода Павел Сомов", None, "прокомментировал", "reported speech"
-    )
+    director = Attribution("Павел Сомов", "директор завода", "прокомментировал", "reported speech")
     got = attribute(
         "Завод в Твери остановил выпуск моторов. Так директор завода Павел Сомов "
         "прокомментировал журналистам решение совета.",
@@ -1871,3 +1869,74 @@ def test_a_ukrainian_first_name_gives_the_pronoun_its_speaker() -> None:
         "uk",
     )
     assert got[1][1] == Attribution("Павло Кириленко", None, "написав", "reported speech")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "только что сообщил" is a report, not "what X says".
+        (
+            "Об этом только что сообщил глава региона Игорь Петров.",
+            "ru",
+            [Attribution("Игорь Петров", "глава региона", "сообщил", "reported speech")],
+        ),
+        # The preposition's object goes; the nominative after it speaks.
+        (
+            "После долгого обсуждения председатель комиссии Олег Зорин сообщил, что решение "
+            "принято.",
+            "ru",
+            [Attribution("Олег Зорин", "председатель комиссии", "сообщил", "reported speech")],
+        ),
+        # A surname the dictionary reads first as a genitive plural is still a person's, so
+        # the pronoun after finds him.
+        (
+            "Об этом заявил председатель комитета Дмитрий Разумков. По его словам, закон примут "
+            "осенью.",
+            "ru",
+            [
+                Attribution(
+                    "Дмитрий Разумков", "председатель комитета", "заявил", "reported speech"
+                ),
+                Attribution("Дмитрий Разумков", None, "по его словам", "according to"),
+            ],
+        ),
+        # A title opening the sentence is the person the article named with it before.
+        (
+            "Президент Петро Мельник прибув до Львова. Президент повідомив, що угоду підписано.",
+            "uk",
+            [None, Attribution("Петро Мельник", None, "повідомив", "reported speech")],
+        ),
+        # "— йдеться у заяві": the statement of the source named last.
+        (
+            "Про це повідомила компанія «Теплосеть».\n\nЗавтра тарифи не зміняться.\n\n"
+            "«Ми просимо економити тепло», — йдеться у заяві.",
+            "uk",
+            [
+                Attribution("компанія «Теплосеть»", None, "повідомила", "reported speech"),
+                None,
+                Attribution("компанія «Теплосеть»", None, "йдеться у заяві", "quote"),
+            ],
+        ),
+        # A name in quotation marks before the verb is its subject, not a quote.
+        (
+            "«Газпром» сообщил, что поставки продолжаются.",
+            "ru",
+            [Attribution("Газпром", None, "сообщил", "reported speech")],
+        ),
+        # "Зазначається, що …" goes on with a source two paragraphs up.
+        (
+            "Про це повідомили в ДСНС.\n\nРятувальники працюють на місці.\n\n"
+            "Зазначається, що постраждалих немає.",
+            "uk",
+            [
+                Attribution("ДСНС", None, "повідомили", "reported speech"),
+                None,
+                Attribution("ДСНС", None, "повідомили", "carried over"),
+            ],
+        ),
+    ],
+)
+def test_names_titles_and_statements_in_russian_and_ukrainian_news(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
