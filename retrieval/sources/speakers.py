@@ -269,6 +269,10 @@ class Speakers:
             # "по данным издания": the outlet named last.
             outlet = next((s for s in reversed(self._said) if not s.person), None)
             return (outlet.name, None) if outlet else (NOT_NAMED, words)
+        if cyrillic and lowered == "там":
+            # "Там отметили": the institution named last.
+            there = next((s for s in reversed(self._said) if not s.person), None)
+            return (there.name, None) if there else (NOT_NAMED, words)
         if cyrillic and lemma(lowered, self._language) in _STATEMENTS:
             # "— йдеться у повідомленні": the statement of the source named last.
             author = next(reversed(self._said), None)
@@ -324,6 +328,13 @@ class Speakers:
         org = outlet or not _ORG_WORDS.isdisjoint(tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in split)
+        if person and len(split) == 1 and self._language in {"ru", "uk"}:
+            # One word with no mark of a name ("Медиазона", "Укренерго") is no person a
+            # pronoun could mean; a surname is ("Песков", "Филашкин").
+            person = bool(SURNAME.match(name)) or any(
+                {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                for p in parses(name, self._language)[:3]
+            )
         plural = not capitalised and tokens[-1].endswith(("s", "ы", "и", "і"))
         if role:
             # "министр иностранных дел Сергей Лавров": later "министр" is him.

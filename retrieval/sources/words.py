@@ -84,7 +84,11 @@ def head_nominative(phrase: str, language: str) -> str:
     if not words:
         return phrase
     found = [p for p in parses(words[0], language) if p.tag.POS == "NOUN"]
-    if not found or found[0].tag.case != "gent" or _NAME_TAGS & set(found[0].tag.grammemes):
+    if (
+        not found
+        or found[0].tag.case not in {"gent", "datv"}  # "по данным X", "согласно решению X"
+        or _NAME_TAGS & set(found[0].tag.grammemes)
+    ):
         return phrase
     number = found[0].tag.number
     form = found[0].inflect({"nomn", number} if number else {"nomn"})
@@ -120,6 +124,8 @@ def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
     """
     words = phrase.split()
     k = len(words)
+    if k > 2 and words[-1][:1].isupper() and _first_name(words[-2], language):
+        k -= 1  # "советник … Михаил Подоляк": any capitalised word after a first name is a surname
     while k > 0 and words[k - 1][:1].isupper() and _is_name(words[k - 1], language):
         k -= 1
     if k == len(words) or k == 0:
@@ -127,6 +133,12 @@ def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
     if k == len(words) - 1 and not _surely_a_name(words[-1], language):
         return phrase, None  # "пресслужба Міноборони": one unknown word is no person
     return " ".join(words[k:]), " ".join(words[:k])
+
+
+def _first_name(word: str, language: str) -> bool:
+    return word[:1].isupper() and any(
+        "Name" in p.tag.grammemes and "nomn" in p.tag.grammemes for p in parses(word, language)[:3]
+    )
 
 
 def _surely_a_name(word: str, language: str) -> bool:

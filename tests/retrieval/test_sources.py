@@ -1940,3 +1940,50 @@ def test_names_titles_and_statements_in_russian_and_ukrainian_news(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "Там отметили": the institution named before.
+        (
+            "Об этом сообщила прокуратура Казани. Там отметили, что дело передано в суд.",
+            "ru",
+            [
+                Attribution("прокуратура Казани", None, "сообщила", "reported speech"),
+                Attribution("прокуратура Казани", None, "отметили", "reported speech"),
+            ],
+        ),
+        # "Согласно" takes any noun phrase, given in the nominative.
+        (
+            "Согласно решению суда, компания выплатит штраф.",
+            "ru",
+            [Attribution("решение суда", None, "согласно", "according to")],
+        ),
+        # A capitalised word after a first name is a surname the dictionary may not know.
+        (
+            "Об этом сообщил советник главы офиса Олег Бурдяк. Он также отметил, что "
+            "переговоры продолжатся.",
+            "ru",
+            [
+                Attribution("Олег Бурдяк", "советник главы офиса", "сообщил", "reported speech"),
+                Attribution("Олег Бурдяк", None, "отметил", "reported speech"),
+            ],
+        ),
+        # An outlet named in one word is no person: "издание" finds it, "он" does not.
+        (
+            "Как отмечает «Медиазона», суд длился полчаса. «Процесс был формальным», — пишет "
+            "издание. Он добавил, что приговор обжалуют.",
+            "ru",
+            [
+                Attribution("Медиазона", None, "как отмечает", "reported speech"),
+                Attribution("Медиазона", None, "пишет", "reported speech"),
+                Attribution(NOT_NAMED, "Он", "добавил", "reported speech"),
+            ],
+        ),
+    ],
+)
+def test_there_according_to_surnames_and_outlets_in_russian(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
