@@ -29,7 +29,10 @@ from retrieval.analysis import morphology
 from retrieval.sources.record import Finding, Kind
 from retrieval.sources.words import SURNAME, cases, head_nominative, lemma, parses
 
-_TOKEN = re.compile(r"[«»\"“”„]|\w+(?:[-'’]\w+)*|[^\w\s]")
+# A site's name is one token ("Delo.ua", "LIGA.net", "Газета.Ru").
+_TOKEN = re.compile(
+    r"[«»\"“”„]|\w+\.(?:ua|ru|net|com|org|info|by|kz|Ru|UA|RU)\b|\w+(?:[-'’]\w+)*|[^\w\s]"
+)
 
 _VERBS: Final = frozenset(
     (
@@ -152,7 +155,7 @@ _ADVERBS: Final = frozenset(
     "также ранее уже не ещё еще вчера сегодня накануне позднее позже впервые официально "
     "також раніше вже не ще вчора сьогодні напередодні пізніше вперше офіційно "
     "якобы будто нібито начебто сейчас теперь наразі зараз нині тепер вкотре водночас "
-    "одночасно одновременно".split()
+    "одночасно одновременно вчергове знову снова опять вновь повторно".split()
 )
 _DOCUMENT_SAYS: Final = re.compile(
     r"(?i)\b(?P<cue>(?:в|во|у)\s+(?:заявлении|сообщении|документе|докладе|отчете|отчёте|"
@@ -294,7 +297,8 @@ class Rules:
         if citing:
             detail = " ".join(citing.group(0).strip(" ,").split())
         kind: Kind = "reported speech" if cue.startswith(("как", "як")) else "according to"
-        rule = "relay" if cue in {"как передает", "как передаёт", "як передає"} else "phrase"
+        relays = {"как передает", "как передаёт", "как пишет", "як передає", "як пише"}
+        rule = "relay" if cue in relays else "phrase"
         return Finding(subject, cue, kind, rule, match.start(), detail)
 
     def _verb(self, sentence: str, tokens: list[tuple[str, int, int]], i: int) -> Finding | None:

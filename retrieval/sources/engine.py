@@ -146,7 +146,9 @@ _PASSIVE = re.compile(
 # "Об этом сообщил …", "Про це повідомив …", "Так Песков прокомментировал …": the report
 # is what the sentences before said.
 _ABOUT_THIS = re.compile(
-    r"\s*(?:об\s+этом|о\s+чем|о\s+чём|эту\s+информацию|про\s+це|цю\s+інформацію|"
+    r"\s*(?:(?:как|як)\s+(?:передает|передаёт|пишет|сообщает|передає|пише|повідомляє)"
+    r"\s+[^,]{1,60},\s*)?"  # "Как передает ТАСС, об этом сообщил …"
+    r"(?:об\s+этом|о\s+чем|о\s+чём|эту\s+информацию|про\s+це|цю\s+інформацію|"
     r"так(?!\s*,))\s",
     re.IGNORECASE,
 )
@@ -239,7 +241,7 @@ def _opens_with_speech(text: str, start: int, end: int, quote: Quote) -> bool:
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."
-_GOVERNING = {"tail": 0, "verb-subject": 0}
+_GOVERNING = {"tail": 0, "verb-subject": 0, "relay": 2}  # an agency relaying comes last
 
 
 def _first(findings: Sequence[Finding], speakers: Speakers, offset: int) -> Attribution | None:

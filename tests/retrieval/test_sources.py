@@ -1987,3 +1987,44 @@ def test_there_according_to_surnames_and_outlets_in_russian(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An agency relaying, then "об этом сообщил X": X's report, the lead before it too.
+        (
+            "Фракции согласились голосовать. Как передает корреспондент агентства, об этом "
+            "сообщил председатель парламента Олег Лыбин.",
+            "ru",
+            [Attribution("Олег Лыбин", "председатель парламента", "сообщил", "reported speech")]
+            * 2,
+        ),
+        (
+            "Інфляція сповільнилася. Як пише Delo.ua, про це повідомляє пресслужба Нацбанку.",
+            "uk",
+            [Attribution("пресслужба Нацбанку", None, "повідомляє", "reported speech")] * 2,
+        ),
+        # Alone, the outlet is the source; a site's name is one word.
+        (
+            "Как пишет «Коммерсантъ», сделка сорвалась.",
+            "ru",
+            [Attribution("Коммерсантъ", None, "как пишет", "reported speech")],
+        ),
+        (
+            "Знай.ua уточнює, що дані наводяться без урахування Криму.",
+            "uk",
+            [Attribution("Знай.ua", None, "уточнює", "reported speech")],
+        ),
+        # "вчергове" is an adverb between the pronoun and its verb.
+        (
+            "Також він вчергове наголосив, що війська треба вивести.",
+            "uk",
+            [Attribution(NOT_NAMED, "він", "наголосив", "reported speech")],
+        ),
+    ],
+)
+def test_relayed_leads_site_names_and_adverbs(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
