@@ -351,6 +351,12 @@ class Rules:
         if subject is None and before == "," and tokens[i - 2][0][:1].isupper():
             subject = self._placed(sentence, tokens, i - 1)
             rule = "placed"
+        if subject is None and before == "," and i > 2:
+            # "Источник «Газеты.Ru» в экономическом блоке, сказал, что …": a comma the writer
+            # set between the subject opening the sentence and its verb.
+            left = self._left(sentence, tokens, i - 1)
+            if left is not None and _unnamed(left.split()[0], self.language):
+                subject, rule = left, "subject-verb"
         if subject is None and not after_quote:
             subject = self._place(sentence, tokens, i)
             rule = "place"
@@ -515,6 +521,10 @@ class Rules:
             if place and _impersonal(tokens[i][0]):
                 # "…, повідомили в Міністерстві аграрної політики."
                 return self._place_name(sentence, tokens, k + 1, len(tokens) - 1)
+            if low in _PLACE and _impersonal(tokens[i][0]) and k + 1 < len(tokens):
+                quoted = _quoted_after(sentence, tokens, k + 1, self.language)
+                if quoted is not None:
+                    return quoted  # "…, — заверили в «Антонове»"
             if not word[0].isalnum() and word not in {"«"}:
                 return None
             if low in _PREPOSITIONS and k + 1 < len(tokens) and tokens[k + 1][0][0].isalpha():
@@ -551,6 +561,15 @@ class Rules:
                 # "представник управління розвідкою МОУ Андрій Юсов": the name closes it
                 end = name + 1 if name is not None else m - 1
                 break
+        if end + 2 < len(tokens) and tokens[end + 1][0] == "," and tokens[end + 2][0][:1].islower():
+            # "заступник міністра, головний санітарний лікар України Віктор Ляшко": a second
+            # title, then the name
+            name = next(
+                (n for n in range(end + 3, min(end + 10, len(tokens) - 1)) if _person(tokens, n)),
+                None,
+            )
+            if name is not None and all(t[0][:1].isalnum() for t in tokens[end + 2 : name]):
+                end = name + 1
         if _unnamed(tokens[end][0], self.language):
             # "сообщил источник в Минобороны": the phrase says which source
             while (
@@ -580,10 +599,9 @@ class Rules:
                 continue
             if tokens[j + 1][0][0].isupper():
                 return self._place_name(sentence, tokens, j + 1, i - 1)
-            if tokens[j + 1][0] in _QUOTE_MARKS:
-                close = next((m for m in range(j + 2, i) if tokens[m][0] in _CLOSE), None)
-                if close is not None and close > j + 2:
-                    return _clean(sentence[tokens[j + 2][1] : tokens[close - 1][2]]) or None
+            quoted = _quoted_after(sentence, tokens[:i], j + 1, self.language)
+            if quoted is not None:
+                return quoted  # "В «Укргазі» повідомили", "В предприятии «Антонов» назвали"
         return None
 
     def _placed(self, sentence: str, tokens: list[tuple[str, int, int]], comma: int) -> str | None:
@@ -672,11 +690,18 @@ def _described_source(
     k = comma - 1
     while k > 0 and comma - k < 8 and tokens[k][0] != ",":
         k -= 1
-    if k < 1 or tokens[k][0] != "," or not _unnamed(tokens[k - 1][0], language):
+    head = k - 1
+    if head > 1 and tokens[head][0] in _CLOSE:
+        opening = next(
+            (m for m in range(head - 1, max(-1, head - 6), -1) if tokens[m][0] in _QUOTE_MARKS),
+            None,
+        )
+        head = opening - 1 if opening is not None else head  # "источник «Газеты.Ru», знакомый …"
+    if k < 1 or tokens[k][0] != "," or not _unnamed(tokens[head][0], language):
         return None
     if not tokens[k + 1][0].lower().startswith(_DESCRIBING):
         return None
-    return _clean(sentence[tokens[k - 1][1] : tokens[comma - 1][2]]) or None
+    return _clean(sentence[tokens[head][1] : tokens[comma - 1][2]]) or None
 
 
 def _unnamed(word: str, language: str) -> bool:
@@ -705,8 +730,11 @@ def _embedded(tokens: list[tuple[str, int, int]], i: int, language: str) -> bool
     if (before in {"что", "що"} and not just) or before.startswith(_RELATIVE) or before in _WHICH:
         return True
     if before == "не" and word not in _that_forms(language):
-        following = {t[0].lower() for t in tokens[i + 1 : i + 4]}
-        return following.isdisjoint({"что", "що", ":", "«", '"', "“", "„"})
+        # "не сообщили", "не ответила на запрос «…»": nothing said, unless its content follows
+        following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
+        if following[:1] == [","]:
+            following = following[1:]
+        return not following or following[0] not in {"что", "що", ":", "«", '"', "“", "„"}
     return False
 
 
@@ -759,6 +787,36 @@ def _stated(words: list[tuple[str, int, int]], language: str) -> bool:
     return any(w[0][:1].isupper() for w in words) or (
         bool(words) and lemma(words[0][0].lower(), language) in _STATEMENTS
     )
+
+
+def _quoted_after(
+    sentence: str, tokens: list[tuple[str, int, int]], k: int, language: str
+) -> str | None:
+    """The name in quotation marks at ``k``, or after an institution's noun there ("«Укргаз»",
+    "предприятии «Антонов»"), in the nominative when it is declined ("«Антонове»")."""
+    if (
+        k < len(tokens)
+        and tokens[k][0][:1].islower()
+        and lemma(tokens[k][0].lower(), language)
+        in _INSTITUTIONS | {"предприятие", "концерн", "підприємство", "корпорація", "корпорация"}
+    ):
+        k += 1
+    if k >= len(tokens) or tokens[k][0] not in _QUOTE_MARKS:
+        return None
+    close = next((m for m in range(k + 1, min(len(tokens), k + 7)) if tokens[m][0] in _CLOSE), None)
+    if close is None or close == k + 1 or not tokens[k + 1][0][:1].isupper():
+        return None
+    name = _clean(sentence[tokens[k + 1][1] : tokens[close - 1][2]])
+    if close == k + 2:
+        found = [p for p in parses(name.lower(), language) if p.tag.case in {"loct", "datv"}]
+        form = found[0].inflect({"nomn"}) if found else None
+        if form is not None and not {"Name", "Surn"} & set(found[0].tag.grammemes):
+            name = _like_word(name, str(form.word))
+    return name or None
+
+
+def _like_word(model: str, word: str) -> str:
+    return word.upper() if model.isupper() else word[:1].upper() + word[1:]
 
 
 def _quoted_name(tokens: list[tuple[str, int, int]], i: int) -> bool:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -96,7 +96,7 @@ def attribute_article(
             if findings:
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
-    _quotes(sentences, with_quotes, text, speakers, quotes)
+    _quotes(sentences, with_quotes, text, speakers, quotes, find if rules is not None else None)
     _transcripts(sentences, text, speakers)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
     previous: _Sentence | None = None
@@ -304,6 +304,28 @@ def _named_in_quote(text: str, quotes: Sequence[Quote], speakers: Speakers) -> A
     return Attribution(resolved[0], resolved[1], rule, "quote", f"quote-{rule}")
 
 
+# A frame between dashes inside the quotation marks: "…, – сказав Володимир Гройсман. – …",
+# or closing it: "…, - наголосив міський голова Владислав Атрошенко."
+_INNER_FRAME = re.compile(
+    r"[,.!?…]\s*[–—-]\s+(?P<frame>[^–—«»\"“”\n]{3,120}?)\s*(?:[.,]\s*[–—-]\s|[.!]?[»\"”]?\s*$)"
+)
+
+
+def _inner_frame(
+    text: str, quotes: Sequence[Quote], speakers: Speakers, find: Callable[[str], list[Finding]]
+) -> Attribution | None:
+    """The speaker a frame set inside the quotation names ("…, – сказав X. – …")."""
+    for quote in quotes:
+        for match in _INNER_FRAME.finditer(text, quote.start, quote.end):
+            frame = match.group("frame")
+            findings = [f for f in find(", — " + frame) if f.rule == "verb-subject"]
+            if findings:
+                found = _first(findings, speakers, match.start("frame") - 4)
+                if found is not None and found.source != NOT_NAMED:
+                    return found
+    return None
+
+
 def _tagged_piece(
     text: str,
     pieces: Sequence[Quote],
@@ -336,8 +358,12 @@ def _quotes(
     text: str,
     speakers: Speakers,
     quotes: Sequence[Quote],
+    find: Callable[[str], list[Finding]] | None = None,
 ) -> None:
     """Give each sentence inside a quotation its speaker.
+
+    ``find`` (Russian and Ukrainian) also reads a frame set inside the quotation marks
+    ("«…, – сказав Гройсман. – …»", "— …, - наголосив мер.").
 
     ``with_quotes`` holds the indexes of the sentences a quote runs through.
     """
@@ -357,6 +383,8 @@ def _quotes(
         starts = [piece.start for piece in quotes_of[run]]
         if speaker is None:
             speaker = _named_in_quote(text, quotes_of[run], speakers)
+        if speaker is None and find is not None:
+            speaker = _inner_frame(text, quotes_of[run], speakers, find)
         first = members[0]
         before = sentences[first - 1] if first > 0 else None
         dialogue = quotes_of[run][0].dialogue

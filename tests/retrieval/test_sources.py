@@ -2028,3 +2028,72 @@ def test_relayed_leads_site_names_and_adverbs(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # A frame set inside the quotation marks, between dashes or closing a dash's speech.
+        (
+            "«Хочу наголосити – жодних нових податків не буде, – сказав Іван Кравчук. – Бюджет "
+            "збалансований».",
+            "uk",
+            [Attribution("Іван Кравчук", None, "сказав", "quote")] * 2,
+        ),
+        (
+            "— У нас ситуація складна. Місто має бути чистішим, - наголосив міський голова "
+            "Петро Сало.",
+            "uk",
+            [Attribution("Петро Сало", "міський голова", "наголосив", "quote")] * 2,
+        ),
+        # No answer is no report; a content after the denial would be.
+        ("Пресс-секретарь мэрии Анна Белова не ответила на запрос редакции.", "ru", [None]),
+        # An unnamed source before a stray comma, or described past its outlet's name.
+        (
+            "Источник «Известий» в правительстве, сказал, что решение отложено.",
+            "ru",
+            [Attribution(UNNAMED, "Источник «Известий»", "сказал", "reported speech")],
+        ),
+        (
+            "Другой источник «Известий», знакомый с ситуацией, сказал, что решение отложено.",
+            "ru",
+            [
+                Attribution(
+                    UNNAMED,
+                    "источник «Известий», знакомый с ситуацией",
+                    "сказал",
+                    "reported speech",
+                )
+            ],
+        ),
+        # A second title after a comma, then the name.
+        (
+            "Про це повідомив заступник міністра освіти, головний освітній інспектор України "
+            "Олег Пасічник.",
+            "uk",
+            [
+                Attribution(
+                    "Олег Пасічник",
+                    "заступник міністра освіти, головний освітній інспектор України",
+                    "повідомив",
+                    "reported speech",
+                )
+            ],
+        ),
+        # A company named in quotation marks after "в" and its noun, declined or not.
+        (
+            "В предприятии «Восход» назвали эту информацию вымыслом.",
+            "ru",
+            [Attribution("Восход", None, "назвали", "reported speech")],
+        ),
+        (
+            "«Мы ничего не знаем», — заверили в «Восходе».",
+            "ru",
+            [Attribution("Восход", None, "заверили", "quote")],
+        ),
+    ],
+)
+def test_frames_inside_quotes_stray_commas_and_quoted_companies(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
