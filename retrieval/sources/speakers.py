@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from retrieval.analysis import stopwords
+from retrieval.analysis import morphology, stopwords
 from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import (
     SURNAME,
@@ -107,6 +107,8 @@ def _role_opening(words: str, language: str) -> bool:
     common noun, not a name."""
     if " " in words or not words[1:].islower():
         return False
+    if not morphology("uk" if language == "uk" else "ru").word_is_known(words.lower()):
+        return False  # "Росстат": a name the dictionary does not know, not a title
     found = parses(words.lower(), language)
     return bool(found) and all(
         {"NOUN", "anim"} <= set(p.tag.grammemes)

@@ -128,6 +128,8 @@ def person_and_role(phrase: str, language: str) -> tuple[str, str | None]:
         k -= 1  # "советник … Михаил Подоляк": any capitalised word after a first name is a surname
     while k > 0 and words[k - 1][:1].isupper() and _is_name(words[k - 1], language):
         k -= 1
+        if _first_name(words[k], language):
+            break  # a first name opens the person's name: "руководителя Росстата Георгий …"
     if k == len(words) or k == 0:
         return phrase, None
     if k == len(words) - 1 and not _surely_a_name(words[-1], language):

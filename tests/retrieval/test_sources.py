@@ -2097,3 +2097,19 @@ def test_frames_inside_quotes_stray_commas_and_quoted_companies(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() -> None:
+    # "заместитель руководителя Росстата Георгий Оксенойт": the person starts at his first
+    # name, and "Росстат" later is the agency, not a title pointing back at him.
+    got = attribute(
+        "Об этом заявил заместитель руководителя Росстата Георгий Оксенойт. По данным "
+        "Росстата, инфляция замедлилась.",
+        "ru",
+    )
+    assert [a for _, a in got] == [
+        Attribution(
+            "Георгий Оксенойт", "заместитель руководителя Росстата", "заявил", "reported speech"
+        ),
+        Attribution("Росстат", None, "по данным", "according to"),
+    ]
