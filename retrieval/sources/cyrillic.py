@@ -44,7 +44,7 @@ _VERBS: Final = frozenset(
         "передавать констатировать прокомментировать комментировать ответить отвечать "
         "призвать призывать потребовать требовать пообещать обещать допустить настаивать "
         "отрицать прогнозировать ожидать опасаться сообщаться уверять проинформировать "
-        "информировать объяснить объяснять резюмировать акцентировать "
+        "информировать объяснить объяснять резюмировать акцентировать дополнить дополнять "
         "заявити заявляти повідомити повідомляти сказати говорити зазначити зазначати "
         "наголосити наголошувати розповісти розповідати написати писати пояснити пояснювати "
         "додати додавати вважати стверджувати визнати визнавати попередити попереджати "
@@ -53,7 +53,7 @@ _VERBS: Final = frozenset(
         "констатувати прокоментувати коментувати відповісти відповідати закликати вимагати "
         "пообіцяти обіцяти припустити наполягати заперечувати підкреслити підкреслювати "
         "прогнозувати очікувати поінформувати інформувати резюмувати акцентувати зауважити "
-        "зауважувати"
+        "зауважувати доповнити доповнювати"
     ).split()
 )
 # Speech acts that report only with a "что"/"що" clause: "Песков повторил, что …";
@@ -106,24 +106,24 @@ _FRAME_MARKS: Final = frozenset({",", "—", "–", "-", "»", "”", '"'})
 # Source phrases: the words, and whether the noun phrase after them is in the genitive.
 _PHRASES: Final = re.compile(
     r"(?i)\b(?P<cue>по(?=\s+(?:его|её|ее|их)\s)|"
-    r"по\s+(?:\w+\s+(?=данным|сведениям|оценкам|подсчетам|подсчётам))?"
-    r"(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|прогнозам|"
+    r"по\s+(?:\w+\s+(?=данным|сведениям|оценкам|подсчетам|подсчётам|прогнозу))?"
+    r"(?:словам|данным|информации|сведениям|мнению|оценкам|оценке|прогнозам|прогнозу|"
     r"подсчетам|подсчётам|утверждению|версии)|согласно(?:\s+(?:данным|информации))?|"
     r"в\s+соответствии\s+с|відповідно\s+до|(?:зі|із)\s+слів|з(?=\s+(?:його|її|їх)\s+слів)|"
     r"(?:следует|видно|вытекает)\s+из\s+(?:данных|доклада|отчета|отчёта)|"
     r"(?:випливає|видно)\s+з\s+(?:даних|доповіді|звіту)|"
     r"за(?=\s+(?:його|її|їхніми|їх)\s)|на(?=\s+(?:його|її|їхню|їх)\s+думку)|"
-    r"за\s+(?:\w+\s+(?=даними|оцінками|підрахунками))?"
-    r"(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками|прогнозами)|"
+    r"за\s+(?:\w+\s+(?=даними|оцінками|підрахунками|прогнозом))?"
+    r"(?:словами|даними|інформацією|оцінками|оцінкою|версією|підрахунками|прогнозами|прогнозом)|"
     r"на\s+думку|згідно\s+з(?:\s+даними)?|"
     r"(?:говорится|отмечается|сообщается|указывается|подчеркивается|подчёркивается|"
     r"указано|сказано|отмечено)\s+"
     r"(?:в|во)\s+(?:сообщении|заявлении|документе|отчете|отчёте|докладе|релизе|пресс-релизе|"
-    r"публикации|материале|статье|исследовании|письме|обращении|телеграм-канале)|"
+    r"публикации|материале|статье|исследовании|письме|обращении|(?:телеграм|telegram)-канале)|"
     r"(?:йдеться|зазначається|повідомляється|наголошується|зазначено|вказано|сказано)\s+"
     r"[ву]\s+(?:повідомленні|"
     r"заяві|документі|звіті|доповіді|релізі|пресрелізі|публікації|матеріалі|статті|"
-    r"дослідженні|листі|зверненні|телеграм-каналі)|"
+    r"дослідженні|листі|зверненні|(?:телеграм|telegram)-каналі)|"
     r"как\s+стало\s+известно|як\s+стало\s+відомо|"
     r"как\s+(?:сообщает|сообщил[аио]?|сообщили|пишет|писал[аио]?|заявил[аио]?|заявили|"
     r"отмечает|отметил[аи]?|отмечают|рассказал[аи]?|утверждает|утверждают|передает|"
@@ -144,8 +144,13 @@ _PHRASE_KEYS: Final = frozenset(
         "його її їхніми їх їхню думку словами даними інформацією оцінками оцінкою версією "
         "підрахунками згідно говорится отмечается сообщается указывается подчеркивается "
         "подчёркивается йдеться зазначається повідомляється наголошується как як указано "
-        "сказано отмечено зазначено вказано прогнозам прогнозами соответствии відповідно слів"
+        "сказано отмечено зазначено вказано прогнозам прогнозами соответствии відповідно слів "
+        "прогнозу прогнозом"
     ).split()
+)
+_PASSIVES: Final = frozenset(
+    "говорится отмечается сообщается указывается подчеркивается подчёркивается указано сказано "
+    "отмечено йдеться зазначається повідомляється наголошується зазначено вказано".split()
 )
 _DOCUMENT_KEYS: Final = frozenset(
     "говорится отмечается сказано указывается подчеркивается йдеться зазначається "
@@ -175,7 +180,7 @@ _STOPS: Final = frozenset(
 )
 _PREPOSITIONS: Final = frozenset(
     "в во на у о об про с со к из от по за до для при над под перед з із зі від біля через "
-    "после після кроме крім окрім среди серед около между між против проти".split()
+    "после після кроме крім окрім среди серед около между між против проти під".split()
 )
 _NOT_SUBJECTS: Final = frozenset(
     "это этом то том это тот все всё кто что оно как так "
@@ -278,11 +283,15 @@ class Rules:
             if tokens[first][0].lower() in {"от", "від"} and first + 1 < len(tokens):
                 first += 1  # "по предварительным данным от МЧС России"
             last = _np_end(tokens, first, self.language, after_phrase=True)
-            if last < first and cue.split()[0] in _DOCUMENT_KEYS:
+            if tokens[first][0].lower() in _STOPS:
+                last = first - 1  # "сообщается в Telegram-канале со ссылкой на …": no name after
+            if last < first and cue.split()[0] in _PASSIVES:
                 # "— говорится в сообщении.", "— йдеться у повідомленні.": whose statement
                 # the speakers know (the source named last)
-                noun = head_nominative(cue.split()[-1], self.language)
-                return Finding(noun, cue, "according to", "document", match.start())
+                noun = head_nominative(match.group("cue").split()[-1], self.language)
+                citing = _CITING.search(sentence, match.end() - 1)
+                detail = " ".join(citing.group(0).strip(" ,").split()) if citing else None
+                return Finding(noun, cue, "according to", "document", match.start(), detail)
             if last < first:
                 return None
             subject = head_nominative(
@@ -319,7 +328,16 @@ class Rules:
         if before == ",":
             subject = _described_source(sentence, tokens, i - 1, self.language)
             rule = "postmodified" if subject is not None else rule
+        about = [t[0].lower() for t in tokens[:2]] in (["об", "этом"], ["про", "це"]) and not (
+            tokens[i - 1][0].lower() in _PRONOUNS or tokens[i - 1][0][:1].isupper()
+        )
+        if subject is None and not after_quote and about:
+            # "Об этом в ходе коллегии Министерства науки и образования заявил глава
+            # министерства …": after "Об этом" the speaker follows the verb.
+            subject = self._right(sentence, tokens, i)
+            rule = "inverted"
         if subject is None and not after_quote:
+            rule = "subject-verb"
             subject = self._left(sentence, tokens, i)
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
@@ -398,8 +416,10 @@ class Rules:
         phrase_end = j
         while j >= 0:
             low = tokens[j][0].lower()
-            if low in _ADVERBS:
-                j -= 1
+            if low in _ADVERBS or _manner(low, self.language):
+                j -= (
+                    1  # "Серга категорично спростовував", "в правительстве резко прокомментировали"
+                )
             elif j >= 1 and tokens[j - 1][0].lower() in _PREPOSITIONS and tokens[j][0][0].isalnum():
                 j -= 2  # "Лавров в понедельник заявил", "Кличко в телеграмі написав"
             elif (
@@ -561,9 +581,13 @@ class Rules:
                 # "представник управління розвідкою МОУ Андрій Юсов": the name closes it
                 end = name + 1 if name is not None else m - 1
                 break
-        if end + 2 < len(tokens) and tokens[end + 1][0] == "," and tokens[end + 2][0][:1].islower():
-            # "заступник міністра, головний санітарний лікар України Віктор Ляшко": a second
-            # title, then the name
+        if (
+            end + 2 < len(tokens)
+            and tokens[end + 1][0].lower() in {",", "и", "і", "та"}
+            and tokens[end + 2][0][:1].islower()
+        ):
+            # "заступник міністра, головний санітарний лікар України Віктор Ляшко", "міністр
+            # освіти і науки України Сергій Шкарлет": the title goes on, then the name
             name = next(
                 (n for n in range(end + 3, min(end + 10, len(tokens) - 1)) if _person(tokens, n)),
                 None,
@@ -597,8 +621,10 @@ class Rules:
         for j in range(i - 1, max(-1, i - 7), -1):
             if tokens[j][0].lower() not in _PLACE or j + 1 >= i:
                 continue
-            if tokens[j + 1][0][0].isupper():
-                return self._place_name(sentence, tokens, j + 1, i - 1)
+            if tokens[j + 1][0][0].isupper() or (
+                j + 2 == i and lemma(tokens[j + 1][0].lower(), self.language) in _INSTITUTIONS
+            ):
+                return self._place_name(sentence, tokens, j + 1, i - 1)  # "У фінустанові зазначили"
             quoted = _quoted_after(sentence, tokens[:i], j + 1, self.language)
             if quoted is not None:
                 return quoted  # "В «Укргазі» повідомили", "В предприятии «Антонов» назвали"
@@ -835,6 +861,14 @@ def _quoted_name(tokens: list[tuple[str, int, int]], i: int) -> bool:
         and all(t[0][:1].isalnum() for t in inner)
         and (opening == 0 or tokens[opening - 1][0] not in {",", ":", "—", "–", "-"})
     )
+
+
+def _manner(word: str, language: str) -> bool:
+    """An adverb of manner ending in -о/-е ("категорично", "резко")."""
+    if not word.endswith(("о", "е")) or len(word) < 5:
+        return False
+    found = parses(word, language)
+    return bool(found) and str(found[0].tag.POS) == "ADVB"
 
 
 def _person(tokens: list[tuple[str, int, int]], n: int) -> bool:
@@ -1095,6 +1129,8 @@ _INSTITUTIONS: Final = frozenset(
     (
         "пресс-служба пресс-центр министерство ведомство правительство управление прокуратура "
         "полиция мэрия администрация штаб комитет служба офис посольство компания суд минобороны "
+        "банк банка финучреждение учреждение организация пресс-офис фінустанова установа "
+        "організація "
         "пресслужба прес-служба пресцентр прес-центр міністерство відомство уряд управління "
         "поліція мерія адміністрація комітет офіс посольство компанія"
     ).split()

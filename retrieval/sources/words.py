@@ -86,7 +86,8 @@ def head_nominative(phrase: str, language: str) -> str:
     found = [p for p in parses(words[0], language) if p.tag.POS == "NOUN"]
     if (
         not found
-        or found[0].tag.case not in {"gent", "datv"}  # "по данным X", "согласно решению X"
+        # "по данным X", "согласно решению X", "говорится в сообщении"
+        or found[0].tag.case not in {"gent", "datv", "loct"}
         or _NAME_TAGS & set(found[0].tag.grammemes)
     ):
         return phrase

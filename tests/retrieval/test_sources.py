@@ -2113,3 +2113,77 @@ def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() ->
         ),
         Attribution("Росстат", None, "по данным", "according to"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # After "Об этом" the speaker follows the verb, past a genitive chain with "и".
+        (
+            "Об этом в ходе коллегии Министерства науки и образования заявил глава министерства "
+            "Иван Вакарчук.",
+            "ru",
+            [Attribution("Иван Вакарчук", "глава министерства", "заявил", "reported speech")],
+        ),
+        # ... unless a subject stands right before the verb.
+        (
+            "Про це він сказав під час засідання уряду.",
+            "uk",
+            [Attribution(NOT_NAMED, "він", "сказав", "reported speech")],
+        ),
+        # A title that goes on after "і", then the name.
+        (
+            "Про це заявив міністр освіти і науки України Сергій Шкарлет.",
+            "uk",
+            [
+                Attribution(
+                    "Сергій Шкарлет", "міністр освіти і науки України", "заявив", "reported speech"
+                )
+            ],
+        ),
+        # An institution named lowercase after "у", before or after the verb.
+        (
+            "Про це повідомили у банку.",
+            "uk",
+            [Attribution("Банк", None, "повідомили", "reported speech")],
+        ),
+        (
+            "У фінустанові зазначили, що працювати небезпечно.",
+            "uk",
+            [Attribution("Фінустанова", None, "зазначили", "reported speech")],
+        ),
+        # An adverb of manner between the subject and its verb.
+        (
+            "Олег Петров категорично опроверг слухи о продаже банка.",
+            "ru",
+            [Attribution("Олег Петров", None, "опроверг", "reported speech")],
+        ),
+        # "дополнил", "по последнему прогнозу", a Telegram channel citing a ministry.
+        (
+            "«Мы справимся», — дополнил губернатор.",
+            "ru",
+            [Attribution("губернатор", None, "дополнил", "reported speech")],
+        ),
+        (
+            "По последнему прогнозу Минэкономразвития, инфляция составит 11,6 процента.",
+            "ru",
+            [Attribution("Минэкономразвития", None, "по последнему прогнозу", "according to")],
+        ),
+        (
+            "«Ситуация стабильная», сообщается в Telegram-канале со ссылкой на Минпромторг.",
+            "ru",
+            [
+                Attribution(
+                    "Telegram-Канал",
+                    "со ссылкой на Минпромторг",
+                    "сообщается в telegram-канале",
+                    "according to",
+                )
+            ],
+        ),
+    ],
+)
+def test_about_this_titles_institutions_and_manners(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
