@@ -102,6 +102,7 @@ _STATEMENTS: Final = frozenset(
 _TITLED: dict[str, re.Pattern[str]] = {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _role_opening(words: str, language: str) -> bool:
     """A title opening the sentence with its capital ("Президент", "Губернатор"): an animate
     common noun, not a name."""

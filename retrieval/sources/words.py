@@ -74,6 +74,7 @@ def nominative(name: str, language: str) -> str:
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def head_nominative(phrase: str, language: str) -> str:
     """An organisation named in the genitive, its head noun made nominative.
 
