@@ -1679,7 +1679,7 @@ def test_an_impersonal_note_goes_on_with_the_source_before_it() -> None:
         Attribution("Енергетики", None, "повідомили", "reported speech"),
         Attribution("Енергетики", None, "повідомили", "carried over"),
     ]
-    assert [a for _, a in attribute("Отмечается, что пострадавших нет.", "ru")] == [None]
+    assert [a for _, a in attribute("Отмечается, что движение восстановлено.", "ru")] == [None]
 
 
 @pytest.mark.parametrize(
@@ -1714,7 +1714,7 @@ def test_an_impersonal_note_goes_on_with_the_source_before_it() -> None:
         ),
         # Services named by where: an adjective before an acronym, a quoted name after.
         (
-            "Как сообщили в окружном ГУ МЧС, пострадавших нет.",
+            "Как сообщили в окружном ГУ МЧС, огонь потушен.",
             "ru",
             Attribution("ГУ МЧС", None, "как сообщили", "reported speech"),
         ),
@@ -1724,9 +1724,9 @@ def test_an_impersonal_note_goes_on_with_the_source_before_it() -> None:
             Attribution("Пресслужба «Укргазу»", None, "повідомили", "reported speech"),
         ),
         (
-            "Утром и в Москве, и в Минске заявили, что переговоры продолжаются.",
+            "Вечером и в Казани, и в Уфе заявили, что матч перенесут.",
             "ru",
-            Attribution("Минск", None, "заявили", "reported speech"),
+            Attribution("Уфа", None, "заявили", "reported speech"),
         ),
         # A name after the title, past an instrumental; a medium is not the speaker.
         (
@@ -1743,13 +1743,12 @@ def test_an_impersonal_note_goes_on_with_the_source_before_it() -> None:
         ),
         # A pronoun is the subject alone; the words before it are not the speaker's.
         (
-            "В беседе с корреспондентом местной газеты он также сообщил, что стройка "
-            "завершится летом.",
+            "Во время встречи с жителями района он также сообщил, что стройка завершится летом.",
             "ru",
             Attribution(NOT_NAMED, "он", "сообщил", "reported speech"),
         ),
         (
-            "Раніше він повідомив про двох поранених.",
+            "Раніше він повідомив про відкриття мосту.",
             "uk",
             Attribution(NOT_NAMED, "він", "повідомив", "reported speech"),
         ),
@@ -1766,19 +1765,19 @@ def test_relayed_reports_services_and_subjects_in_russian_and_ukrainian_news(
     [
         # An infinitive, a denial with nothing said, what someone says, a relative clause.
         ("Мэр не стал комментировать слухи о своей отставке.", "ru"),
-        ("Чоловік не зміг пояснити мотиви свого вчинку.", "uk"),
+        ("Водій не зміг пояснити причини аварії.", "uk"),
         ("Подробности в министерстве не сообщили.", "ru"),
         ("Важно, чтобы все слышали, что говорит председатель правительства Андрей Лукин.", "ru"),
         ("Условия, которых требует поставщик, банк счёл жёсткими.", "ru"),
         # Acts: a verdict, a promise of an action, an alarm declared, a match to a forecast.
         ("Суд признал бизнесмена виновным в уклонении от налогов.", "ru"),
-        ("Подробностями губернатор обещает поделиться позже.", "ru"),
-        ("Після цього у Львові оголосили тривогу.", "uk"),
+        ("Деталями мэр обещает поделиться завтра.", "ru"),
+        ("Після цього в Ужгороді оголосили перерву.", "uk"),
         ("Такий результат відповідає прогнозам аналітиків.", "uk"),
         # What is confirmed, not who confirms it; a phrase that names no one.
-        ("Наразі підтверджено збиття 20 дронів.", "uk"),
-        ("По предварительным данным, пострадавших нет.", "ru"),
-        ("Ціни коливатимуться відповідно до ринкових умов.", "uk"),
+        ("Наразі підтверджено виконання плану на 80 відсотків.", "uk"),
+        ("По предварительным данным, ущерб невелик.", "ru"),
+        ("Тарифи змінюватимуться відповідно до сезонних умов.", "uk"),
     ],
 )
 def test_cyrillic_cues_that_report_nothing_of_the_sentence(sentence: str, language: str) -> None:
@@ -1799,17 +1798,17 @@ def test_cyrillic_cues_that_report_nothing_of_the_sentence(sentence: str, langua
             Attribution("Компанія", None, "заявивши", "reported speech"),
         ),
         (
-            "За попередніми даними від ДСНС, постраждалих немає.",
+            "За попередніми даними від ДСНС, пожежу локалізовано.",
             "uk",
             Attribution("ДСНС", None, "за попередніми даними", "according to"),
         ),
         (
-            "По имеющимся данным от пресс-центра МЧС России, пострадавших нет.",
+            "По имеющимся данным от пресс-центра МЧС России, дорогу уже открыли.",
             "ru",
             Attribution("пресс-центр МЧС России", None, "по имеющимся данным", "according to"),
         ),
         (
-            "За прогнозами Нацбанку, інфляція сповільниться.",
+            "За прогнозами Нацбанку, курс залишиться стабільним.",
             "uk",
             Attribution("Нацбанк", None, "за прогнозами", "according to"),
         ),
@@ -1824,19 +1823,19 @@ def test_cyrillic_cues_that_report_nothing_of_the_sentence(sentence: str, langua
             Attribution("Петренко", None, "зі слів", "according to"),
         ),
         (
-            "Як повідомляється на сайті Ради, депутати ухвалили звернення.",
+            "Як повідомляється на сайті Ради, комітет підтримав законопроєкт.",
             "uk",
             Attribution("Рада", None, "як повідомляється на сайті", "reported speech"),
         ),
         (
-            "Сирський зауважив, що дронів стало більше.",
+            "Коваленко зауважив, що заявок стало більше.",
             "uk",
-            Attribution("Сирський", None, "зауважив", "reported speech"),
+            Attribution("Коваленко", None, "зауважив", "reported speech"),
         ),
         (
-            "ЦБ намекал рынку, что ставку не изменят.",
+            "Регулятор намекал банкам, что нормы смягчат.",
             "ru",
-            Attribution("ЦБ", None, "намекал", "reported speech"),
+            Attribution("Регулятор", None, "намекал", "reported speech"),
         ),
         (
             "«Решение правильное», — вторил ей вице-премьер Олег Зуев.",
@@ -1844,9 +1843,9 @@ def test_cyrillic_cues_that_report_nothing_of_the_sentence(sentence: str, langua
             Attribution("Олег Зуев", "вице-премьер", "вторил", "reported speech"),
         ),
         (
-            "Уряд також розраховує, що ціни стабілізуються.",
+            "Мерія також розраховує, що ремонт завершать у травні.",
             "uk",
-            Attribution("Уряд", None, "розраховує", "reported speech"),
+            Attribution("Мерія", None, "розраховує", "reported speech"),
         ),
         (
             "Минобороны объявило о завершении учений.",
@@ -1864,11 +1863,11 @@ def test_gerunds_phrases_and_verbs_of_russian_and_ukrainian_news(
 def test_a_ukrainian_first_name_gives_the_pronoun_its_speaker() -> None:
     # "Павло" is also a feminine vocative: the nominative reading says he is a man.
     got = attribute(
-        "Загинули двоє людей, повідомив голова області Павло Кириленко. "
+        "Загинули двоє людей, повідомив голова області Павло Гнатюк. "
         "«Ще троє поранені», — написав він.",
         "uk",
     )
-    assert got[1][1] == Attribution("Павло Кириленко", None, "написав", "reported speech")
+    assert got[1][1] == Attribution("Павло Гнатюк", None, "написав", "reported speech")
 
 
 @pytest.mark.parametrize(
@@ -1876,9 +1875,9 @@ def test_a_ukrainian_first_name_gives_the_pronoun_its_speaker() -> None:
     [
         # "только что сообщил" is a report, not "what X says".
         (
-            "Об этом только что сообщил глава региона Игорь Петров.",
+            "Об этом только что сообщил мэр города Игорь Петров.",
             "ru",
-            [Attribution("Игорь Петров", "глава региона", "сообщил", "reported speech")],
+            [Attribution("Игорь Петров", "мэр города", "сообщил", "reported speech")],
         ),
         # The preposition's object goes; the nominative after it speaks.
         (
@@ -1890,14 +1889,12 @@ def test_a_ukrainian_first_name_gives_the_pronoun_its_speaker() -> None:
         # A surname the dictionary reads first as a genitive plural is still a person's, so
         # the pronoun after finds him.
         (
-            "Об этом заявил председатель комитета Дмитрий Разумков. По его словам, закон примут "
+            "Об этом заявил председатель комитета Дмитрий Сомов. По его словам, закон примут "
             "осенью.",
             "ru",
             [
-                Attribution(
-                    "Дмитрий Разумков", "председатель комитета", "заявил", "reported speech"
-                ),
-                Attribution("Дмитрий Разумков", None, "по его словам", "according to"),
+                Attribution("Дмитрий Сомов", "председатель комитета", "заявил", "reported speech"),
+                Attribution("Дмитрий Сомов", None, "по его словам", "according to"),
             ],
         ),
         # A title opening the sentence is the person the article named with it before.
@@ -1972,12 +1969,12 @@ def test_names_titles_and_statements_in_russian_and_ukrainian_news(
         ),
         # An outlet named in one word is no person: "издание" finds it, "он" does not.
         (
-            "Как отмечает «Медиазона», суд длился полчаса. «Процесс был формальным», — пишет "
+            "Как отмечает «Вёрстка», заседание длилось час. «Решение было предрешено», — пишет "
             "издание. Он добавил, что приговор обжалуют.",
             "ru",
             [
-                Attribution("Медиазона", None, "как отмечает", "reported speech"),
-                Attribution("Медиазона", None, "пишет", "reported speech"),
+                Attribution("Вёрстка", None, "как отмечает", "reported speech"),
+                Attribution("Вёрстка", None, "пишет", "reported speech"),
                 Attribution(NOT_NAMED, "Он", "добавил", "reported speech"),
             ],
         ),
@@ -2001,9 +1998,9 @@ def test_there_according_to_surnames_and_outlets_in_russian(
             * 2,
         ),
         (
-            "Інфляція сповільнилася. Як пише Delo.ua, про це повідомляє пресслужба Нацбанку.",
+            "Продажі зросли. Як пише Delo.ua, про це повідомляє пресслужба компанії.",
             "uk",
-            [Attribution("пресслужба Нацбанку", None, "повідомляє", "reported speech")] * 2,
+            [Attribution("пресслужба компанії", None, "повідомляє", "reported speech")] * 2,
         ),
         # Alone, the outlet is the source; a site's name is one word.
         (
@@ -2012,13 +2009,13 @@ def test_there_according_to_surnames_and_outlets_in_russian(
             [Attribution("Коммерсантъ", None, "как пишет", "reported speech")],
         ),
         (
-            "Знай.ua уточнює, що дані наводяться без урахування Криму.",
+            "Знай.ua уточнює, що опитування провели онлайн.",
             "uk",
             [Attribution("Знай.ua", None, "уточнює", "reported speech")],
         ),
         # "вчергове" is an adverb between the pronoun and its verb.
         (
-            "Також він вчергове наголосив, що війська треба вивести.",
+            "Також він вчергове наголосив, що школи відкриють вчасно.",
             "uk",
             [Attribution(NOT_NAMED, "він", "наголосив", "reported speech")],
         ),
@@ -2041,8 +2038,7 @@ def test_relayed_leads_site_names_and_adverbs(
             [Attribution("Іван Кравчук", None, "сказав", "quote")] * 2,
         ),
         (
-            "— У нас ситуація складна. Місто має бути чистішим, - наголосив міський голова "
-            "Петро Сало.",
+            "— Ми зробили багато. Парк відкриється влітку, - наголосив міський голова Петро Сало.",
             "uk",
             [Attribution("Петро Сало", "міський голова", "наголосив", "quote")] * 2,
         ),
@@ -2100,18 +2096,18 @@ def test_frames_inside_quotes_stray_commas_and_quoted_companies(
 
 
 def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() -> None:
-    # "заместитель руководителя Росстата Георгий Оксенойт": the person starts at his first
-    # name, and "Росстат" later is the agency, not a title pointing back at him.
+    # "заместитель руководителя Росгидромета Георгий Ладин": the person starts at his first
+    # name, and "Росгидромет" later is the agency, not a title pointing back at him.
     got = attribute(
-        "Об этом заявил заместитель руководителя Росстата Георгий Оксенойт. По данным "
-        "Росстата, инфляция замедлилась.",
+        "Об этом заявил заместитель руководителя Росгидромета Георгий Ладин. По данным "
+        "Росгидромета, зима будет тёплой.",
         "ru",
     )
     assert [a for _, a in got] == [
         Attribution(
-            "Георгий Оксенойт", "заместитель руководителя Росстата", "заявил", "reported speech"
+            "Георгий Ладин", "заместитель руководителя Росгидромета", "заявил", "reported speech"
         ),
-        Attribution("Росстат", None, "по данным", "according to"),
+        Attribution("Росгидромет", None, "по данным", "according to"),
     ]
 
 
@@ -2120,24 +2116,24 @@ def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() ->
     [
         # After "Об этом" the speaker follows the verb, past a genitive chain with "и".
         (
-            "Об этом в ходе коллегии Министерства науки и образования заявил глава министерства "
-            "Иван Вакарчук.",
+            "Об этом в ходе заседания Министерства культуры и спорта заявил глава министерства "
+            "Павел Ложкин.",
             "ru",
-            [Attribution("Иван Вакарчук", "глава министерства", "заявил", "reported speech")],
+            [Attribution("Павел Ложкин", "глава министерства", "заявил", "reported speech")],
         ),
         # ... unless a subject stands right before the verb.
         (
-            "Про це він сказав під час засідання уряду.",
+            "Про це він сказав під час наради в міськраді.",
             "uk",
             [Attribution(NOT_NAMED, "він", "сказав", "reported speech")],
         ),
         # A title that goes on after "і", then the name.
         (
-            "Про це заявив міністр освіти і науки України Сергій Шкарлет.",
+            "Про це заявив міністр культури і спорту України Олег Ткач.",
             "uk",
             [
                 Attribution(
-                    "Сергій Шкарлет", "міністр освіти і науки України", "заявив", "reported speech"
+                    "Олег Ткач", "міністр культури і спорту України", "заявив", "reported speech"
                 )
             ],
         ),
@@ -2148,7 +2144,7 @@ def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() ->
             [Attribution("Банк", None, "повідомили", "reported speech")],
         ),
         (
-            "У фінустанові зазначили, що працювати небезпечно.",
+            "У фінустанові зазначили, що відділення відкриють у понеділок.",
             "uk",
             [Attribution("Фінустанова", None, "зазначили", "reported speech")],
         ),
@@ -2165,17 +2161,17 @@ def test_an_agency_before_a_first_name_is_part_of_the_title_not_of_the_name() ->
             [Attribution("губернатор", None, "дополнил", "reported speech")],
         ),
         (
-            "По последнему прогнозу Минэкономразвития, инфляция составит 11,6 процента.",
+            "По последнему прогнозу Минфина, дефицит бюджета составит 2 процента.",
             "ru",
-            [Attribution("Минэкономразвития", None, "по последнему прогнозу", "according to")],
+            [Attribution("Минфин", None, "по последнему прогнозу", "according to")],
         ),
         (
-            "«Ситуация стабильная», сообщается в Telegram-канале со ссылкой на Минпромторг.",
+            "«Спрос устойчивый», сообщается в Telegram-канале со ссылкой на Минсельхоз.",
             "ru",
             [
                 Attribution(
                     "Telegram-Канал",
-                    "со ссылкой на Минпромторг",
+                    "со ссылкой на Минсельхоз",
                     "сообщается в telegram-канале",
                     "according to",
                 )
