@@ -108,6 +108,10 @@ _TIME: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week weekend month year night "
     "morning afternoon evening day today yesterday interview statement".split()
 )
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _NOT_HEAD: Final = frozenset(
     "the a an this that these those his her its their our my your some many most all any "
     "each every both other such no not only even also very more less".split()
@@ -834,6 +838,8 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         last += 1
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
+    if lower[i] in {"told", "tells"} and last < len(tokens) and lower[last] == "that":
+        return None  # "Mansour, a spokesman, told the Associated Press that …": the listener
     if lower[first] in _WHEN or lower[first] in _TIME:
         return None  # "…,” Trump tweeted Sunday": a day, not the speaker
     if last - first == 1 and lower[first] in {"he", "she", "they"}:
@@ -892,10 +898,18 @@ def _left_subject(
             return None  # "…, of Flint, Mich., said": a place ends the description
         if lower[k - 1] == ")":
             k = next((m for m in range(k - 1, -1, -1) if lower[m] == "("), 0)
-        if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
-            start = _np_start(tokens, lower, k - 1)
-            detail = _span(sentence, tokens, start, k - 1)
-            return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
+        if all(t[0][:1].isupper() for t in inner):
+            # "The state's campaign chairman, Phil Lovas, said", "His partner at Lenox, Lee
+            # Cummings, said": the name speaks, the description before it is its detail.
+            located = (
+                _located_subject(sentence, tokens, lower, k - 1)
+                if tokens[k - 1][0][:1].isupper() and len(inner) > 1  # not "Dover, Delaware"
+                else None
+            )
+            if tokens[k - 1][0][:1].islower() or located is not None:
+                start = located[2] if located else _np_start(tokens, lower, k - 1)
+                detail = _span(sentence, tokens, start, k - 1)
+                return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
         if lower[k + 1] not in {"who", "which"}:
             detail = _span(sentence, tokens, k + 1, j - 1)
         if len(inner) == 1 and inner[0][0][:1].isupper() and _placed(tokens, lower, k - 1):
@@ -930,9 +944,15 @@ def _left_subject(
     noun_in_ing = lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
         return None
+    if head_word[:1].isupper():
+        placed = _located_subject(sentence, tokens, lower, head)
+        if placed is not None:
+            return placed[0], detail, placed[1], placed[2]
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
+    if lower[start] in _MONTHS and start + 1 < head and lower[start + 1] in {"a", "an", "the"}:
+        start += 1  # "In March a BBC spokeswoman said": the month is when, not who
     approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
     # "This week Trump said" opens with a time; "This group recognizes" with its subject.
     determiner = (
@@ -957,6 +977,43 @@ def _left_subject(
     return _span(sentence, tokens, start, head), detail, head, phrase
 
 
+def _located_subject(
+    sentence: str, tokens: Tokens, lower: list[str], head: int
+) -> tuple[str, int, int] | None:
+    """(subject, head, start) for "The health ministry in Gaza said", "officials in the
+    besieged Gaza Strip say": the place ends the phrase, the common noun before it speaks."""
+    k = head
+    while k > 0 and head - k < 3 and tokens[k - 1][0][:1].isupper():
+        k -= 1  # "Gaza Strip": the words of the name
+    skipped = 0
+    while k > 1 and skipped < 2 and lower[k - 1] not in _LOCATING and tokens[k - 1][0].islower():
+        low = lower[k - 1]
+        if low in _STOP or low in VERBS or low in _AUX or not low.isalpha():
+            return None
+        k -= 1  # "the besieged": a determiner and an adjective of the place
+        skipped += 1
+    if k < 2 or lower[k - 1] not in _LOCATING:
+        return None
+    speaker = k - 2
+    word = tokens[speaker][0]
+    if (
+        not word.isalpha()
+        or not (word.islower() or (speaker == 0 and word[1:].islower()))
+        or lower[speaker] in _NOT_HEAD_OR_STOP
+        or lower[speaker] in VERBS
+        or lower[speaker] in _AUX
+        or lower[speaker].endswith(("ing", "ly", "ed"))
+        or lower[speaker] in _TIME_WORDS
+        or lower[speaker] in _TIME_NOUNS
+    ):
+        return None  # "Speaking in Iowa Trump said", "Last week in Ohio Clinton said"
+    start = _np_start(tokens, lower, speaker)
+    if start > 0 and lower[start - 1] in _PREPOSITION_HEADS:
+        return None  # "a lead among voters in Ohio": the phrase is not a subject
+    return _span(sentence, tokens, start, head), speaker, start
+
+
+_LOCATING: Final = frozenset({"in", "at", "from"})
 _WHERE: Final = frozenset("in at from near outside inside across during to".split())
 _NUMBER = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

@@ -1579,3 +1579,41 @@ def test_a_speaker_placed_in_a_town_and_region(
     sentence: str, language: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place after "in", "at", "from" ends the speaker's phrase; the noun before it speaks.
+        (
+            "The water authority in Northern Lakeshire said the reservoir was safe.",
+            Attribution("The water authority in Northern Lakeshire", None, "said"),
+        ),
+        (
+            "Officials in the flooded Dunmore Valley said on Monday that roads were closed.",
+            Attribution("Officials in the flooded Dunmore Valley", None, "said"),
+        ),
+        (
+            "The transport ministry in Velmar, the island's capital, said ferries would resume.",
+            Attribution("The transport ministry in Velmar", "the island's capital", "said"),
+        ),
+        (
+            "His old partner at Carrow Mills, Lee Ostrand, called him a genius at closing deals.",
+            Attribution("Lee Ostrand", "His old partner at Carrow Mills", "called"),
+        ),
+        # Whom a speaker told is not the speaker.
+        (
+            "Ana Pereira, a spokeswoman for the union, told the Daily Ledger that talks stalled.",
+            Attribution("Ana Pereira", "a spokeswoman for the union", "told"),
+        ),
+        # A month opening the sentence says when.
+        (
+            "In March a Harbor Radio spokeswoman said the station would fight the claim.",
+            Attribution("a Harbor Radio spokeswoman", None, "said"),
+        ),
+    ],
+)
+def test_speakers_placed_without_commas_and_listeners(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
