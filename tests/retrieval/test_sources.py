@@ -1617,3 +1617,16 @@ def test_speakers_placed_without_commas_and_listeners(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+def test_she_after_a_month_and_an_unnamed_spokeswoman() -> None:
+    text = (
+        "Lawyers for Sir Alan Brooke said he had suffered distress.\n\n"
+        "In March a Harbor Radio spokeswoman said the station would fight the claim.\n\n"
+        "“We stand by our reporting,” she said."
+    )
+    assert [a and a.source for _, a in attribute(text, "en")] == [
+        "Lawyers for Sir Alan Brooke",
+        "a Harbor Radio spokeswoman",
+        "a Harbor Radio spokeswoman",
+    ]
