@@ -127,10 +127,16 @@ _MAX_NP = 9
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+_HEARD = re.compile(
+    r"(?:^|(?<=[,;] )|(?<=\bthat ))(?P<subject>(?:[Tt]he )?(?:[Cc]ourt|[Jj]ury|[Jj]urors|"
+    r"[Ii]nquest|[Tt]ribunal|[Hh]earing|[Tt]rial))"
+    r"(?: (?:was|were|has been|had been|has|had|also))*"
+    r" (?P<cue>heard|told) (?:that|how)\b"
+)
 _NOT_SPEAKERS: Final = frozenset(
     "update note correction photo photos video watch read related breaking analysis opinion "
     "editor's note editor’s note background context q a question answer warning disclaimer "
-    "source sources credit getty images reuters ap".split()
+    "source sources credit getty images reuters ap details summary recap".split()
 )
 _CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
 _LETTERS_ONLY: Final = bytes(
@@ -155,6 +161,11 @@ def find(sentence: str) -> list[Finding]:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
+    heard = _HEARD.search(sentence) if "heard" in plain or "told" in plain else None
+    if heard is not None:
+        # "The court heard that …", "The jury was told …": evidence given at a hearing
+        subject = heard.group("subject")
+        return [Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())]
     if _ANY_CUE_OR_CAPITAL.isdisjoint(plain) and "According" not in sentence:
         return []  # most sentences: no cue, no need to tokenise them
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
@@ -261,6 +272,8 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
         return True
+    if plain[-1] in {"found", "finds"} and sentence.rstrip().endswith(("found.", "finds.")):
+        return True  # "…, CNBC found."
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
         or "‘" in sentence  # "calls Obamacare ‘crazy system’"
@@ -285,6 +298,29 @@ def _title_case(words: list[str]) -> bool:
 
 def _span(sentence: str, tokens: Tokens, first: int, last: int) -> str:
     return sentence[tokens[first].start() : tokens[last].end()].strip(" ,.;:")
+
+
+def _named_at_the_end(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "…, CNBC found.", "…, the Financial Times found.": a name between a comma and the verb,
+    the sentence over after it."""
+    if i + 1 < len(lower) and lower[i + 1] not in {".", "!"}:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k][0][:1].isupper() and i - k <= 4:
+        k -= 1
+    if k == i - 1:
+        return False
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    return k >= 0 and lower[k] == ","
+
+
+def _names_next(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "reports CNBC", "reported the Financial Times": a name follows the verb."""
+    k = i + 1
+    if k < len(lower) and lower[k] == "the":
+        k += 1
+    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN | _TIME
 
 
 def _according(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
@@ -313,8 +349,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "United States", "Says Who"
     before = lower[i - 1] if i > 0 else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    if VERBS[word] in {"show", "find"} and not _can_speak_for_data(lower, i):
-        return None
+    if (
+        VERBS[word] in {"show", "find"}
+        and not _can_speak_for_data(lower, i)
+        and not (word in {"found", "finds"} and _named_at_the_end(tokens, lower, i))
+    ):
+        return None  # but "…, CNBC found.": a named finder closing the sentence
     if word.endswith("ing") and i > 1 and _manner(before) and tokens[i - 1][0].islower():
         before = lower[i - 2]  # "are increasingly admitting that"
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
@@ -352,10 +392,11 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         before = lower[i - 2]  # "would ever admit": still a modal
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
-    # Inverted: ",” said Derek Kukura, a student."
-    if (word in _INVERTING and before in _CLOSING) or (
-        word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED
-    ):
+    # Inverted: ",” said Derek Kukura, a student."; "…, reports CNBC."
+    if (
+        (word in _INVERTING and before in _CLOSING)
+        or (word in {"reports", "reported"} and before == "," and _names_next(tokens, lower, i))
+    ) or (word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED):
         inverted = _inverted(sentence, tokens, lower, i)
         if inverted is not None:
             return inverted
@@ -942,6 +983,18 @@ def _left_subject(
     # "A report released last year found": "released" is not the subject; but a noun in -ing
     # after a determiner is ("The ruling says", "Another ranking says").
     noun_in_ing = lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS
+    if (
+        tokens[head][0].islower()
+        and lower[head].endswith("ed")
+        and head >= 3
+        and lower[head - 1] == "those"
+        and lower[head - 2] in {"of", "for"}
+        and lower[head - 3].isalpha()
+        and lower[head - 3] not in _NOT_HEAD_OR_STOP
+    ):
+        # "Relatives of those killed said": the relatives speak, "those killed" says whose
+        start = _np_start(tokens, lower, head - 3)
+        return _span(sentence, tokens, start, head), detail, head - 3, start
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
         return None
     if head_word[:1].isupper():

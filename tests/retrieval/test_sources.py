@@ -1630,3 +1630,37 @@ def test_she_after_a_month_and_an_unnamed_spokeswoman() -> None:
         "a Harbor Radio spokeswoman",
         "a Harbor Radio spokeswoman",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Evidence given at a hearing: the court (jury, inquest) heard or was told it.
+        (
+            "The court heard that Ms Vance had been warned twice.",
+            Attribution("The court", None, "heard"),
+        ),
+        (
+            "The jury was told that the car had been stolen.",
+            Attribution("The jury", None, "told"),
+        ),
+        ("The inquest heard how the boat capsized.", Attribution("The inquest", None, "heard")),
+        ("Jurors heard the recording twice.", None),
+        # A named finder or reporter closing the sentence.
+        ("Sales rose sharply last year, Deloitte found.", Attribution("Deloitte", None, "found")),
+        ("The missing hiker was found.", None),
+        ("The rally drew thousands, reports CNBC.", Attribution("CNBC", None, "reports")),
+        # "those killed" says whose relatives speak.
+        (
+            "Relatives of those killed said the blast came at dawn.",
+            Attribution("Relatives of those killed", None, "said"),
+        ),
+        # A "Details:" label is no speaker; the sentence after it has one.
+        (
+            "Details: Mayor Ilsa Brandt said two schools were shut.",
+            Attribution("Mayor Ilsa Brandt", None, "said"),
+        ),
+    ],
+)
+def test_hearings_finders_and_labels(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
