@@ -1664,3 +1664,17 @@ def test_she_after_a_month_and_an_unnamed_spokeswoman() -> None:
 )
 def test_hearings_finders_and_labels(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() -> None:
+    text = (
+        "‘We have cut costs and kept our customers’ trust,’ Corvane chief executive Lina Dahl "
+        "said on Tuesday.\n\n"
+        "‘We still have work to do.’\n\n"
+        "The firm’s shares rose in the ‘80s and ’90s."
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        Attribution("Lina Dahl", None, "said", "quote"),
+        Attribution("Lina Dahl", None, "said", "quote"),
+        None,
+    ]
