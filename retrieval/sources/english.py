@@ -166,6 +166,10 @@ def find(sentence: str) -> list[Finding]:
         # "The court heard that …", "The jury was told …": evidence given at a hearing
         subject = heard.group("subject")
         return [Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())]
+    if "quoted" in plain and _QUOTED_AS.search(sentence):
+        quoting = _quoting(sentence)
+        if quoting is not None:
+            return [quoting]
     if _ANY_CUE_OR_CAPITAL.isdisjoint(plain) and "According" not in sentence:
         return []  # most sentences: no cue, no need to tokenise them
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
@@ -298,6 +302,28 @@ def _title_case(words: list[str]) -> bool:
 
 def _span(sentence: str, tokens: Tokens, first: int, last: int) -> str:
     return sentence[tokens[first].start() : tokens[last].end()].strip(" ,.;:")
+
+
+_QUOTED_AS = re.compile(r"\bquoted\b.{1,80}?\bas (?:saying|telling|calling)\b")
+
+
+def _quoting(sentence: str) -> Finding | None:
+    """ "La Repubblica quoted Putin as telling Barroso …": the outlet that quotes is the source,
+    whom it quotes its detail."""
+    tokens = list(_TOKEN.finditer(sentence))
+    lower = list(map(str.lower, map(_word, tokens)))
+    i = lower.index("quoted")
+    j = _skip_back(lower, i - 1)
+    if j < 0 or (j < i - 1 and lower[j + 1] in _BE) or lower[j] in _BE:
+        return None  # "Putin was quoted as saying": the words are his, told by no one named
+    found = _left_subject(sentence, tokens, lower, i, j)
+    if found is None or lower[found[2]] in _OBJECTS:
+        return None
+    k = i + 1
+    while k < len(tokens) and lower[k] != "as":
+        k += 1
+    quoted = f"quoting {_span(sentence, tokens, i + 1, k - 1)}" if k > i + 1 else None
+    return Finding(found[0], "quoted", "reported speech", "quoting", tokens[i].start(), quoted)
 
 
 def _named_at_the_end(tokens: Tokens, lower: list[str], i: int) -> bool:

@@ -1678,3 +1678,25 @@ def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() 
         Attribution("Lina Dahl", None, "said", "quote"),
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The outlet that quotes someone is the source; whom it quotes is the detail.
+        (
+            "Earlier this month, the Harbor Gazette quoted the mayor as saying the bridge would "
+            "close.",
+            Attribution("the Harbor Gazette", "quoting the mayor", "quoted"),
+        ),
+        ("The mayor was quoted as saying the bridge would close.", None),
+        # An assessment with its that-clause ("the Institute for the Study of War assessed that").
+        (
+            "The Institute for Coastal Policy assessed that the dunes would erode within a decade.",
+            Attribution("The Institute for Coastal Policy", None, "assessed"),
+        ),
+        ("Inspectors assessed the damage on Monday.", None),
+    ],
+)
+def test_quoting_outlets_and_assessments(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
