@@ -326,6 +326,25 @@ def _quoting(sentence: str) -> Finding | None:
     return Finding(found[0], "quoted", "reported speech", "quoting", tokens[i].start(), quoted)
 
 
+# Verbs that report only with a claim after them: "rejected that idea" is no that-clause.
+_CLAIM_ONLY: Final = frozenset({"rejects", "rejected", "disputes", "disputed"})
+_CLAIM_NOUNS: Final = frozenset(
+    "claim claims allegation allegations assertion assertions accusation accusations "
+    "suggestion suggestions charge charges argument arguments report reports".split()
+)
+
+
+def _claim_that(lower: list[str], i: int) -> bool:
+    """ "repeated claims that …", "disputes his claim that …": the verb reports a claim's
+    content as a that-clause would."""
+    k = i + 1
+    while k < len(lower) and k - i <= 3 and lower[k] not in _CLAIM_NOUNS:
+        if not lower[k].isalpha() or lower[k] in _STOP or lower[k] in VERBS:
+            return False
+        k += 1
+    return k + 1 < len(lower) and lower[k] in _CLAIM_NOUNS and lower[k + 1] == "that"
+
+
 def _named_at_the_end(tokens: Tokens, lower: list[str], i: int) -> bool:
     """ "…, CNBC found.", "…, the Financial Times found.": a name between a comma and the verb,
     the sentence over after it."""
@@ -397,7 +416,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
             and after != "that"
             and not _closes_quote(tokens, i, after)
             and not belief
-        ):
+            and not _claim_that(lower, i)
+        ) or (word in _CLAIM_ONLY and not _claim_that(lower, i)):
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."

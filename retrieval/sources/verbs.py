@@ -69,7 +69,7 @@ BELIEFS: Final = frozenset(
 # that …"; "agreed to meet", "responded to the letter", "repeated the mistake" report nothing.
 _THAT_ONLY: Final = (
     "reiterate repeat lament bemoan agree respond retort quip joke signal hint intimate posit "
-    "assess"
+    "assess dispute reject"
 ).split()
 # Speech acts that judge someone ("Trump mocked Rubio for “having a tough night”", "Hollande
 # denounced the remarks as “hurtful”"): they report what the subject said only with its content

@@ -1700,3 +1700,28 @@ def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() 
 )
 def test_quoting_outlets_and_assessments(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A claim's content after "repeated", "disputes", "rejected" is reported as a
+        # that-clause would be; "rejected that idea" reports nothing.
+        (
+            "Port spokesman Egil Rask repeated claims that the harbour had never been mined.",
+            Attribution("Egil Rask", None, "repeated"),
+        ),
+        (
+            "The ministry disputes his claim that the dam was unsafe.",
+            Attribution("The ministry", None, "disputes"),
+        ),
+        (
+            "The council rejected the suggestion that fares would rise.",
+            Attribution("The council", None, "rejected"),
+        ),
+        ("The council rejected that idea.", None),
+        ("The agency disputed that figure.", None),
+    ],
+)
+def test_claims_repeated_disputed_or_rejected(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
