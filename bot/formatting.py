@@ -8,8 +8,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from retrieval.answers import Answer, Article, Stats
+from retrieval.dates import Period
 from retrieval.feeds import Feed, PollReport
 from retrieval.passages import Passage
 from retrieval.sources import describe, explain
@@ -17,8 +19,22 @@ from retrieval.sources import describe, explain
 MESSAGE_LIMIT = 4096
 """Telegram's limit for one message, in characters of text after entity parsing."""
 
-NO_ANSWER = (
-    "I found nothing about that in my articles. Try other words, or see /sources for what I know."
+
+@dataclass(frozen=True, slots=True)
+class NoAnswer:
+    """The reply when nothing answers: what was not found, then what to try instead."""
+
+    nothing: str
+    hint: str
+
+    def reply(self, period: Period | None = None) -> str:
+        """The reply, naming the dates searched when the question was limited to a period."""
+        nothing = f"{self.nothing} dated {period.describe()}" if period else self.nothing
+        return f"{nothing}. {self.hint}"
+
+
+NO_ANSWER = NoAnswer(
+    "I found nothing about that in my articles", "Try other words, or see /sources for what I know."
 )
 
 
@@ -30,14 +46,6 @@ def plural(number: int, noun: str) -> str:
 def counted(number: int, noun: str) -> str:
     """“1 sentence”, “12,345 sentences”: a count with its noun."""
     return f"{number:,} {plural(number, noun)}"
-
-
-def within_period(no_answer: str, answer: Answer) -> str:
-    """The no-answer reply, saying which dates were searched when the question was limited."""
-    if not answer.period:
-        return no_answer
-    first, _, rest = no_answer.partition(". ")
-    return f"{first} dated {answer.period.describe()}. {rest}"
 
 
 def escape(text: str) -> str:
@@ -78,7 +86,7 @@ def format_passage(passage: Passage, number: int | None = None) -> str:
 def format_answer(answer: Answer) -> str:
     """The whole answer as Telegram HTML (may need :func:`split_message`)."""
     if not answer.found:
-        return escape(within_period(NO_ANSWER, answer))
+        return escape(NO_ANSWER.reply(answer.period))
     return "\n\n".join(
         format_passage(passage, number)
         for number, passage in enumerate(answer.passages, answer.offset + 1)

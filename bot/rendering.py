@@ -17,19 +17,19 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from bot.formatting import counted, within_period
+from bot.formatting import NoAnswer, counted
 from retrieval.answers import Answer, Article, ArticleSentence
 from retrieval.feeds import Feed, PollResult
 from retrieval.passages import Passage
 from retrieval.sources import describe, explain
 
-NO_ANSWER = (
-    "No answer found in the articles. Rephrase with other words, "
-    "or type :sources to see what newsdesk knows."
+NO_ANSWER = NoAnswer(
+    "No answer found in the articles",
+    "Rephrase with other words, or type :sources to see what newsdesk knows.",
 )
-NO_ANSWER_CLI = (
-    "No answer found in the articles. Rephrase with other words, "
-    "or run `newsdesk list` to see what newsdesk knows."
+NO_ANSWER_CLI = NoAnswer(
+    "No answer found in the articles",
+    "Rephrase with other words, or run `newsdesk list` to see what newsdesk knows.",
 )
 
 
@@ -45,11 +45,11 @@ def source_line(passage: Passage, seeds: Path | None = None) -> str:
 
 
 def render_answer(
-    answer: Answer, *, number_from: int = 1, no_answer: str = NO_ANSWER
+    answer: Answer, *, number_from: int = 1, no_answer: NoAnswer = NO_ANSWER
 ) -> list[Text]:
     """The answer as rich Text blocks, matched terms in bold; ``no_answer`` when none."""
     if not answer.found:
-        return [Text(within_period(no_answer, answer))]
+        return [Text(no_answer.reply(answer.period))]
     blocks = []
     for number, passage in enumerate(answer.passages, number_from):
         text = Text(f"{number}. ")

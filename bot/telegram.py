@@ -68,7 +68,6 @@ from bot.formatting import (
     format_sources,
     format_stats,
     split_message,
-    within_period,
 )
 from bot.journal import Journal, JournaledProcessor, UpdatesRequest
 from retrieval.answers import AnswerBase, Article
@@ -526,7 +525,7 @@ async def _answer(
         await message.reply_text(_sentence(str(err)))
         return
     if not answer.found:
-        await message.reply_text(within_period(NO_ANSWER, answer))
+        await message.reply_text(NO_ANSWER.reply(answer.period))
         return
     key = key or _remember(context, question)
     buttons = []

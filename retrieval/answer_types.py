@@ -200,6 +200,22 @@ def expected_answer(question: str, language: str) -> Expected | None:
     return Expected(kind, frozenset(_stem(word) for word in _WORD.findall(stripped)), language)
 
 
+# Questions whose answer is a number, a date or an amount: the ranking's number boost
+# (:class:`retrieval.ranking.RankingConfig`). Wider than the kinds above: "how many", "how old".
+_NUMBER_QUESTION = re.compile(
+    r"\b(?:how\s+(?:many|much|long|old|far|often|large|big|tall|high)|when|what\s+(?:year|"
+    r"percentage|percent|number|date|amount|decade|century)|which\s+year|in\s+what\s+year"
+    r"|сколько|когда|в\s+как\w+\s+(?:году|годах|веке)|как\w+\s+(?:процент|числ|дат|сумм)\w*"
+    r"|как\s+долго|скільки|коли|в\s+як\w+\s+(?:році|роках|столітті))\b",
+    re.IGNORECASE,
+)
+
+
+def expects_number(question: str) -> bool:
+    """Whether the question asks for a number, a date or an amount."""
+    return _NUMBER_QUESTION.search(question) is not None
+
+
 def prefer_expected(
     hits: Sequence[tuple[int, float]], holds: Callable[[int], bool]
 ) -> list[tuple[int, float]]:

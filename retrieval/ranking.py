@@ -35,15 +35,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.answer_types import expects_number
 from retrieval.index import BM25Index, lucene_idf, top_scores
 
-_NUMBER_QUESTION = re.compile(
-    r"\b(?:how\s+(?:many|much|long|old|far|often|large|big|tall|high)|when|what\s+(?:year|"
-    r"percentage|percent|number|date|amount|decade|century)|which\s+year|in\s+what\s+year"
-    r"|сколько|когда|в\s+как\w+\s+(?:году|годах|веке)|как\w+\s+(?:процент|числ|дат|сумм)\w*"
-    r"|как\s+долго|скільки|коли|в\s+як\w+\s+(?:році|роках|столітті))\b",
-    re.IGNORECASE,
-)
 _DIGIT = re.compile(r"\d")
 
 
@@ -82,11 +76,6 @@ class Ranking:
     """The article-level part of a sentence's score (``article_weight`` × the article's BM25),
     by article key, for the articles ranked: what a sentence of the article that shares no
     word with the question would start from (see :mod:`retrieval.rerank`)."""
-
-
-def expects_number(question: str) -> bool:
-    """Whether the question asks for a number, a date or an amount."""
-    return _NUMBER_QUESTION.search(question) is not None
 
 
 class Ranker:

@@ -47,9 +47,10 @@ class SeedsFolder:
         if self.path.exists():
             raise StoreError(f"the seeds folder {self.path} is not a folder.")
         if articles:
+            held = "1 article" if articles == 1 else f"{articles:,} articles"
             raise StoreError(
                 f"the seeds folder {self.path} does not exist, and the answer base at "
-                f"{data_dir} holds {articles} articles read from seeds; nothing was changed. "
+                f"{data_dir} holds {held} read from seeds; nothing was changed. "
                 "Check the seeds path (NEWSDESK_SEEDS_DIR or [paths] seeds), or create the "
                 "folder to start from no articles."
             )

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from retrieval.sources import cyrillic, english
-from retrieval.sources.quotes import Quote, find_quotes
-from retrieval.sources.record import NOT_NAMED, Attribution, Finding, Kind
+from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
+from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
 from retrieval.sources.speakers import Speakers
 
 Span = tuple[int, int]
@@ -56,6 +56,8 @@ class _Sentence:
     runs: set[int]
     inside: int | None
     attribution: Attribution | None = None
+    opens_quote: bool = False
+    """It opens with a quotation too short a share of it to be inside: "“…,” X, Y, said"."""
 
 
 def attribute_article(
@@ -109,6 +111,12 @@ def attribute_article(
         # A block quote is the one paragraph after its announcement.
         if attribution is None and block is not None and item.paragraph == block_paragraph:
             attribution = _as(block, "quote", "block-quote")
+        if attribution is None and item.opens_quote:
+            # Whoever the words after the quotation name, they were not understood: the
+            # sentence is quoted all the same, and no earlier speaker is guessed for it.
+            attribution = Attribution(
+                NOT_NAMED, cue=QUOTATION_MARKS, kind="quote", rule="quote-opening"
+            )
         if attribution is None and carry_over and previous is not None:
             attribution = _carried(previous, item, text)
         item.attribution = attribution
@@ -137,7 +145,20 @@ def _framed(
         last = b
     pieces.append(text[last:end])
     inside = next((run for run, chars in covered.items() if chars / size >= _INSIDE), None)
-    return _Sentence(start, end, paragraph, runs, inside), "".join(pieces)
+    opens = inside is None and _opens_with_speech(text, start, end, quotes[0])
+    return _Sentence(start, end, paragraph, runs, inside, opens_quote=opens), "".join(pieces)
+
+
+def _opens_with_speech(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether the sentence opens with a quotation that ends on its own punctuation inside the
+    marks, before the sentence goes on: “We will win,” … — whatever follows frames it."""
+    return (
+        quote.start - start <= 2
+        and quote.words >= SPEECH_WORDS
+        and quote.end < end
+        and text[quote.start : quote.end].rstrip()[-1:] in {",", "!", "?"}
+        and not text[start : quote.start].strip(" “\"«„'‘").strip()
+    )
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."
@@ -291,7 +312,9 @@ def _quotes(
             elif speaker is not None:
                 item.attribution = _as(speaker, kind, f"quote-{kind}")
             else:
-                item.attribution = Attribution(NOT_NAMED, cue="“…”", kind="quote", rule="quote")
+                item.attribution = Attribution(
+                    NOT_NAMED, cue=QUOTATION_MARKS, kind="quote", rule="quote"
+                )
         if speaker is not None:
             speakers.note(speaker.source)
 

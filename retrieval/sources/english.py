@@ -86,12 +86,13 @@ _BE: Final = frozenset("is are was were be been being".split())
 # Flake"; after a comma they take an object ("DuPont, later, announced plans to merge").
 _INVERTING_AFTER_QUOTES: Final = frozenset(
     "declared predicted tweeted acknowledged conceded admitted stated announced cautioned "
-    "observed boasted concluded".split()
+    "observed boasted concluded commented concurred quipped retorted".split()
 )
 # What ends a quotation or clause before an inverted verb: ",” said X", ",'' said X" (''…''
 # is how some archives write “…”: two apostrophes, two tokens).
 _CLOSING: Final = frozenset({",", "”", '"', "’", "»", "'"})
 _QUOTES_CLOSED: Final = _CLOSING - {","}
+_QUOTE_MARKS: Final = frozenset({"“", "”", '"', "«", "»", "„", "''"})
 _MODAL: Final = frozenset("to will would could should might may can not".split())
 _STOP: Final = frozenset(
     "that which who whom whose what where when while whether why how if because although "
@@ -619,8 +620,8 @@ def _opening_name(
     would need the clause to be parsed.
     """
     start = 0
-    while start < comma and lower[start] in _OPENERS | {","}:
-        start += 1
+    while start < comma and (lower[start] in _OPENERS | {","} or lower[start] in _QUOTE_MARKS):
+        start += 1  # past openers, and a quotation before the name: "“…,” Ann Lee, 59, said"
     end = start
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
         end += 1
@@ -629,10 +630,25 @@ def _opening_name(
         return None
     if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
         return None
-    if any(lower[k] in {".", ";", ":", "”", '"'} for k in range(end + 1, comma)):
+    if any(
+        lower[k] in {".", ";", ":", "”", '"'} and not _abbreviated(tokens, lower, k)
+        for k in range(end + 1, comma)
+    ):
         return None  # a sentence or a quotation in between: not one description
     detail = _span(sentence, tokens, end + 1, comma - 1)
     return _span(sentence, tokens, start, end - 1), detail, end - 1, start
+
+
+def _abbreviated(tokens: Tokens, lower: list[str], k: int) -> bool:
+    """Whether the full stop at ``k`` ends an abbreviation just before a comma: "R-Ky.,",
+    "Calif.,", "Jr.,"."""
+    return (
+        lower[k] == "."
+        and k + 1 < len(lower)
+        and lower[k + 1] == ","
+        and tokens[k - 1][0][:1].isupper()
+        and len(tokens[k - 1][0]) <= 5
+    )
 
 
 # Words that open what describes a speaker after the noun: "a source close to the talks",
@@ -923,6 +939,9 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         ):
             return None  # "said the union expected …": a clause, not a speaker
         last += 1
+    described = None  # "said Jeffery S. Pettis of the U.S. Department of Agriculture"
+    if last - first > 7 and (cut := _name_before_of(tokens, lower, first, last)) is not None:
+        described, last = (cut, last), cut
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
     if lower[i] in {"told", "tells"} and last < len(tokens) and lower[last] == "that":
@@ -945,7 +964,9 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         return None
     subject = _span(sentence, tokens, first, last - 1)
     detail = None
-    if last < len(tokens) and lower[last] == ",":
+    if described is not None:
+        detail = _span(sentence, tokens, described[0], described[1] - 1)
+    elif last < len(tokens) and lower[last] == ",":
         end = last + 1
         while end < len(tokens) and lower[end] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
             end += 1
@@ -954,6 +975,17 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
     return Finding(
         subject, tokens[i][0], "reported speech", "verb-subject", tokens[i].start(), detail
     )
+
+
+def _name_before_of(tokens: Tokens, lower: list[str], first: int, last: int) -> int | None:
+    """Where "of" follows a name of two words or more at ``first``: the speaker is the name,
+    what follows is where they work ("Jeffery S. Pettis of the U.S. Department of …")."""
+    k = first
+    while k < last and tokens[k][0][:1].isupper():
+        k += 1
+    if k - first >= 2 and k < last and lower[k] == "of":
+        return k
+    return None
 
 
 def _left_subject(

@@ -19,7 +19,7 @@ _CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"', "‘": "’"}
 _OPENERS = frozenset(_CLOSERS)
 # Written as literals, not a class, so the regex engine skips to the next mark in C.
 _MARK = re.compile(r"''|“|”|„|«|»|\"|‘|’")
-_SPEECH_WORDS = 4
+SPEECH_WORDS = 4
 
 
 class Quote(NamedTuple):
@@ -41,7 +41,7 @@ class Quote(NamedTuple):
     @property
     def is_speech(self) -> bool:
         """Whether it is long enough to be something said, not a name or a scare quote."""
-        return self.words >= _SPEECH_WORDS or self.sentence
+        return self.words >= SPEECH_WORDS or self.sentence
 
 
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:

@@ -22,7 +22,10 @@ def kind_of(stored: str | None) -> Kind:
     return next((kind for kind in KINDS if kind == stored), "reported speech")
 
 
-ATTRIBUTION_VERSION: Final = "5"
+QUOTATION_MARKS: Final = "“…”"
+"""The cue of a quotation whose speaker is not named: the marks themselves."""
+
+ATTRIBUTION_VERSION: Final = "6"
 """Changes whenever the engine attributes some text differently; old bases are recomputed."""
 
 UNNAMED: Final = "unnamed sources"
@@ -72,7 +75,10 @@ def explain(attribution: Attribution | None) -> str:
     """The line for an audit: who, how the article attributes it, and by which words."""
     if attribution is None:
         return "the outlet's own claim: nothing in or around the sentence attributes it"
-    cue = f", cue “{attribution.cue}”" if attribution.cue else ""
+    if attribution.cue == QUOTATION_MARKS:
+        cue = ", cue: the quotation marks"
+    else:
+        cue = f", cue “{attribution.cue}”" if attribution.cue else ""
     return f"{describe(attribution)} · {attribution.kind}{cue}"
 
 

@@ -17,7 +17,7 @@ _REGULAR = (
     "criticize criticise promise vow pledge threaten demand reveal conclude recall caution "
     "counter boast observe indicate insist disclose propose outline defend dismiss "
     "mention blame tout slam blast condemn praise worry cite describe reference comment hail "
-    "liken"
+    "liken retort"
 ).split()
 _IRREGULAR = {
     "say": ("say", "says", "said", "saying"),
@@ -28,6 +28,8 @@ _IRREGULAR = {
     "find": ("find", "finds", "found"),
     "call": ("calls", "called"),
     "point out": ("points", "pointed"),
+    "concur": ("concur", "concurs", "concurred", "concurring"),
+    "quip": ("quip", "quips", "quipped", "quipping"),
 }
 # Forms that are plural nouns as often as verbs: a cue only after a speaker-like word.
 NOUN_LIKE: Final = frozenset(

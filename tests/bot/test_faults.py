@@ -123,7 +123,7 @@ async def test_an_outage_is_waited_out(bot: FakeBotAPI) -> None:
     await bot.wait_for("sendMessage", 3, timeout=20)
     await asyncio.sleep(0.3)
     assert len(answers(bot)) == 2
-    assert answers(bot)[1] == NO_ANSWER
+    assert answers(bot)[1] == NO_ANSWER.reply()
     (other,) = answers(bot, OTHER)
     assert "Bortnikov" in other
 
@@ -247,7 +247,7 @@ async def test_an_edited_question_is_not_answered_again(bot: FakeBotAPI) -> None
     bot.push(message("What is the weather in Paris?"))
     await bot.wait_for("sendMessage", 2)
     await asyncio.sleep(0.3)
-    assert answers(bot)[1:] == [NO_ANSWER]
+    assert answers(bot)[1:] == [NO_ANSWER.reply()]
 
 
 async def test_an_html_upload_is_parsed(bot: FakeBotAPI, base: AnswerBase) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.formatting import (
+    NoAnswer,
     counted,
     escape,
     format_context,
@@ -19,6 +21,7 @@ from bot.formatting import (
     split_message,
 )
 from retrieval.answers import Stats
+from retrieval.dates import Period
 from retrieval.passages import Passage
 from retrieval.sources import Attribution
 from tests.bot.botapi import parse_html
@@ -165,3 +168,13 @@ def test_counted_says_one_in_the_singular() -> None:
         "2 sentences",
         "12,345 sentences",
     ]
+
+
+def test_no_answer_names_the_dates_searched_whatever_its_words() -> None:
+    reply = NoAnswer("Nothing on that. Not here", "Try: other words.")
+    assert reply.reply() == "Nothing on that. Not here. Try: other words."
+    assert reply.reply(Period()) == "Nothing on that. Not here. Try: other words."
+    period = Period(since=dt.date(2024, 5, 1), until=dt.date(2024, 5, 31))
+    assert reply.reply(period) == (
+        "Nothing on that. Not here dated from 2024-05-01 to 2024-05-31. Try: other words."
+    )

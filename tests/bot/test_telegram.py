@@ -162,7 +162,7 @@ async def test_context_button_shows_the_paragraph(bot: FakeBotAPI) -> None:
 async def test_no_answer_is_honest(bot: FakeBotAPI) -> None:
     bot.push(message("What is the weather in Paris?"))
     (reply,) = await bot.wait_for("sendMessage")
-    assert reply.params["text"] == NO_ANSWER
+    assert reply.params["text"] == NO_ANSWER.reply()
 
 
 async def test_no_answer_in_a_period_names_it(bot: FakeBotAPI) -> None:

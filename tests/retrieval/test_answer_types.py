@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer_types import TYPE_WEIGHT, expected_answer, prefer_expected
+from retrieval.answer_types import TYPE_WEIGHT, expected_answer, expects_number, prefer_expected
 from retrieval.answers import AnswerBase, RetrievalConfig
 
 
@@ -249,3 +249,20 @@ def test_the_answer_base_prefers_the_sentence_with_the_day_asked_for(
     assert [(p.article_id, p.sentence) for p in answer.passages] == [
         (ids[article], sentences[article][i]) for article, i in order
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many points did the Panthers give up?", True),
+        ("When did the war end?", True),
+        ("In what year was it built?", True),
+        ("Сколько людей живёт в Варшаве?", True),
+        ("В каком году начался кризис?", True),
+        ("Коли закінчилася війна?", True),
+        ("Who leads the operation?", False),
+        ("Кто руководит операцией?", False),
+    ],
+)
+def test_expects_number(question: str, expected: bool) -> None:
+    assert expects_number(question) is expected

@@ -442,7 +442,7 @@ def test_a_missing_seeds_folder_never_empties_a_built_base(tmp_path: Path, seeds
         AnswerBase.open(tmp_path / "base", seeds=typo, reranker=None)
     assert str(info.value) == (
         f"the seeds folder {typo} does not exist, and the answer base at {tmp_path / 'base'} "
-        "holds 1 articles read from seeds; nothing was changed. Check the seeds path "
+        "holds 1 article read from seeds; nothing was changed. Check the seeds path "
         "(NEWSDESK_SEEDS_DIR or [paths] seeds), or create the folder to start from no articles."
     )
     assert not typo.exists()

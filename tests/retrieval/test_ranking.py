@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.index import BM25Index, lucene_idf
-from retrieval.ranking import Ranker, RankingConfig, expects_number
+from retrieval.ranking import Ranker, RankingConfig
 
 # Article 10 is about Warsaw; article 20 mentions a census elsewhere.
 WARSAW = [
@@ -67,23 +67,6 @@ def test_a_number_already_in_the_question_earns_no_boost() -> None:
     articles = {1: ["census warsaw counted", "census warsaw 1901"]}
     ranker = build(articles)
     assert ids(ranker, "census warsaw", text="When was the census in Warsaw in 1901?") == [0, 1]
-
-
-@pytest.mark.parametrize(
-    ("question", "expected"),
-    [
-        ("How many points did the Panthers give up?", True),
-        ("When did the war end?", True),
-        ("In what year was it built?", True),
-        ("Сколько людей живёт в Варшаве?", True),
-        ("В каком году начался кризис?", True),
-        ("Коли закінчилася війна?", True),
-        ("Who leads the operation?", False),
-        ("Кто руководит операцией?", False),
-    ],
-)
-def test_expects_number(question: str, expected: bool) -> None:
-    assert expects_number(question) is expected
 
 
 def test_coverage_is_the_idf_share_of_the_question_found() -> None:

@@ -168,6 +168,64 @@ def test_english_forms(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A speaker set off by a short tag after a quote: a party and state, a town.
+        (
+            "“We expect the veto to be overridden,” Senate Majority Leader Ann Rowe, R-Ky., "
+            "said Tuesday.",
+            Attribution("Senate Majority Leader Ann Rowe", "R-Ky", "said", "quote"),
+        ),
+        (
+            "“We will appeal,” Ann Lee, of Dayton, Ohio, said.",
+            Attribution("Ann Lee", "of Dayton, Ohio", "said", "quote"),
+        ),
+        ("Ann Rowe, R-Ky., said the veto would fall.", Attribution("Ann Rowe", "R-Ky", "said")),
+        # A sentence that opens with a quotation is quoted, even when its speaker cannot be
+        # told from the words after it: never "the outlet's own claim".
+        (
+            "“We expect the veto to be overridden,” came the reply from across the aisle on "
+            "Tuesday night, long after the last vote of the session had been counted.",
+            Attribution(NOT_NAMED, None, "“…”", "quote"),
+        ),
+        # Speech verbs that come before their speaker only after a quotation.
+        (
+            "“That was a hard day,” commented Ann Rowe, who finished second.",
+            Attribution("Ann Rowe", "who finished second", "commented", "quote"),
+        ),
+        (
+            "“This is a major move,” concurred Ben Ward.",
+            Attribution("Ben Ward", None, "concurred", "quote"),
+        ),
+        (
+            "Ben Ward quipped that the talks had gone well.",
+            Attribution("Ben Ward", None, "quipped"),
+        ),
+        # A long "of …" after the speaker's name is where they work.
+        (
+            "“We do not believe the virus acts alone,” said Jane K. Doyle of the U.S. "
+            "Department of Agriculture's bee laboratory.",
+            Attribution(
+                "Jane K. Doyle",
+                "of the U.S. Department of Agriculture's bee laboratory",
+                "said",
+                "quote",
+            ),
+        ),
+        (
+            "About 225,000 homes were without power on Friday, said Jim Dean of the New York "
+            "State Public Service Commission.",
+            Attribution("Jim Dean", "of the New York State Public Service Commission", "said"),
+        ),
+        # Not a quotation that speaks: a title in marks opening the sentence.
+        ("“Make America Great Again” was printed on every hat sold at the rally.", None),
+    ],
+)
+def test_quotes_before_a_described_speaker(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
 def test_english_article_quotes_pronouns_and_full_names() -> None:
     text = (
         "Foreign Minister Sergei Lavrov spoke in Moscow on Monday.\n\n"
@@ -381,6 +439,9 @@ def test_describe_and_explain() -> None:
     assert describe(Attribution(NOT_NAMED, "he")) == "reported; speaker not named (he)"
     assert explain(Attribution("Trump", None, "said", "quote")) == (
         "quoting Trump · quote, cue “said”"
+    )
+    assert explain(Attribution(NOT_NAMED, None, "“…”", "quote")) == (
+        "quoted; speaker not named · quote, cue: the quotation marks"
     )
     assert explain(None) == (
         "the outlet's own claim: nothing in or around the sentence attributes it"
