@@ -167,6 +167,10 @@ def find(sentence: str) -> list[Finding]:
         # "The court heard that …", "The jury was told …": evidence given at a hearing
         subject = heard.group("subject")
         return [Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())]
+    if ("read" in plain or "reads" in plain) and (reading := _READ.search(sentence)):
+        # "“…,” the statement read.": a document's words, quoted, close the sentence
+        subject = reading.group("subject")
+        return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
     if "quoted" in plain and _QUOTED_AS.search(sentence):
         quoting = _quoting(sentence)
         if quoting is not None:
@@ -305,6 +309,14 @@ def _span(sentence: str, tokens: Tokens, first: int, last: int) -> str:
     return sentence[tokens[first].start() : tokens[last].end()].strip(" ,.;:")
 
 
+_READ = re.compile(
+    r"(?:^|(?<=[,”\"’»] ))"
+    r"(?P<subject>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,2}"
+    r"(?:statement|letter|post|message|note|tweet|notice|text|caption|e-?mail|memo|release|"
+    r"document|sign|banner|placard|filing|complaint|lawsuit|suit|petition|ruling|order|"
+    r"indictment|report|leaflet|poster|card|inscription))"
+    r" (?P<cue>read|reads)(?: in part)?[.,:;!]?[\s”\"’]*$"
+)
 _QUOTED_AS = re.compile(r"\bquoted\b.{1,80}?\bas (?:saying|telling|calling)\b")
 
 

@@ -1786,3 +1786,23 @@ def test_quoting_outlets_and_assessments(sentence: str, expected: Attribution | 
 )
 def test_claims_repeated_disputed_or_rejected(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A document's words quoted, "the statement read": the document is the source.
+        (
+            "“The agency spread false reports about the ministry,” the statement read.",
+            Attribution("the statement", None, "read", "quote"),
+        ),
+        (
+            "“Closed for repairs,” a hand-painted sign reads.",
+            Attribution("a hand-painted sign", None, "reads", "quote"),
+        ),
+        ("He read the statement aloud.", None),
+        ("Nobody knew what the letter reads.", None),
+    ],
+)
+def test_what_a_document_reads(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
