@@ -666,7 +666,8 @@ def _abbreviated(tokens: Tokens, lower: list[str], k: int) -> bool:
 # Words that open what describes a speaker after the noun: "a source close to the talks",
 # "people familiar with the plan", "officials briefed on the move", "those surveyed".
 _POSTMODIFIERS: Final = frozenset(
-    "close familiar briefed knowledgeable surveyed polled interviewed".split()
+    "close familiar briefed knowledgeable surveyed polled interviewed representing speaking "
+    "working advising".split()
 )
 _POSTMODIFIED_BETWEEN: Final = frozenset("to with on about of the a his her their its".split())
 

@@ -73,6 +73,7 @@ _HONORIFICS: Final = (
     ("Miss", "f"),
 )
 _HONORIFIC = re.compile(r"(Mr\.|Mrs\.|Ms\.|Mrs|Mr|Ms|Miss) (\S+)")
+_POSTMODIFIERS: Final = frozenset("for of at from in on with close familiar who".split())
 _FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
 # A description whose head is one of these is one person ("a BBC spokeswoman", "a spokesman for
 # the ministry"), though it names no one and an organisation follows it; some mark a gender.
@@ -310,6 +311,17 @@ class Speakers:
         one_plural = len(tokens) == 1 and tokens[0].endswith("s") and self._language == "en"
         if one_plural and not self._mentions(tokens[0]) and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
+            return Speaker(name, False, True, frozenset(tokens))
+        if (
+            self._language == "en"
+            and len(tokens) > 1
+            and (tokens[1] in _POSTMODIFIERS or tokens[1].endswith("ing"))
+            and tokens[0].endswith("s")
+            and not tokens[0].endswith("ss")
+            and tokens[0] not in _ORG_WORDS
+            and not self._mentions(tokens[0])
+        ):
+            # "Lawyers representing Sir Cliff", "Officials in Kyiv": people, "they" later
             return Speaker(name, False, True, frozenset(tokens))
         capitalised = any(t[:1].isupper() for t in split)
         head = next((k for k, t in enumerate(tokens) if t in _ROLE_END), len(tokens)) - 1

@@ -1806,3 +1806,24 @@ def test_claims_repeated_disputed_or_rejected(sentence: str, expected: Attributi
 )
 def test_what_a_document_reads(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+def test_people_described_after_their_noun_speak_and_are_they() -> None:
+    text = (
+        "Lawyers representing Mara Quell said she had lost her savings.\n\n"
+        "They say she sold her house to pay the fees.\n\n"
+        "Officials in the flooded Dunmore Valley said on Monday that roads were closed.\n\n"
+        "They said repairs would take a week."
+    )
+    assert [a and a.source for _, a in attribute(text, "en")] == [
+        "Lawyers representing Mara Quell",
+        "Lawyers representing Mara Quell",
+        "Officials in the flooded Dunmore Valley",
+        "Officials in the flooded Dunmore Valley",
+    ]
+    assert one("Engineers working at the Tolva plant said the pumps failed.", "en") == (
+        Attribution("Engineers working at the Tolva plant", None, "said")
+    )
+    assert one("Speaking to reporters, Mara Quell said the pumps failed.", "en") == (
+        Attribution("Mara Quell", None, "said")
+    )
