@@ -128,6 +128,7 @@ _MAX_NP = 9
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+_HEARING_WORDS = re.compile(r"(?i:court|jury|jurors|inquest|tribunal|hearing|trial)\b")
 _HEARD = re.compile(
     r"(?:^|(?<=[,;] )|(?<=\bthat ))(?P<subject>(?:[Tt]he )?(?:[Cc]ourt|[Jj]ury|[Jj]urors|"
     r"[Ii]nquest|[Tt]ribunal|[Hh]earing|[Tt]rial))"
@@ -162,16 +163,22 @@ def find(sentence: str) -> list[Finding]:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
-    heard = _HEARD.search(sentence) if "heard" in plain or "told" in plain else None
+    if _ANY_WORD.isdisjoint(plain) and "According" not in sentence:
+        return []  # most sentences: no cue, no need to tokenise them
+    heard = (
+        _HEARD.search(sentence)
+        if (" heard " in sentence or " told " in sentence) and _HEARING_WORDS.search(sentence)
+        else None
+    )
     if heard is not None:
         # "The court heard that …", "The jury was told …": evidence given at a hearing
         subject = heard.group("subject")
         return [Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())]
-    if ("read" in plain or "reads" in plain) and (reading := _READ.search(sentence)):
+    if " read" in sentence and (reading := _READ.search(sentence)):
         # "“…,” the statement read.": a document's words, quoted, close the sentence
         subject = reading.group("subject")
         return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
-    if "quoted" in plain and _QUOTED_AS.search(sentence):
+    if "quoted " in sentence and _QUOTED_AS.search(sentence):
         quoting = _quoting(sentence)
         if quoting is not None:
             return [quoting]
@@ -247,6 +254,8 @@ _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL | _ASKING
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
+# What :func:`find` reads before the cues: hearings, documents that read, outlets that quote.
+_ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {"heard", "told", "read", "reads", "quoted"}
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
     "statistic", "filing", "finding",
@@ -1088,7 +1097,7 @@ def _left_subject(
         return _span(sentence, tokens, start, head), detail, head - 3, start
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
         return None
-    if head_word[:1].isupper():
+    if head_word[:1].isupper() and not _LOCATING.isdisjoint(lower[max(0, head - 6) : head]):
         placed = _located_subject(sentence, tokens, lower, head)
         if placed is not None:
             return placed[0], detail, placed[1], placed[2]

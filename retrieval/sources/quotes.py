@@ -18,7 +18,8 @@ from typing import NamedTuple
 _CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"', "‘": "’"}
 _OPENERS = frozenset(_CLOSERS)
 # Written as literals, not a class, so the regex engine skips to the next mark in C.
-_MARK = re.compile(r"''|“|”|„|«|»|\"|‘|’")
+_MARK = re.compile(r"''|“|”|„|«|»|\"")
+_MARK_OR_SINGLE = re.compile(r"''|“|”|„|«|»|\"|‘|’")  # where a ‘ opens: ’ is mostly an apostrophe
 SPEECH_WORDS = 4
 
 
@@ -60,7 +61,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             quotes.append(line._replace(dialogue=True))
             run += 1
             continue
-        for found in _MARK.finditer(text, p_start, p_end):
+        marks = _MARK_OR_SINGLE if text.find("‘", p_start, p_end) >= 0 or closers == "’" else _MARK
+        for found in marks.finditer(text, p_start, p_end):
             mark = found.start()
             i = found.end() - 1
             # ''…'' (typewriter doubled apostrophes) stands for "…"
