@@ -178,6 +178,10 @@ def find(sentence: str) -> list[Finding]:
         # "“…,” the statement read.": a document's words, quoted, close the sentence
         subject = reading.group("subject")
         return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
+    if "forecast" in sentence or "project" in sentence:
+        forecast = _forecast(sentence)
+        if forecast is not None:
+            return [forecast]
     if "quoted " in sentence and _QUOTED_AS.search(sentence):
         quoting = _quoting(sentence)
         if quoting is not None:
@@ -255,7 +259,17 @@ _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL |
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
 # What :func:`find` reads before the cues: hearings, documents that read, outlets that quote.
-_ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {"heard", "told", "read", "reads", "quoted"}
+_ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
+    "heard",
+    "told",
+    "read",
+    "reads",
+    "quoted",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+}
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
     "statistic", "filing", "finding",
@@ -290,8 +304,10 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
         return True
-    if plain[-1] in {"found", "finds"} and sentence.rstrip().endswith(("found.", "finds.")):
-        return True  # "…, CNBC found."
+    if plain[-1] in {"found", "finds", "ruled"} and sentence.rstrip().endswith(
+        ("found.", "finds.", "ruled.")
+    ):
+        return True  # "…, CNBC found.", "…, a judge has ruled."
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
         or "‘" in sentence  # "calls Obamacare ‘crazy system’"
@@ -325,6 +341,40 @@ _READ = re.compile(
     r"document|sign|banner|placard|filing|complaint|lawsuit|suit|petition|ruling|order|"
     r"indictment|report|leaflet|poster|card|inscription))"
     r" (?P<cue>read|reads)(?: in part)?[.,:;!]?[\s”\"’]*$"
+)
+_FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
+_FORECAST_OBJECTS: Final = frozenset(
+    "revenue revenues earnings sales profit profits loss losses growth inflation deficit "
+    "deficits demand output income eps margin margins".split()
+)
+
+
+def _forecast(sentence: str) -> Finding | None:
+    """ "CNet forecast revenue of …", "Analysts had forecast earnings of …", "The bank projects
+    that …": a forecast is its maker's, as "predicted" is."""
+    tokens = list(_TOKEN.finditer(sentence))
+    lower = list(map(str.lower, map(_word, tokens)))
+    for i, word in enumerate(lower):
+        if word not in _FORECASTS or i == 0 or not tokens[i][0].islower():
+            continue
+        ahead = lower[i + 1 : i + 4]
+        if not (ahead[:1] == ["that"] or not _FORECAST_OBJECTS.isdisjoint(ahead)):
+            continue  # "research projects", "forecast rain": no figure reported
+        j = _skip_back(lower, i - 1)
+        if j < 0 or lower[j] in _BE or lower[j] in _DETERMINERS or lower[j] in {"to", "be"}:
+            continue  # "growth is forecast to …", "the forecast": nobody's forecast
+        found = _left_subject(sentence, tokens, lower, i, j)
+        if found is None or lower[found[2]] in _OBJECTS:
+            continue
+        if not (tokens[found[2]][0][:1].isupper() or lower[found[2]] in _FORECASTERS):
+            continue  # "the storm forecast": a thing, no forecaster
+        return Finding(found[0], tokens[i][0], "reported speech", "forecast", tokens[i].start())
+    return None
+
+
+_FORECASTERS: Final = frozenset(
+    "analysts economists company firm bank group government ministry agency office he she "
+    "they we it fund lender insurer carrier maker retailer airline".split()
 )
 _QUOTED_AS = re.compile(r"\bquoted\b.{1,80}?\bas (?:saying|telling|calling)\b")
 
@@ -431,8 +481,15 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     judging = belief = False
     if special:
         belief = word in _BELIEFS and _bare_clause(tokens, lower, i)
-        if word in _WITH_THAT and not _clause(lower, i) and not belief:
-            return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
+        if (
+            word in _WITH_THAT
+            and not _clause(lower, i)
+            and not belief
+            and not (word == "ruled" and after in {".", ""} and "," in lower[:i])
+        ):
+            # "Trump charges that …" reports; "the charges", "ruled that out" not; but
+            # "…, a judge has ruled." does.
+            return None
         if (
             word in _THAT_FORMS
             and after != "that"
@@ -454,6 +511,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "the plane slammed into the tower": no words reported
     if VERBS[word] == "find" and after == "out":
         return None  # "found out how to fix the roof": learned, not reported
+    if word in {"estimate", "estimates"} and after == "of":
+        return None  # "above the average analyst estimate of 74 cents": a figure, no report
     if bare and word == "note" and after != "that":
         return None  # "sounded a cautious note", "a handwritten note"; but "experts note that"
     if bare and i > 1 and before in {"ever", "never", "even", "really", "only"}:

@@ -1827,3 +1827,41 @@ def test_people_described_after_their_noun_speak_and_are_they() -> None:
     assert one("Speaking to reporters, Mara Quell said the pumps failed.", "en") == (
         Attribution("Mara Quell", None, "said")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A forecast is its maker's: with a that-clause or a figure forecast.
+        (
+            "For the second quarter, Norvik forecast revenue of $12 million to $14 million.",
+            Attribution("Norvik", None, "forecast"),
+        ),
+        (
+            "Analysts had forecast earnings of 4 cents a share.",
+            Attribution("Analysts", None, "forecast"),
+        ),
+        (
+            "The central bank projects that inflation will ease.",
+            Attribution("The central bank", None, "projects"),
+        ),
+        ("Growth is forecast to slow next year.", None),
+        ("Students showed their research projects.", None),
+        ("The weather service forecast rain for Sunday.", None),
+        # "estimate of 74 cents" is a figure; the source is who gives it.
+        (
+            "Profit was 79 cents a share, above the average analyst estimate of 74 cents, "
+            "according to Tallis Data.",
+            Attribution("Tallis Data", None, "according to", "according to"),
+        ),
+        # A ruling closing the sentence.
+        (
+            "The bridge must close for repairs, a judge has ruled.",
+            Attribution("a judge", None, "ruled"),
+        ),
+        ("The judge ruled on Monday.", None),
+        ("Fees rose, given the new parking rules.", None),
+    ],
+)
+def test_forecasts_estimates_and_rulings(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
