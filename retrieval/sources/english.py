@@ -521,7 +521,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "wants to say", "would say", "a report": not a report of what was said
     # Inverted: ",” said Derek Kukura, a student."; "…, reports CNBC."
     if (
-        (word in _INVERTING and before in _CLOSING)
+        (word in _INVERTING and before in _CLOSING and word not in {"told", "tells"})
         or (word in {"reports", "reported"} and before == "," and _names_next(tokens, lower, i))
     ) or (word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED):
         inverted = _inverted(sentence, tokens, lower, i)
@@ -1025,8 +1025,6 @@ def _inverted(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Findin
         described, last = (cut, last), cut
     if last == first or last - first > 7 or lower[first] in PRONOUNS - {"he", "she", "they"}:
         return None
-    if lower[i] in {"told", "tells"} and last < len(tokens) and lower[last] == "that":
-        return None  # "Mansour, a spokesman, told the Associated Press that …": the listener
     if lower[first] in _WHEN or lower[first] in _TIME:
         return None  # "…,” Trump tweeted Sunday": a day, not the speaker
     if last - first == 1 and lower[first] in {"he", "she", "they"}:

@@ -1865,3 +1865,23 @@ def test_people_described_after_their_noun_speak_and_are_they() -> None:
 )
 def test_forecasts_estimates_and_rulings(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Whoever "told" someone is the speaker; the one told never is, even after commas.
+        (
+            "“We lost everything,” Ilse Varga, a nurse who helped at the shelter, told the "
+            "Coastal Herald, adding that food had run out.",
+            Attribution("Ilse Varga", "a nurse who helped at the shelter", "told", "quote"),
+        ),
+        (
+            "Tomas Brill, a teacher at the school, told Radio Norte, the regional station, that "
+            "“we thought it was a lorry.”",
+            Attribution("Tomas Brill", "a teacher at the school", "told", "quote"),
+        ),
+    ],
+)
+def test_the_one_told_is_never_the_speaker(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
