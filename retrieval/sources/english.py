@@ -128,7 +128,9 @@ _MAX_NP = 9
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
-_HEARING_WORDS = re.compile(r"(?i:court|jury|jurors|inquest|tribunal|hearing|trial)\b")
+_HEARING_NOUNS: Final = frozenset(
+    w for n in "court jury jurors inquest tribunal hearing trial".split() for w in (n, n.title())
+)
 _HEARD = re.compile(
     r"(?:^|(?<=[,;] )|(?<=\bthat ))(?P<subject>(?:[Tt]he )?(?:[Cc]ourt|[Jj]ury|[Jj]urors|"
     r"[Ii]nquest|[Tt]ribunal|[Hh]earing|[Tt]rial))"
@@ -163,31 +165,31 @@ def find(sentence: str) -> list[Finding]:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
-    if _ANY_WORD.isdisjoint(plain) and "According" not in sentence:
+    hits = _GATE.intersection(plain)  # one pass over the words for every rule below
+    if hits.isdisjoint(_ANY_WORD) and "According" not in sentence:
         return []  # most sentences: no cue, no need to tokenise them
-    heard = (
-        _HEARD.search(sentence)
-        if (" heard " in sentence or " told " in sentence) and _HEARING_WORDS.search(sentence)
-        else None
-    )
-    if heard is not None:
-        # "The court heard that …", "The jury was told …": evidence given at a hearing
-        subject = heard.group("subject")
-        return [Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())]
-    if " read" in sentence and (reading := _READ.search(sentence)):
+    if ("heard" in hits or "told" in hits) and not hits.isdisjoint(_HEARING_NOUNS):
+        heard = _HEARD.search(sentence)
+        if heard is not None:
+            # "The court heard that …", "The jury was told …": evidence given at a hearing
+            subject = heard.group("subject")
+            return [
+                Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())
+            ]
+    if ("read" in hits or "reads" in hits) and (reading := _READ.search(sentence)):
         # "“…,” the statement read.": a document's words, quoted, close the sentence
         subject = reading.group("subject")
         return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
-    if "forecast" in sentence or "project" in sentence:
+    if not hits.isdisjoint(_FORECASTS):
         forecast = _forecast(sentence)
         if forecast is not None:
             return [forecast]
-    if "quoted " in sentence and _QUOTED_AS.search(sentence):
+    if "quoted" in hits and _QUOTED_AS.search(sentence):
         quoting = _quoting(sentence)
         if quoting is not None:
             return [quoting]
-    if _ANY_CUE_OR_CAPITAL.isdisjoint(plain) and "According" not in sentence:
-        return []  # most sentences: no cue, no need to tokenise them
+    if hits.isdisjoint(_ANY_CUE_OR_CAPITAL) and "According" not in sentence:
+        return []  # a sentence with one of the words above and no other cue
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain, sentence):
         return []
@@ -270,6 +272,7 @@ _ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
     "projected",
     "projects",
 }
+_GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
     "statistic", "filing", "finding",
@@ -1154,7 +1157,11 @@ def _left_subject(
         return _span(sentence, tokens, start, head), detail, head - 3, start
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
         return None
-    if head_word[:1].isupper() and not _LOCATING.isdisjoint(lower[max(0, head - 6) : head]):
+    if (
+        head > 1
+        and head_word[:1].isupper()
+        and not _LOCATING.isdisjoint(lower[max(0, head - 6) : head])
+    ):
         placed = _located_subject(sentence, tokens, lower, head)
         if placed is not None:
             return placed[0], detail, placed[1], placed[2]

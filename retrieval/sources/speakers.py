@@ -313,10 +313,10 @@ class Speakers:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
             return Speaker(name, False, True, frozenset(tokens))
         if (
-            self._language == "en"
-            and len(tokens) > 1
-            and (tokens[1] in _POSTMODIFIERS or tokens[1].endswith("ing"))
+            len(tokens) > 1
             and tokens[0].endswith("s")
+            and (tokens[1] in _POSTMODIFIERS or tokens[1].endswith("ing"))
+            and self._language == "en"
             and not tokens[0].endswith("ss")
             and tokens[0] not in _ORG_WORDS
             and not self._mentions(tokens[0])
