@@ -420,6 +420,31 @@ def _claim_that(lower: list[str], i: int) -> bool:
     return k + 1 < len(lower) and lower[k] in _CLAIM_NOUNS and lower[k + 1] == "that"
 
 
+def _apposed(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "Christopher Harvey, a delegate from Houston, said the turmoil …": the comma before the
+    verb closes a description of the name that opens the sentence, so the words after the verb
+    are what was said, not its subject. No quotation comes before the verb."""
+    if any(t[0] in _APPOSITION_QUOTES for t in tokens[:i]):
+        return False
+    k = 0
+    while k < i and tokens[k][0][:1].isupper() and k < 4:
+        k += 1  # "Christopher Harvey", "Sen. Rand Paul"
+    if k == 0 or k >= i or lower[k] != ",":
+        return False
+    following = lower[k + 1] if k + 1 < i else ""
+    return (
+        following in _APPOSITION_OPENERS
+        or following[:1].isdigit()
+        or (k + 1 < i and tokens[k + 1][0][:1].isupper())
+    )
+
+
+_APPOSITION_QUOTES: Final = frozenset({"“", "”", '"', "''", "«", "»", "„", "‘", "’"})
+_APPOSITION_OPENERS: Final = frozenset(
+    "a an the who whose his her its their one another chief executive former senior".split()
+)
+
+
 def _named_at_the_end(tokens: Tokens, lower: list[str], i: int) -> bool:
     """ "…, CNBC found.", "…, the Financial Times found.": a name between a comma and the verb,
     the sentence over after it."""
@@ -527,7 +552,11 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         (word in _INVERTING and before in _CLOSING and word not in {"told", "tells"})
         or (word in {"reports", "reported"} and before == "," and _names_next(tokens, lower, i))
     ) or (word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED):
-        inverted = _inverted(sentence, tokens, lower, i)
+        inverted = (
+            None
+            if before == "," and _apposed(tokens, lower, i)
+            else (_inverted(sentence, tokens, lower, i))
+        )
         if inverted is not None:
             return inverted
     j = _skip_back(lower, i - 1)

@@ -1885,3 +1885,27 @@ def test_forecasts_estimates_and_rulings(sentence: str, expected: Attribution | 
 )
 def test_the_one_told_is_never_the_speaker(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Name, description, said X …": X is what was said, not who said it.
+        (
+            "Mara Quell, a nurse at the clinic, said the shortage at the hospital was worsening.",
+            Attribution("Mara Quell", "a nurse at the clinic", "said"),
+        ),
+        (
+            "Ivo Brandt, a former adviser who backed the plan, said Ministers “knew it could not "
+            "pass.”",
+            Attribution("Ivo Brandt", "a former adviser who backed the plan", "said", "quote"),
+        ),
+        # A clause before the comma: the speaker still comes after the verb.
+        (
+            "The shortage at the hospital was worsening, said Mara Quell, a nurse.",
+            Attribution("Mara Quell", "a nurse", "said"),
+        ),
+    ],
+)
+def test_a_described_name_before_said(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
