@@ -109,6 +109,10 @@ _TIME: Final = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday week weekend month year night "
     "morning afternoon evening day today yesterday interview statement".split()
 )
+_MONTHS: Final = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _NOT_HEAD: Final = frozenset(
     "the a an this that these those his her its their our my your some many most all any "
     "each every both other such no not only even also very more less".split()
@@ -124,10 +128,19 @@ _MAX_NP = 9
 
 _CUE_WORDS: Final = frozenset({"according", *VERBS, *_PARTICIPLES, *STANCE_ADJECTIVES})
 _LABEL = re.compile(r"\s*(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s+\S")
+_HEARING_NOUNS: Final = frozenset(
+    w for n in "court jury jurors inquest tribunal hearing trial".split() for w in (n, n.title())
+)
+_HEARD = re.compile(
+    r"(?:^|(?<=[,;] )|(?<=\bthat ))(?P<subject>(?:[Tt]he )?(?:[Cc]ourt|[Jj]ury|[Jj]urors|"
+    r"[Ii]nquest|[Tt]ribunal|[Hh]earing|[Tt]rial))"
+    r"(?: (?:was|were|has been|had been|has|had|also))*"
+    r" (?P<cue>heard|told) (?:that|how)\b"
+)
 _NOT_SPEAKERS: Final = frozenset(
     "update note correction photo photos video watch read related breaking analysis opinion "
     "editor's note editor’s note background context q a question answer warning disclaimer "
-    "source sources credit getty images reuters ap".split()
+    "source sources credit getty images reuters ap details summary recap".split()
 )
 _CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
 _LETTERS_ONLY: Final = bytes(
@@ -152,8 +165,31 @@ def find(sentence: str) -> list[Finding]:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)
-    if _ANY_CUE_OR_CAPITAL.isdisjoint(plain) and "According" not in sentence:
+    hits = _GATE.intersection(plain)  # one pass over the words for every rule below
+    if hits.isdisjoint(_ANY_WORD) and "According" not in sentence:
         return []  # most sentences: no cue, no need to tokenise them
+    if ("heard" in hits or "told" in hits) and not hits.isdisjoint(_HEARING_NOUNS):
+        heard = _HEARD.search(sentence)
+        if heard is not None:
+            # "The court heard that …", "The jury was told …": evidence given at a hearing
+            subject = heard.group("subject")
+            return [
+                Finding(subject, heard.group("cue"), "reported speech", "hearing", heard.start())
+            ]
+    if ("read" in hits or "reads" in hits) and (reading := _READ.search(sentence)):
+        # "“…,” the statement read.": a document's words, quoted, close the sentence
+        subject = reading.group("subject")
+        return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
+    if not hits.isdisjoint(_FORECASTS):
+        forecast = _forecast(sentence)
+        if forecast is not None:
+            return [forecast]
+    if "quoted" in hits and _QUOTED_AS.search(sentence):
+        quoting = _quoting(sentence)
+        if quoting is not None:
+            return [quoting]
+    if hits.isdisjoint(_ANY_CUE_OR_CAPITAL) and "According" not in sentence:
+        return []  # a sentence with one of the words above and no other cue
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain, sentence):
         return []
@@ -224,6 +260,19 @@ _NEEDS_CALL: Final = frozenset({"called", "calls"})
 _ANY_CUE: Final = _ALONE | _NEEDS_THAT | _NEEDS_BE | _NEEDS_DATA | _NEEDS_CALL | _ASKING
 _PROGRESSIVE: Final = frozenset({"is", "are", "was", "were", "been"})
 _ANY_CUE_OR_CAPITAL: Final = _ANY_CUE | _CAPITAL_CUES
+# What :func:`find` reads before the cues: hearings, documents that read, outlets that quote.
+_ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
+    "heard",
+    "told",
+    "read",
+    "reads",
+    "quoted",
+    "forecast",
+    "forecasts",
+    "projected",
+    "projects",
+}
+_GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
     "statistic", "filing", "finding",
@@ -258,6 +307,10 @@ def _may_report(plain: list[str], sentence: str) -> bool:
         return True
     if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
         return True
+    if plain[-1] in {"found", "finds", "ruled"} and sentence.rstrip().endswith(
+        ("found.", "finds.", "ruled.")
+    ):
+        return True  # "…, CNBC found.", "…, a judge has ruled."
     return not _NEEDS_CALL.isdisjoint(plain) and (
         "“" in sentence
         or "‘" in sentence  # "calls Obamacare ‘crazy system’"
@@ -282,6 +335,137 @@ def _title_case(words: list[str]) -> bool:
 
 def _span(sentence: str, tokens: Tokens, first: int, last: int) -> str:
     return sentence[tokens[first].start() : tokens[last].end()].strip(" ,.;:")
+
+
+_READ = re.compile(
+    r"(?:^|(?<=[,”\"’»] ))"
+    r"(?P<subject>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) (?:[\w’'-]+ ){0,2}"
+    r"(?:statement|letter|post|message|note|tweet|notice|text|caption|e-?mail|memo|release|"
+    r"document|sign|banner|placard|filing|complaint|lawsuit|suit|petition|ruling|order|"
+    r"indictment|report|leaflet|poster|card|inscription))"
+    r" (?P<cue>read|reads)(?: in part)?[.,:;!]?[\s”\"’]*$"
+)
+_FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
+_FORECAST_OBJECTS: Final = frozenset(
+    "revenue revenues earnings sales profit profits loss losses growth inflation deficit "
+    "deficits demand output income eps margin margins".split()
+)
+
+
+def _forecast(sentence: str) -> Finding | None:
+    """ "CNet forecast revenue of …", "Analysts had forecast earnings of …", "The bank projects
+    that …": a forecast is its maker's, as "predicted" is."""
+    tokens = list(_TOKEN.finditer(sentence))
+    lower = list(map(str.lower, map(_word, tokens)))
+    for i, word in enumerate(lower):
+        if word not in _FORECASTS or i == 0 or not tokens[i][0].islower():
+            continue
+        ahead = lower[i + 1 : i + 4]
+        if not (ahead[:1] == ["that"] or not _FORECAST_OBJECTS.isdisjoint(ahead)):
+            continue  # "research projects", "forecast rain": no figure reported
+        j = _skip_back(lower, i - 1)
+        if j < 0 or lower[j] in _BE or lower[j] in _DETERMINERS or lower[j] in {"to", "be"}:
+            continue  # "growth is forecast to …", "the forecast": nobody's forecast
+        found = _left_subject(sentence, tokens, lower, i, j)
+        if found is None or lower[found[2]] in _OBJECTS:
+            continue
+        if not (tokens[found[2]][0][:1].isupper() or lower[found[2]] in _FORECASTERS):
+            continue  # "the storm forecast": a thing, no forecaster
+        return Finding(found[0], tokens[i][0], "reported speech", "forecast", tokens[i].start())
+    return None
+
+
+_FORECASTERS: Final = frozenset(
+    "analysts economists company firm bank group government ministry agency office he she "
+    "they we it fund lender insurer carrier maker retailer airline".split()
+)
+_QUOTED_AS = re.compile(r"\bquoted\b.{1,80}?\bas (?:saying|telling|calling)\b")
+
+
+def _quoting(sentence: str) -> Finding | None:
+    """ "La Repubblica quoted Putin as telling Barroso …": the outlet that quotes is the source,
+    whom it quotes its detail."""
+    tokens = list(_TOKEN.finditer(sentence))
+    lower = list(map(str.lower, map(_word, tokens)))
+    i = lower.index("quoted")
+    j = _skip_back(lower, i - 1)
+    if j < 0 or (j < i - 1 and lower[j + 1] in _BE) or lower[j] in _BE:
+        return None  # "Putin was quoted as saying": the words are his, told by no one named
+    found = _left_subject(sentence, tokens, lower, i, j)
+    if found is None or lower[found[2]] in _OBJECTS:
+        return None
+    k = i + 1
+    while k < len(tokens) and lower[k] != "as":
+        k += 1
+    quoted = f"quoting {_span(sentence, tokens, i + 1, k - 1)}" if k > i + 1 else None
+    return Finding(found[0], "quoted", "reported speech", "quoting", tokens[i].start(), quoted)
+
+
+# Verbs that report only with a claim after them: "rejected that idea" is no that-clause.
+_CLAIM_ONLY: Final = frozenset({"rejects", "rejected", "disputes", "disputed"})
+_CLAIM_NOUNS: Final = frozenset(
+    "claim claims allegation allegations assertion assertions accusation accusations "
+    "suggestion suggestions charge charges argument arguments report reports".split()
+)
+
+
+def _claim_that(lower: list[str], i: int) -> bool:
+    """ "repeated claims that …", "disputes his claim that …": the verb reports a claim's
+    content as a that-clause would."""
+    k = i + 1
+    while k < len(lower) and k - i <= 3 and lower[k] not in _CLAIM_NOUNS:
+        if not lower[k].isalpha() or lower[k] in _STOP or lower[k] in VERBS:
+            return False
+        k += 1
+    return k + 1 < len(lower) and lower[k] in _CLAIM_NOUNS and lower[k + 1] == "that"
+
+
+def _apposed(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "Christopher Harvey, a delegate from Houston, said the turmoil …": the comma before the
+    verb closes a description of the name that opens the sentence, so the words after the verb
+    are what was said, not its subject. No quotation comes before the verb."""
+    if any(t[0] in _APPOSITION_QUOTES for t in tokens[:i]):
+        return False
+    k = 0
+    while k < i and tokens[k][0][:1].isupper() and k < 4:
+        k += 1  # "Christopher Harvey", "Sen. Rand Paul"
+    if k == 0 or k >= i or lower[k] != ",":
+        return False
+    following = lower[k + 1] if k + 1 < i else ""
+    return (
+        following in _APPOSITION_OPENERS
+        or following[:1].isdigit()
+        or (k + 1 < i and tokens[k + 1][0][:1].isupper())
+    )
+
+
+_APPOSITION_QUOTES: Final = frozenset({"“", "”", '"', "''", "«", "»", "„", "‘", "’"})
+_APPOSITION_OPENERS: Final = frozenset(
+    "a an the who whose his her its their one another chief executive former senior".split()
+)
+
+
+def _named_at_the_end(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "…, CNBC found.", "…, the Financial Times found.": a name between a comma and the verb,
+    the sentence over after it."""
+    if i + 1 < len(lower) and lower[i + 1] not in {".", "!"}:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k][0][:1].isupper() and i - k <= 4:
+        k -= 1
+    if k == i - 1:
+        return False
+    if k >= 0 and lower[k] == "the":
+        k -= 1
+    return k >= 0 and lower[k] == ","
+
+
+def _names_next(tokens: Tokens, lower: list[str], i: int) -> bool:
+    """ "reports CNBC", "reported the Financial Times": a name follows the verb."""
+    k = i + 1
+    if k < len(lower) and lower[k] == "the":
+        k += 1
+    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN | _TIME
 
 
 def _according(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
@@ -310,8 +494,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "United States", "Says Who"
     before = lower[i - 1] if i > 0 else ""
     after = lower[i + 1] if i + 1 < len(lower) else ""
-    if VERBS[word] in {"show", "find"} and not _can_speak_for_data(lower, i):
-        return None
+    if (
+        VERBS[word] in {"show", "find"}
+        and not _can_speak_for_data(lower, i)
+        and not (word in {"found", "finds"} and _named_at_the_end(tokens, lower, i))
+    ):
+        return None  # but "…, CNBC found.": a named finder closing the sentence
     if word.endswith("ing") and i > 1 and _manner(before) and tokens[i - 1][0].islower():
         before = lower[i - 2]  # "are increasingly admitting that"
     if word.endswith("ing") and before not in {"is", "are", "was", "were", "been"}:
@@ -321,14 +509,22 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     judging = belief = False
     if special:
         belief = word in _BELIEFS and _bare_clause(tokens, lower, i)
-        if word in _WITH_THAT and not _clause(lower, i) and not belief:
-            return None  # "Trump charges that …" reports; "the charges", "ruled that out" not
+        if (
+            word in _WITH_THAT
+            and not _clause(lower, i)
+            and not belief
+            and not (word == "ruled" and after in {".", ""} and "," in lower[:i])
+        ):
+            # "Trump charges that …" reports; "the charges", "ruled that out" not; but
+            # "…, a judge has ruled." does.
+            return None
         if (
             word in _THAT_FORMS
             and after != "that"
             and not _closes_quote(tokens, i, after)
             and not belief
-        ):
+            and not _claim_that(lower, i)
+        ) or (word in _CLAIM_ONLY and not _claim_that(lower, i)):
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
@@ -343,17 +539,24 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None  # "the plane slammed into the tower": no words reported
     if VERBS[word] == "find" and after == "out":
         return None  # "found out how to fix the roof": learned, not reported
+    if word in {"estimate", "estimates"} and after == "of":
+        return None  # "above the average analyst estimate of 74 cents": a figure, no report
     if bare and word == "note" and after != "that":
         return None  # "sounded a cautious note", "a handwritten note"; but "experts note that"
     if bare and i > 1 and before in {"ever", "never", "even", "really", "only"}:
         before = lower[i - 2]  # "would ever admit": still a modal
     if bare and (word not in _BARE or before in _MODAL):
         return None  # "wants to say", "would say", "a report": not a report of what was said
-    # Inverted: ",” said Derek Kukura, a student."
-    if (word in _INVERTING and before in _CLOSING) or (
-        word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED
-    ):
-        inverted = _inverted(sentence, tokens, lower, i)
+    # Inverted: ",” said Derek Kukura, a student."; "…, reports CNBC."
+    if (
+        (word in _INVERTING and before in _CLOSING and word not in {"told", "tells"})
+        or (word in {"reports", "reported"} and before == "," and _names_next(tokens, lower, i))
+    ) or (word in _INVERTING_AFTER_QUOTES and before in _QUOTES_CLOSED):
+        inverted = (
+            None
+            if before == "," and _apposed(tokens, lower, i)
+            else (_inverted(sentence, tokens, lower, i))
+        )
         if inverted is not None:
             return inverted
     j = _skip_back(lower, i - 1)
@@ -563,7 +766,8 @@ def _abbreviated(tokens: Tokens, lower: list[str], k: int) -> bool:
 # Words that open what describes a speaker after the noun: "a source close to the talks",
 # "people familiar with the plan", "officials briefed on the move", "those surveyed".
 _POSTMODIFIERS: Final = frozenset(
-    "close familiar briefed knowledgeable surveyed polled interviewed".split()
+    "close familiar briefed knowledgeable surveyed polled interviewed representing speaking "
+    "working advising".split()
 )
 _POSTMODIFIED_BETWEEN: Final = frozenset("to with on about of the a his her their its".split())
 
@@ -924,10 +1128,18 @@ def _left_subject(
             return None  # "…, of Flint, Mich., said": a place ends the description
         if lower[k - 1] == ")":
             k = next((m for m in range(k - 1, -1, -1) if lower[m] == "("), 0)
-        if tokens[k - 1][0][:1].islower() and all(t[0][:1].isupper() for t in inner):
-            start = _np_start(tokens, lower, k - 1)
-            detail = _span(sentence, tokens, start, k - 1)
-            return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
+        if all(t[0][:1].isupper() for t in inner):
+            # "The state's campaign chairman, Phil Lovas, said", "His partner at Lenox, Lee
+            # Cummings, said": the name speaks, the description before it is its detail.
+            located = (
+                _located_subject(sentence, tokens, lower, k - 1)
+                if tokens[k - 1][0][:1].isupper() and len(inner) > 1  # not "Dover, Delaware"
+                else None
+            )
+            if tokens[k - 1][0][:1].islower() or located is not None:
+                start = located[2] if located else _np_start(tokens, lower, k - 1)
+                detail = _span(sentence, tokens, start, k - 1)
+                return _span(sentence, tokens, k + 1, j - 1), detail, j - 1, -1
         if lower[k + 1] not in {"who", "which"}:
             detail = _span(sentence, tokens, k + 1, j - 1)
         if len(inner) == 1 and inner[0][0][:1].isupper() and _placed(tokens, lower, k - 1):
@@ -960,11 +1172,33 @@ def _left_subject(
     # "A report released last year found": "released" is not the subject; but a noun in -ing
     # after a determiner is ("The ruling says", "Another ranking says").
     noun_in_ing = lower[head].endswith("ing") and head > 0 and lower[head - 1] in _DETERMINERS
+    if (
+        tokens[head][0].islower()
+        and lower[head].endswith("ed")
+        and head >= 3
+        and lower[head - 1] == "those"
+        and lower[head - 2] in {"of", "for"}
+        and lower[head - 3].isalpha()
+        and lower[head - 3] not in _NOT_HEAD_OR_STOP
+    ):
+        # "Relatives of those killed said": the relatives speak, "those killed" says whose
+        start = _np_start(tokens, lower, head - 3)
+        return _span(sentence, tokens, start, head), detail, head - 3, start
     if tokens[head][0].islower() and lower[head].endswith(("ed", "ing")) and not noun_in_ing:
         return None
+    if (
+        head > 1
+        and head_word[:1].isupper()
+        and not _LOCATING.isdisjoint(lower[max(0, head - 6) : head])
+    ):
+        placed = _located_subject(sentence, tokens, lower, head)
+        if placed is not None:
+            return placed[0], detail, placed[1], placed[2]
     start = phrase = _np_start(tokens, lower, head)
     while start < head and lower[start] in _OPENERS:
         start += 1
+    if lower[start] in _MONTHS and start + 1 < head and lower[start + 1] in {"a", "an", "the"}:
+        start += 1  # "In March a BBC spokeswoman said": the month is when, not who
     approximate = lower[start] == "about" and bool(_NUMBER.match(lower[start + 1]))  # "About 4"
     # "This week Trump said" opens with a time; "This group recognizes" with its subject.
     determiner = (
@@ -989,6 +1223,43 @@ def _left_subject(
     return _span(sentence, tokens, start, head), detail, head, phrase
 
 
+def _located_subject(
+    sentence: str, tokens: Tokens, lower: list[str], head: int
+) -> tuple[str, int, int] | None:
+    """(subject, head, start) for "The health ministry in Gaza said", "officials in the
+    besieged Gaza Strip say": the place ends the phrase, the common noun before it speaks."""
+    k = head
+    while k > 0 and head - k < 3 and tokens[k - 1][0][:1].isupper():
+        k -= 1  # "Gaza Strip": the words of the name
+    skipped = 0
+    while k > 1 and skipped < 2 and lower[k - 1] not in _LOCATING and tokens[k - 1][0].islower():
+        low = lower[k - 1]
+        if low in _STOP or low in VERBS or low in _AUX or not low.isalpha():
+            return None
+        k -= 1  # "the besieged": a determiner and an adjective of the place
+        skipped += 1
+    if k < 2 or lower[k - 1] not in _LOCATING:
+        return None
+    speaker = k - 2
+    word = tokens[speaker][0]
+    if (
+        not word.isalpha()
+        or not (word.islower() or (speaker == 0 and word[1:].islower()))
+        or lower[speaker] in _NOT_HEAD_OR_STOP
+        or lower[speaker] in VERBS
+        or lower[speaker] in _AUX
+        or lower[speaker].endswith(("ing", "ly", "ed"))
+        or lower[speaker] in _TIME_WORDS
+        or lower[speaker] in _TIME_NOUNS
+    ):
+        return None  # "Speaking in Iowa Trump said", "Last week in Ohio Clinton said"
+    start = _np_start(tokens, lower, speaker)
+    if start > 0 and lower[start - 1] in _PREPOSITION_HEADS:
+        return None  # "a lead among voters in Ohio": the phrase is not a subject
+    return _span(sentence, tokens, start, head), speaker, start
+
+
+_LOCATING: Final = frozenset({"in", "at", "from"})
 _WHERE: Final = frozenset("in at from near outside inside across during to".split())
 _NUMBER = re.compile(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

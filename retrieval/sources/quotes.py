@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-_CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"'}
+_CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"', "‘": "’"}
 _OPENERS = frozenset(_CLOSERS)
 # Written as literals, not a class, so the regex engine skips to the next mark in C.
 _MARK = re.compile(r"''|“|”|„|«|»|\"")
+_MARK_OR_SINGLE = re.compile(r"''|“|”|„|«|»|\"|‘|’")  # where a ‘ opens: ’ is mostly an apostrophe
 SPEECH_WORDS = 4
 
 
@@ -60,7 +61,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             quotes.append(line._replace(dialogue=True))
             run += 1
             continue
-        for found in _MARK.finditer(text, p_start, p_end):
+        marks = _MARK_OR_SINGLE if text.find("‘", p_start, p_end) >= 0 or closers == "’" else _MARK
+        for found in marks.finditer(text, p_start, p_end):
             mark = found.start()
             i = found.end() - 1
             # ''…'' (typewriter doubled apostrophes) stands for "…"
@@ -72,13 +74,18 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                     open_at, closers, depth = i + 1, _CLOSERS[char], 0
             elif char == "«" and closers == "»":
                 depth += 1
-            elif char in closers and (char != '"' or _closes(text, i, p_end)):
+            elif char in closers and (
+                (char != '"' or _closes(text, i, p_end))
+                and (char != "’" or _closes_single(text, i, p_end))
+            ):
                 if depth:
                     depth -= 1
                 else:
                     quotes.append(_quote(text, open_at, mark, run))
                     open_at = None
                     run += 1
+        if open_at is not None and closers == "’":
+            open_at = None  # a ‘ never closed is an apostrophe ("‘90s"), not a quotation
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if following is not None and text[following : following + 1] in _OPENERS:
@@ -113,6 +120,16 @@ def _opens(text: str, i: int, p_start: int) -> bool:
 def _closes(text: str, i: int, p_end: int) -> bool:
     after = text[i + 1] if i + 1 < p_end else " "
     return not after.isalnum()
+
+
+def _closes_single(text: str, i: int, p_end: int) -> bool:
+    """A ’ closes a ‘…’ quotation after its last punctuation (",’ she said") or after a word
+    with no letter after it (‘needless’); not as the apostrophe of "customers’ needs"."""
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < p_end else " "
+    if after.isalnum():
+        return False  # "it’s", "Trump’s"
+    return before in ".,!?…" or (before.isalnum() and before not in "sS")
 
 
 def _quote(text: str, start: int, end: int, run: int) -> Quote:

@@ -42,7 +42,8 @@ _ORG_WORDS: Final = frozenset(
     "network magazine tribune herald telegraph guardian review daily weekly radio tv "
     "министерство минобороны кремль правительство агентство издание газета служба компания "
     "міністерство уряд агентство видання газета служба компанія тасс риа интерфакс "
-    "укрінформ уніан коммерсантъ ведомости".split()
+    "укрінформ уніан коммерсантъ ведомости interfax tass ria novosti afp xinhua anadolu "
+    "yonhap kyodo ukrinform unian sputnik".split()
 )
 _UNNAMED = re.compile(
     r"^(?:(?:a|an|the|two|three|several|some|many|other|one|another|anonymous|unnamed|"
@@ -79,7 +80,33 @@ _HONORIFICS: Final = (
     ("Miss", "f"),
 )
 _HONORIFIC = re.compile(r"(Mr\.|Mrs\.|Ms\.|Mrs|Mr|Ms|Miss) (\S+)")
+_POSTMODIFIERS: Final = frozenset("for of at from in on with close familiar who".split())
 _FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
+# A description whose head is one of these is one person ("a BBC spokeswoman", "a spokesman for
+# the ministry"), though it names no one and an organisation follows it; some mark a gender.
+_ROLE_GENDERS: Final = {
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "businesswoman": "f",
+    "congresswoman": "f",
+    "woman": "f",
+    "spokesman": "m",
+    "chairman": "m",
+    "businessman": "m",
+    "congressman": "m",
+    "man": "m",
+    "sir": "m",
+    "lord": "m",
+    "dame": "f",
+    "lady": "f",
+}
+_PERSON_ROLES: Final = frozenset(_ROLE_GENDERS) - {"sir", "lord", "dame", "lady"} | frozenset(
+    "spokesperson official minister judge lawyer attorney prosecutor analyst director editor "
+    "secretary mayor senator governor officer doctor professor researcher scientist economist "
+    "executive president chief adviser advisor aide diplomat envoy ambassador commander "
+    "witness resident student teacher founder owner manager strategist".split()
+)
+_ROLE_END: Final = frozenset("for of at with from to in on who".split())
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
 _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
@@ -327,7 +354,21 @@ class Speakers:
         if one_plural and not self._mentions(tokens[0]) and tokens[0] not in _ORG_WORDS:
             # "Analysts", "Officials" open a sentence: a plural description, not a name.
             return Speaker(name, False, True, frozenset(tokens))
+        if (
+            len(tokens) > 1
+            and tokens[0].endswith("s")
+            and (tokens[1] in _POSTMODIFIERS or tokens[1].endswith("ing"))
+            and self._language == "en"
+            and not tokens[0].endswith("ss")
+            and tokens[0] not in _ORG_WORDS
+            and not self._mentions(tokens[0])
+        ):
+            # "Lawyers representing Sir Cliff", "Officials in Kyiv": people, "they" later
+            return Speaker(name, False, True, frozenset(tokens))
         capitalised = any(t[:1].isupper() for t in split)
+        head = next((k for k, t in enumerate(tokens) if t in _ROLE_END), len(tokens)) - 1
+        if self._language == "en" and head >= 0 and tokens[head] in _PERSON_ROLES and not outlet:
+            return Speaker(name, True, False, frozenset(tokens))  # "a BBC spokeswoman"
         org = outlet or not _ORG_WORDS.isdisjoint(tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
         person = capitalised and not org and all(t[:1].isupper() for t in split)
@@ -368,6 +409,12 @@ class Speakers:
                         if "femn" in grammemes:
                             return "f"
             return None
+        lowered = [w.strip(".,").lower() for w in words]
+        head = next((k for k, t in enumerate(lowered) if t in _ROLE_END), len(lowered)) - 1
+        if head >= 0 and lowered[head] in _ROLE_GENDERS:
+            return _ROLE_GENDERS[lowered[head]]  # "a BBC spokeswoman", "the chairman of …"
+        if lowered[0] in _ROLE_GENDERS:
+            return _ROLE_GENDERS[lowered[0]]  # "Sir Cliff", "Dame Judi Dench"
         surname = words[-1].strip(".,")
         following = self._honorifics
         for title, gender in _HONORIFICS:

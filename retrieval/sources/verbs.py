@@ -70,7 +70,8 @@ BELIEFS: Final = frozenset(
 # Speech acts that report only with a "that" clause: "Clinton reiterated that …", "Kasich joked
 # that …"; "agreed to meet", "responded to the letter", "repeated the mistake" report nothing.
 _THAT_ONLY: Final = (
-    "reiterate repeat lament bemoan agree respond retort quip joke signal hint intimate posit"
+    "reiterate repeat lament bemoan agree respond retort quip joke signal hint intimate posit "
+    "assess dispute reject"
 ).split()
 # Speech acts that judge someone ("Trump mocked Rubio for “having a tough night”", "Hollande
 # denounced the remarks as “hurtful”"): they report what the subject said only with its content

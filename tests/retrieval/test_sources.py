@@ -2183,3 +2183,272 @@ def test_about_this_titles_institutions_and_manners(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A place after "in", "at", "from" ends the speaker's phrase; the noun before it speaks.
+        (
+            "The water authority in Northern Lakeshire said the reservoir was safe.",
+            Attribution("The water authority in Northern Lakeshire", None, "said"),
+        ),
+        (
+            "Officials in the flooded Dunmore Valley said on Monday that roads were closed.",
+            Attribution("Officials in the flooded Dunmore Valley", None, "said"),
+        ),
+        (
+            "The transport ministry in Velmar, the island's capital, said ferries would resume.",
+            Attribution("The transport ministry in Velmar", "the island's capital", "said"),
+        ),
+        (
+            "His old partner at Carrow Mills, Lee Ostrand, called him a genius at closing deals.",
+            Attribution("Lee Ostrand", "His old partner at Carrow Mills", "called"),
+        ),
+        # Whom a speaker told is not the speaker.
+        (
+            "Ana Pereira, a spokeswoman for the union, told the Daily Ledger that talks stalled.",
+            Attribution("Ana Pereira", "a spokeswoman for the union", "told"),
+        ),
+        # A month opening the sentence says when.
+        (
+            "In March a Harbor Radio spokeswoman said the station would fight the claim.",
+            Attribution("a Harbor Radio spokeswoman", None, "said"),
+        ),
+    ],
+)
+def test_speakers_placed_without_commas_and_listeners(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+def test_she_after_a_month_and_an_unnamed_spokeswoman() -> None:
+    text = (
+        "Lawyers for Sir Alan Brooke said he had suffered distress.\n\n"
+        "In March a Harbor Radio spokeswoman said the station would fight the claim.\n\n"
+        "“We stand by our reporting,” she said."
+    )
+    assert [a and a.source for _, a in attribute(text, "en")] == [
+        "Lawyers for Sir Alan Brooke",
+        "a Harbor Radio spokeswoman",
+        "a Harbor Radio spokeswoman",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Evidence given at a hearing: the court (jury, inquest) heard or was told it.
+        (
+            "The court heard that Ms Vance had been warned twice.",
+            Attribution("The court", None, "heard"),
+        ),
+        (
+            "The jury was told that the car had been stolen.",
+            Attribution("The jury", None, "told"),
+        ),
+        ("The inquest heard how the boat capsized.", Attribution("The inquest", None, "heard")),
+        ("Jurors heard the recording twice.", None),
+        # A named finder or reporter closing the sentence.
+        ("Sales rose sharply last year, Deloitte found.", Attribution("Deloitte", None, "found")),
+        ("The missing hiker was found.", None),
+        ("The rally drew thousands, reports CNBC.", Attribution("CNBC", None, "reports")),
+        # "those killed" says whose relatives speak.
+        (
+            "Relatives of those killed said the blast came at dawn.",
+            Attribution("Relatives of those killed", None, "said"),
+        ),
+        # A "Details:" label is no speaker; the sentence after it has one.
+        (
+            "Details: Mayor Ilsa Brandt said two schools were shut.",
+            Attribution("Mayor Ilsa Brandt", None, "said"),
+        ),
+    ],
+)
+def test_hearings_finders_and_labels(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() -> None:
+    text = (
+        "‘We have cut costs and kept our customers’ trust,’ Corvane chief executive Lina Dahl "
+        "said on Tuesday.\n\n"
+        "‘We still have work to do.’\n\n"
+        "The firm’s shares rose in the ‘80s and ’90s."
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        Attribution("Lina Dahl", None, "said", "quote"),
+        Attribution("Lina Dahl", None, "said", "quote"),
+        None,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The outlet that quotes someone is the source; whom it quotes is the detail.
+        (
+            "Earlier this month, the Harbor Gazette quoted the mayor as saying the bridge would "
+            "close.",
+            Attribution("the Harbor Gazette", "quoting the mayor", "quoted"),
+        ),
+        ("The mayor was quoted as saying the bridge would close.", None),
+        # An assessment with its that-clause ("the Institute for the Study of War assessed that").
+        (
+            "The Institute for Coastal Policy assessed that the dunes would erode within a decade.",
+            Attribution("The Institute for Coastal Policy", None, "assessed"),
+        ),
+        ("Inspectors assessed the damage on Monday.", None),
+    ],
+)
+def test_quoting_outlets_and_assessments(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A claim's content after "repeated", "disputes", "rejected" is reported as a
+        # that-clause would be; "rejected that idea" reports nothing.
+        (
+            "Port spokesman Egil Rask repeated claims that the harbour had never been mined.",
+            Attribution("Egil Rask", None, "repeated"),
+        ),
+        (
+            "The ministry disputes his claim that the dam was unsafe.",
+            Attribution("The ministry", None, "disputes"),
+        ),
+        (
+            "The council rejected the suggestion that fares would rise.",
+            Attribution("The council", None, "rejected"),
+        ),
+        ("The council rejected that idea.", None),
+        ("The agency disputed that figure.", None),
+    ],
+)
+def test_claims_repeated_disputed_or_rejected(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A document's words quoted, "the statement read": the document is the source.
+        (
+            "“The agency spread false reports about the ministry,” the statement read.",
+            Attribution("the statement", None, "read", "quote"),
+        ),
+        (
+            "“Closed for repairs,” a hand-painted sign reads.",
+            Attribution("a hand-painted sign", None, "reads", "quote"),
+        ),
+        ("He read the statement aloud.", None),
+        ("Nobody knew what the letter reads.", None),
+    ],
+)
+def test_what_a_document_reads(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+def test_people_described_after_their_noun_speak_and_are_they() -> None:
+    text = (
+        "Lawyers representing Mara Quell said she had lost her savings.\n\n"
+        "They say she sold her house to pay the fees.\n\n"
+        "Officials in the flooded Dunmore Valley said on Monday that roads were closed.\n\n"
+        "They said repairs would take a week."
+    )
+    assert [a and a.source for _, a in attribute(text, "en")] == [
+        "Lawyers representing Mara Quell",
+        "Lawyers representing Mara Quell",
+        "Officials in the flooded Dunmore Valley",
+        "Officials in the flooded Dunmore Valley",
+    ]
+    assert one("Engineers working at the Tolva plant said the pumps failed.", "en") == (
+        Attribution("Engineers working at the Tolva plant", None, "said")
+    )
+    assert one("Speaking to reporters, Mara Quell said the pumps failed.", "en") == (
+        Attribution("Mara Quell", None, "said")
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A forecast is its maker's: with a that-clause or a figure forecast.
+        (
+            "For the second quarter, Norvik forecast revenue of $12 million to $14 million.",
+            Attribution("Norvik", None, "forecast"),
+        ),
+        (
+            "Analysts had forecast earnings of 4 cents a share.",
+            Attribution("Analysts", None, "forecast"),
+        ),
+        (
+            "The central bank projects that inflation will ease.",
+            Attribution("The central bank", None, "projects"),
+        ),
+        ("Growth is forecast to slow next year.", None),
+        ("Students showed their research projects.", None),
+        ("The weather service forecast rain for Sunday.", None),
+        # "estimate of 74 cents" is a figure; the source is who gives it.
+        (
+            "Profit was 79 cents a share, above the average analyst estimate of 74 cents, "
+            "according to Tallis Data.",
+            Attribution("Tallis Data", None, "according to", "according to"),
+        ),
+        # A ruling closing the sentence.
+        (
+            "The bridge must close for repairs, a judge has ruled.",
+            Attribution("a judge", None, "ruled"),
+        ),
+        ("The judge ruled on Monday.", None),
+        ("Fees rose, given the new parking rules.", None),
+    ],
+)
+def test_forecasts_estimates_and_rulings(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Whoever "told" someone is the speaker; the one told never is, even after commas.
+        (
+            "“We lost everything,” Ilse Varga, a nurse who helped at the shelter, told the "
+            "Coastal Herald, adding that food had run out.",
+            Attribution("Ilse Varga", "a nurse who helped at the shelter", "told", "quote"),
+        ),
+        (
+            "Tomas Brill, a teacher at the school, told Radio Norte, the regional station, that "
+            "“we thought it was a lorry.”",
+            Attribution("Tomas Brill", "a teacher at the school", "told", "quote"),
+        ),
+    ],
+)
+def test_the_one_told_is_never_the_speaker(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Name, description, said X …": X is what was said, not who said it.
+        (
+            "Mara Quell, a nurse at the clinic, said the shortage at the hospital was worsening.",
+            Attribution("Mara Quell", "a nurse at the clinic", "said"),
+        ),
+        (
+            "Ivo Brandt, a former adviser who backed the plan, said Ministers “knew it could not "
+            "pass.”",
+            Attribution("Ivo Brandt", "a former adviser who backed the plan", "said", "quote"),
+        ),
+        # A clause before the comma: the speaker still comes after the verb.
+        (
+            "The shortage at the hospital was worsening, said Mara Quell, a nurse.",
+            Attribution("Mara Quell", "a nurse", "said"),
+        ),
+    ],
+)
+def test_a_described_name_before_said(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
