@@ -58,7 +58,10 @@ def prepare(draft: ArticleDraft, splitter: SentenceSplitter) -> PreparedArticle:
     body = [(n, p) for n, p in enumerate(draft.paragraphs) if p.kind == "body"]
     spans = [splitter.split_paragraph(draft.text, p.start, p.end, draft.language) for _, p in body]
     sources = attribute_article(
-        draft.text, [[(s.start, s.end) for s in group] for group in spans], draft.language
+        draft.text,
+        [[(s.start, s.end) for s in group] for group in spans],
+        draft.language,
+        title=draft.title,
     )
     sentences: list[NewSentence] = []
     for (number, _), group, attributions in zip(body, spans, sources, strict=True):

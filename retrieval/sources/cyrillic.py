@@ -45,6 +45,7 @@ _VERBS: Final = frozenset(
         "призвать призывать потребовать требовать пообещать обещать допустить настаивать "
         "отрицать прогнозировать ожидать опасаться сообщаться уверять проинформировать "
         "информировать объяснить объяснять резюмировать акцентировать дополнить дополнять "
+        "спрогнозировать "
         "заявити заявляти повідомити повідомляти сказати говорити зазначити зазначати "
         "наголосити наголошувати розповісти розповідати написати писати пояснити пояснювати "
         "додати додавати вважати стверджувати визнати визнавати попередити попереджати "
@@ -52,8 +53,8 @@ _VERBS: Final = frozenset(
         "нагадати нагадувати уточнити уточнювати запевнити запевняти передати передавати "
         "констатувати прокоментувати коментувати відповісти відповідати закликати вимагати "
         "пообіцяти обіцяти припустити наполягати заперечувати підкреслити підкреслювати "
-        "прогнозувати очікувати поінформувати інформувати резюмувати акцентувати зауважити "
-        "зауважувати доповнити доповнювати"
+        "прогнозувати спрогнозувати очікувати поінформувати інформувати резюмувати акцентувати "
+        "зауважити зауважувати доповнити доповнювати"
     ).split()
 )
 # Speech acts that report only with a "что"/"що" clause: "Песков повторил, что …";
@@ -62,10 +63,10 @@ _THAT_ONLY: Final = frozenset(
     (
         "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
         "посетовать сетовать надеяться подозревать бояться сомневаться усомниться вторить "
-        "вспомнить припомнить заметить замечать рассчитывать "
+        "вспомнить припомнить заметить замечать рассчитывать обозначить "
         "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
         "натякати поскаржитися скаржитися сподіватися підозрювати боятися сумніватися "
-        "засумніватися вторити пригадати згадати розраховувати"
+        "засумніватися вторити пригадати згадати розраховувати позначити"
     ).split()
 )
 # Speech acts that judge someone: they report what was said only with its content after
@@ -169,6 +170,29 @@ _DOCUMENT_SAYS: Final = re.compile(
     r"(?:говорится|отмечается|сказано|указывается|подчеркивается|йдеться|зазначається|"
     r"сказано|наголошується)\b"
 )
+# "«…», — приводит слова тренера «Матч ТВ»", "— цитирует Пескова ТАСС", "— приводит РИА
+# Новости сообщение пресс-службы": the one quoted speaks, the outlet quoting is the detail.
+_QUOTING: Final = re.compile(
+    r"\b(?i:привод(?:ит|ят)|привел[аи]?|привёл|цитиру(?:ет|ют)|процитировал[аи]?|"
+    r"наводить|наводять|навів|навела|навели|цитує|цитують|процитував|процитувала|"
+    r"процитували)\s+(?P<rest>[^.;!?]{2,90})(?:[.;!?]|$)"
+)
+_QUOTED_WHAT: Final = frozenset(
+    "слова сообщение заявление высказывание реплику повідомлення заяву висловлювання "
+    "репліку".split()
+)
+_OUTLET_FIRST: Final = re.compile(r"«([^»]{1,40})»\s+|((?:РИА\s+)?[A-ZА-ЯЁІЇЄҐ][\w-]*)\s+(?=\w)")
+_WHO: Final = re.compile(r"[^\W\d][^,«»\"“”()—–]*?(?=\s+«|\s+[ву]\s|$)")
+_QUOTING_KEYS: Final = frozenset(
+    "приводит приводят привел привела привели привёл цитирует цитируют процитировал "
+    "процитировала процитировали наводить наводять навів навела навели цитує цитують "
+    "процитував процитувала процитували".split()
+)
+_MONTHS: Final = frozenset(
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада "
+    "грудня".split()
+)
 _POSSESSIVES: Final = frozenset("его её ее их його її їх їхніми їхню".split())
 _CITING: Final = re.compile(
     r"(?i),?\s*(?:со\s+ссылкой\s+на|ссылаясь\s+на|з\s+посиланням\s+на|"
@@ -214,8 +238,10 @@ class Rules:
         phrases = not _PHRASE_KEYS.isdisjoint(words)
         data = _data_forms(self.language)
         findings_of_data = not data.isdisjoint(words) and not _DATA_NOUNS.isdisjoint(words)
+        quoting = not _QUOTING_KEYS.isdisjoint(words)
         if (
             not phrases
+            and not quoting
             and forms.isdisjoint(words)
             and _DOCUMENT_KEYS.isdisjoint(words)
             and not findings_of_data
@@ -234,6 +260,8 @@ class Rules:
             subject = head_nominative(_clean(match.group("who")), self.language)
             cue = " ".join(match.group("cue").split()).lower()
             found.append(Finding(subject, cue, "according to", "document", match.start()))
+        if quoting:
+            found.extend(self._quoting(sentence))
         if findings_of_data:
             forms = forms | data
         if forms.isdisjoint(words):
@@ -260,6 +288,46 @@ class Rules:
             if finding is not None:
                 found.append(finding)
         return sorted(found, key=lambda f: f.position)
+
+    def _quoting(self, sentence: str) -> list[Finding]:
+        """ "«…», — приводит слова тренера «Матч ТВ»": the frame after a quote names the one
+        quoted as its verb's object, and the outlet quoting him is the detail."""
+        found = []
+        for match in _QUOTING.finditer(sentence):
+            if not sentence[: match.start()].rstrip().endswith(tuple(_FRAME_MARKS)):
+                continue  # only the frame of a quote: "приводит к росту цен" is no quoting
+            rest = match.group("rest").strip()
+            outlet = None
+            first = _OUTLET_FIRST.match(rest)
+            if first is not None and (first.group(1) or _agency(first.group(2))):
+                outlet = first.group(1) or first.group(2)
+                rest = rest[first.end() :]
+            if rest.split(maxsplit=1)[0].lower() in _QUOTED_WHAT:
+                rest = rest.split(maxsplit=1)[1] if " " in rest else ""
+            who = _WHO.match(rest)
+            if who is None or not who.group().strip():
+                continue
+            name = _clean(who.group())
+            if not name or name.split()[0].lower() in _STOPS | _PREPOSITIONS:
+                continue
+            tail = rest[who.end() :].strip()
+            words = name.split()
+            if outlet is None and not tail and len(words) > 1 and _agency(words[-1]):
+                name, tail = " ".join(words[:-1]), words[-1]  # "цитирует Пескова ТАСС"
+            if outlet is None and tail:
+                outlet = tail[2:].strip() if tail.startswith(("в ", "у ")) else tail
+                outlet = outlet.strip("«»") or None
+            found.append(
+                Finding(
+                    _object_nominative(name, self.language),
+                    match.group().split()[0],
+                    "quote",
+                    "quoting",
+                    match.start(),
+                    outlet,
+                )
+            )
+        return found
 
     def _phrase(
         self, sentence: str, tokens: list[tuple[str, int, int]], match: re.Match[str]
@@ -339,6 +407,12 @@ class Rules:
         if subject is None and not after_quote:
             rule = "subject-verb"
             subject = self._left(sentence, tokens, i)
+            if subject is not None and not _MONTHS.isdisjoint(subject.lower().split()):
+                # "26 мая в Минфине сообщили": a date, and the place speaks; "В конце мая
+                # Песков заявил": the name after the date
+                words = subject.split()
+                last = max(k for k, w in enumerate(words) if w.lower() in _MONTHS)
+                subject = " ".join(words[last + 1 :]) or None
             if subject is not None and _agency(subject):
                 # "Об этом РИА Новости сообщил источник …": the agency was told.
                 subject = self._right(sentence, tokens, i) or subject
@@ -350,7 +424,12 @@ class Rules:
             # place before the verb speaks, not a name found far after it.
             place = self._place(sentence, tokens, i)
             right = self._right(sentence, tokens, i)
-            if place is not None and (right is None or not _next_to(sentence, tokens, i, right)):
+            if place is not None and (
+                right is None
+                or not _next_to(sentence, tokens, i, right)
+                or word.lower() in _forecast_forms(self.language)
+            ):
+                # "В министерстве спрогнозировали рост цен": a forecast's object follows it
                 return Finding(place, word, "reported speech", "place", position)
         if subject is None and word.lower().endswith(("но", "то")):
             return None  # "Наразі підтверджено збиття дронів": what is confirmed, not who
@@ -735,6 +814,27 @@ def _unnamed(word: str, language: str) -> bool:
     return lemma(word, language) in {"источник", "собеседник", "джерело", "співрозмовник"}
 
 
+def _object_nominative(phrase: str, language: str) -> str:
+    """The one quoted, named as the object ("тренера", "Карпова", "капітана команди"), in the
+    nominative: its first word, and a name after it, made nominative; the rest as written."""
+    words = phrase.split()
+    out = list(words)
+    for k, word in enumerate(words[:3]):
+        if k and not word[:1].isupper():
+            break
+        found = [
+            p
+            for p in parses(word, language)
+            if p.tag.POS == "NOUN" and p.tag.case in {"gent", "accs"}
+        ]
+        if not found:
+            break
+        form = found[0].inflect({"nomn"})
+        nominative = str(form.word) if form is not None else found[0].normal_form
+        out[k] = word[:1] + nominative[1:] if word[:1].isupper() else nominative
+    return " ".join(out)
+
+
 def _agency(subject: str) -> bool:
     """An agency's name: "ТАСС", "РИА Новости", "РБК-Украина"."""
     words = subject.split()
@@ -1057,6 +1157,16 @@ def _data_forms(language: str) -> frozenset[str]:
     return _lexeme_forms(_DATA_VERBS, language)
 
 
+_FORECASTS: Final = frozenset(
+    "прогнозировать спрогнозировать ожидать прогнозувати спрогнозувати очікувати".split()
+)
+
+
+@functools.cache
+def _forecast_forms(language: str) -> frozenset[str]:
+    return _lexeme_forms(_FORECASTS, language)
+
+
 @functools.cache
 def _naming_forms(language: str) -> frozenset[str]:
     return _lexeme_forms(_NAMING, language)
@@ -1130,7 +1240,8 @@ _INSTITUTIONS: Final = frozenset(
         "пресс-служба пресс-центр министерство ведомство правительство управление прокуратура "
         "полиция мэрия администрация штаб комитет служба офис посольство компания суд минобороны "
         "банк банка финучреждение учреждение организация пресс-офис фінустанова установа "
-        "організація "
+        "організація предприятие концерн корпорация госкорпорация підприємство концерн "
+        "корпорація "
         "пресслужба прес-служба пресцентр прес-центр міністерство відомство уряд управління "
         "поліція мерія адміністрація комітет офіс посольство компанія"
     ).split()

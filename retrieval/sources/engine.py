@@ -66,11 +66,14 @@ def attribute_article(
     language: str,
     *,
     carry_over: bool = True,
+    title: str | None = None,
 ) -> list[list[Attribution | None]]:
     """The attribution of every sentence, grouped as ``paragraphs`` groups the sentence spans.
 
     ``paragraphs`` holds, per body paragraph in reading order, the (start, end) offsets of its
     sentences in ``text``. ``carry_over=False`` leaves sentences after a report unattributed.
+    ``title``, the headline, may name the source of a Russian or Ukrainian lead that restates
+    it ("Песков: …", "… — Минфин").
     """
     bounds = [(group[0][0], group[-1][1]) for group in paragraphs if group]
     found = find_quotes(text, bounds)
@@ -131,6 +134,8 @@ def attribute_article(
         previous = item
     if cyrillic_text and carry_over:
         _about_this(sentences, text)
+        if title and sentences and sentences[0].attribution is None:
+            sentences[0].attribution = _headline(title, text, sentences[0], speakers)
     for item in sentences:
         result[item.paragraph].append(item.attribution)
     return result
@@ -155,6 +160,34 @@ _ABOUT_THIS = re.compile(
 
 
 _WORDS = re.compile(r"\w+")
+# "Песков: …", "НБУ: …" (one or two capitalised words before the colon); "… — Сирський",
+# "…, - голова ОВА" (up to three words after a spaced dash closing the headline).
+_HEADLINE_COLON = re.compile(
+    r"^\s*(?P<who>[A-ZА-ЯЁІЇЄҐ][\w’'-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w’'-]*)?):\s+(?P<rest>.+)$"
+)
+_HEADLINE_DASH = re.compile(
+    r"^(?P<rest>.+?),?\s+[—–-]\s+(?P<who>[^\W\d][\w’'-]*(?:\s+[\w’'-]+){0,2})\s*$"
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORDS.findall(text.lower()) if len(w) >= 4 and not w.isdigit()}
+
+
+def _headline(title: str, text: str, lead: _Sentence, speakers: Speakers) -> Attribution | None:
+    """The headline's source for the lead that restates the headline's claim: two words of
+    four letters or more shared (their first five letters), so a dateline or a lead about
+    something else stays the outlet's own."""
+    found = _HEADLINE_COLON.match(title) or _HEADLINE_DASH.match(title)
+    if found is None:
+        return None
+    if len(_stems(found.group("rest")) & _stems(text[lead.start : lead.end])) < 2:
+        return None
+    resolved = speakers.resolve(found.group("who"), lead.start)
+    if resolved is None:
+        return None
+    mark = ":" if found.re is _HEADLINE_COLON else "—"
+    return Attribution(resolved[0], resolved[1], mark, "reported speech", "headline")
 
 
 def _dateline(sentence: str) -> bool:
@@ -241,7 +274,12 @@ def _opens_with_speech(text: str, start: int, end: int, quote: Quote) -> bool:
 
 
 # A report that closes the sentence governs all of it: "X called for …, sources said."
-_GOVERNING = {"tail": 0, "verb-subject": 0, "relay": 2}  # an agency relaying comes last
+_GOVERNING = {
+    "tail": 0,
+    "verb-subject": 0,
+    "quoting": 0,
+    "relay": 2,
+}  # an agency relaying comes last
 
 
 def _first(findings: Sequence[Finding], speakers: Speakers, offset: int) -> Attribution | None:

@@ -2,7 +2,8 @@
 
 “…”, "…", ''…'', «…» (with „…“ nested inside) and „…“ are paired within a paragraph; a
 quote left open at the end of a paragraph goes on when the next paragraph opens with a
-quotation mark (the newspaper convention for a quote that runs over paragraphs), and ends with
+quotation mark (the newspaper convention for a quote that runs over paragraphs), or, for «,
+when the next « or » in the three paragraphs after it is a » (no mark reopens it); it ends with
 the paragraph otherwise. A paragraph opening with a dash ("— Мы готовы, — сказал он.") is a
 line of dialogue: speech up to the author's dash. Marks round a word or two ("the publication
 “Verstka”") are names or scare quotes, not speech, unless they end a sentence or follow a
@@ -93,6 +94,12 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
                 quotes.append(_quote(text, open_at, p_end, run))
                 open_at = following + 1
                 continue
+            if following is not None and closers == "»" and _closed_later(text, paragraphs, number):
+                # «… over paragraphs, none of them reopened, closed by a » further on: the
+                # Russian and Ukrainian way with a long quote.
+                quotes.append(_quote(text, open_at, p_end, run))
+                open_at = following
+                continue
             quotes.append(_quote(text, open_at, p_end, run))
             open_at = None
             run += 1
@@ -102,6 +109,18 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
 _DASHES = ("—", "–", "―")
 _DIALOGUE = re.compile(r"[—–―]\s+(?=\S)")
 _REMARK = re.compile(r"[,.!?…]\s+[—–―]\s+")
+
+
+_GUILLEMETS = re.compile(r"[«»]")
+
+
+def _closed_later(text: str, paragraphs: Sequence[tuple[int, int]], number: int) -> bool:
+    """Whether the first « or » of the next three paragraphs is a », closing an open «."""
+    for start, end in paragraphs[number + 1 : number + 4]:
+        mark = _GUILLEMETS.search(text, start, end)
+        if mark is not None:
+            return mark.group() == "»"
+    return False
 
 
 def _remark(text: str, start: int, end: int) -> int:

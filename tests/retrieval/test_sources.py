@@ -2452,3 +2452,127 @@ def test_the_one_told_is_never_the_speaker(sentence: str, expected: Attribution 
 )
 def test_a_described_name_before_said(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # "приводит слова X", "цитирует X": the one quoted speaks; the outlet is the detail.
+        (
+            "«Мы сыграли плохо», — приводит слова тренера «Северный вестник».",
+            "ru",
+            [Attribution("тренер", "Северный вестник", "приводит", "quote")],
+        ),
+        (
+            "«Решение за советом», — цитирует Карпова ТАСС.",
+            "ru",
+            [Attribution("Карпов", "ТАСС", "цитирует", "quote")],
+        ),
+        (
+            "«Было отменено 12 рейсов», — приводит РИА Новости сообщение пресс-службы порта.",
+            "ru",
+            [Attribution("пресс-служба порта", "РИА Новости", "приводит", "quote")],
+        ),
+        (
+            "«Тренування скасовано», — наводить «Ранковий вісник» слова капітана команди.",
+            "uk",
+            [Attribution("капітан команди", "Ранковий вісник", "наводить", "quote")],
+        ),
+        # Not after a quote: no quoting.
+        ("Рост цен приводит к инфляции.", "ru", [None]),
+        # A « quote over paragraphs closed by a » later, no paragraph reopening it.
+        (
+            "«Мы проиграли честно. Команда устала.\n\nТеперь надо отдохнуть», — приводит слова "
+            "тренера «Северный вестник».",
+            "ru",
+            [Attribution("тренер", "Северный вестник", "приводит", "quote")] * 3,
+        ),
+        # A date before the place: the place speaks; a date before a name: the name.
+        (
+            "26 мая в Минфине сообщили, что дефицит бюджета вырос.",
+            "ru",
+            [Attribution("Минфин", None, "сообщили")],
+        ),
+        (
+            "В конце мая Карпов заявил, что встречи не будет.",
+            "ru",
+            [Attribution("Карпов", None, "заявил")],
+        ),
+        (
+            "26 травня в Мінфіні повідомили, що дефіцит зріс.",
+            "uk",
+            [Attribution("Мінфін", None, "повідомили")],
+        ),
+        # A forecast's object is no speaker: the place before it is.
+        (
+            "В министерстве спрогнозировали рост цен на товары.",
+            "ru",
+            [Attribution("Министерство", None, "спрогнозировали")],
+        ),
+        (
+            "У Нацбанку очікують зростання інфляції.",
+            "uk",
+            [Attribution("Нацбанк", None, "очікують")],
+        ),
+        # An enterprise is an institution; "обозначила" reports with "что" only.
+        (
+            "В предприятии пояснили, что не получали писем.",
+            "ru",
+            [Attribution("Предприятие", None, "пояснили")],
+        ),
+        ("Строители обозначили границы участка.", "ru", [None]),
+    ],
+)
+def test_quoting_dates_forecasts_enterprises(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
+
+
+def _with_title(title: str, text: str, language: str) -> list[Attribution | None]:
+    splitter = SentenceSplitter()
+    groups = []
+    start = 0
+    for block in text.split("\n\n"):
+        spans = splitter.split_paragraph(text, start, start + len(block), language)
+        groups.append([(s.start, s.end) for s in spans])
+        start += len(block) + 2
+    result = attribute_article(text, groups, language, title=title)
+    return [a for group in result for a in group]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "language", "expected"),
+    [
+        # "X: …" and "… — X": the lead restating the headline is X's.
+        (
+            "Карпов: цены на хлеб вырастут осенью",
+            "Цены на хлеб вырастут осенью на десять процентов.",
+            "ru",
+            [Attribution("Карпов", None, ":")],
+        ),
+        (
+            "Пасажирські поїзди курсуватимуть за новим графіком — Укрзалізниця",
+            "Пасажирські поїзди з понеділка курсуватимуть за новим графіком.",
+            "uk",
+            [Attribution("Укрзалізниця", None, "—")],
+        ),
+        # A lead about something else, or a headline opened by a description: the outlet's.
+        (
+            "Карпов: цены на хлеб вырастут осенью",
+            "Сборная проиграла шестой матч подряд.",
+            "ru",
+            [None],
+        ),
+        (
+            "Пожар в Рязанской области: сгорел склад",
+            "В Рязанской области сгорел склад.",
+            "ru",
+            [None],
+        ),
+    ],
+)
+def test_the_headline_names_the_source_of_its_lead(
+    title: str, text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert _with_title(title, text, language) == expected
