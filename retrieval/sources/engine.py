@@ -133,7 +133,9 @@ def attribute_article(
         item.attribution = attribution
         previous = item
     if cyrillic_text and carry_over:
-        _about_this(sentences, text)
+        reported = _about_this(sentences, text)
+        if reported:
+            _goes_on(sentences, text, reported)
         if title and sentences and sentences[0].attribution is None:
             sentences[0].attribution = _headline(title, text, sentences[0], speakers)
     for item in sentences:
@@ -210,12 +212,38 @@ def _noted(sentences: Sequence[_Sentence], index: int) -> Attribution | None:
     return None
 
 
-def _about_this(sentences: Sequence[_Sentence], text: str) -> None:
+def _goes_on(sentences: Sequence[_Sentence], text: str, paragraphs: set[int]) -> None:
+    """In a wire item, a sentence with no cue goes on with the named report just before it in
+    its paragraph ("… Об этом сообщил X. …"), unless it opens with a framing word.
+
+    Only in ``paragraphs``: the one of a "Об этом сообщил X" / "Про це повідомив X" report (the
+    mark of a wire item) and the one before it; never after a quote (what follows one is mostly
+    the writer's). Measured on the four annotated ru/uk sets: 5 sentences more right, 2 wrong;
+    on own-voice Russian (UD GSD test, XQuAD ru) nothing changes, as no such report is there.
+    Carrying over in every article or into the next paragraph was wrong too often.
+    """
+    for previous, item in itertools.pairwise(sentences):
+        before = previous.attribution
+        if (
+            item.attribution is None
+            and before is not None
+            and before.source != NOT_NAMED
+            and before.kind != "quote"
+            and previous.paragraph == item.paragraph
+            and item.paragraph in paragraphs
+            and not _FRAMING.match(text[item.start : item.end])
+        ):
+            item.attribution = _as(before, "carried over", "goes on")
+
+
+def _about_this(sentences: Sequence[_Sentence], text: str) -> set[int]:
     """Give the sentences a "Об этом сообщил X" report refers back to X as their source.
 
     Back over the unattributed sentences of its paragraph; when it opens its paragraph, over
-    those of the paragraph before (the lead a report so often follows).
+    those of the paragraph before (the lead a report so often follows). Whether a report named
+    its speaker after the verb ("Об этом сообщил X", "Про це повідомив X"), as wire items do.
     """
+    found: set[int] = set()
     for index, item in enumerate(sentences):
         report = item.attribution
         if (
@@ -227,6 +255,8 @@ def _about_this(sentences: Sequence[_Sentence], text: str) -> None:
             continue
         if report.rule == "relay":
             continue  # "Как передает ТАСС, …" opens the report itself
+        if report.rule == "inverted":  # "Об этом сообщил X": a wire item
+            found |= {item.paragraph, item.paragraph - 1}
         opens = index == 0 or sentences[index - 1].paragraph != item.paragraph
         wanted = item.paragraph - 1 if opens else item.paragraph
         for before in reversed(sentences[:index]):
@@ -235,6 +265,7 @@ def _about_this(sentences: Sequence[_Sentence], text: str) -> None:
             if _dateline(text[before.start : before.end]):
                 break  # "МОСКВА, 18 декабря.", "/ТАСС/.": no claim of anyone's
             before.attribution = _as(report, "reported speech", "about-this")
+    return found
 
 
 def _framed(

@@ -2576,3 +2576,46 @@ def test_the_headline_names_the_source_of_its_lead(
     title: str, text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert _with_title(title, text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # In a wire item ("Об этом сообщил X"), a sentence with no cue goes on with the report
+        # before it in its paragraph.
+        (
+            "Над районом сбит беспилотник. Об этом сообщил губернатор Иван Корнев. Обломки упали "
+            "в поле.",
+            "ru",
+            [
+                Attribution("Иван Корнев", "губернатор", "сообщил", "reported speech"),
+                Attribution("Иван Корнев", "губернатор", "сообщил", "reported speech"),
+                Attribution("Иван Корнев", "губернатор", "сообщил", "carried over"),
+            ],
+        ),
+        (
+            "Про це повідомили в Генштабі. Також ворог втратив 12 танків.",
+            "uk",
+            [
+                Attribution("Генштаб", None, "повідомили", "reported speech"),
+                Attribution("Генштаб", None, "повідомили", "carried over"),
+            ],
+        ),
+        # Not after a framing word, not into the next paragraph, not without such a report.
+        (
+            "Об этом сообщил губернатор Иван Корнев. Однако мост так и не открыли.\n\n"
+            "Движение по трассе восстановлено.",
+            "ru",
+            [Attribution("Иван Корнев", "губернатор", "сообщил", "reported speech"), None, None],
+        ),
+        (
+            "Губернатор Иван Корнев заявил, что мост откроют в мае. Ремонт начался в 2020 году.",
+            "ru",
+            [Attribution("Иван Корнев", "Губернатор", "заявил", "reported speech"), None],
+        ),
+    ],
+)
+def test_a_wire_report_goes_on_in_its_paragraph(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
