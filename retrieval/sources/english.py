@@ -1116,12 +1116,27 @@ def _left_subject(
             return None
         j = k - 1
     detail = None
+    described_to = j - 1  # where a description between commas ends
     if j >= 1 and lower[j] == ",":
         # "Nicholas Chapin, 18, said" / "The state's campaign chairman, Phil Lovas, said"
         k = j - 1
-        while k >= 0 and lower[k] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
+        titles = False  # "CBS, home to shows such as “Homeland” and “NCIS”, said"
+        while k >= 0:
+            if lower[k] in {"”", '"'} and (opening := _title_quoted(tokens, lower, k)) is not None:
+                k, titles = opening - 1, True
+                continue
+            if (
+                lower[k] == ","
+                and titles
+                and lower[k - 1] in {"”", '"'}
+                and lower[k + 1] in {"“", '"'}
+            ):
+                k -= 1  # a list of titles
+                continue
+            if lower[k] in {",", ".", ";", ":", "”", '"', "(", "—"}:
+                break
             k -= 1
-        if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= 14):
+        if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= (24 if titles else 14)):
             return None
         inner = tokens[k + 1 : j]
         if len(inner) == 1 and inner[0][0].endswith(".") and inner[0][0][:-1] in _STATES:
@@ -1220,7 +1235,54 @@ def _left_subject(
         if cut is None:
             return None
         start = cut
+    if (
+        detail is not None
+        and phrase >= 3
+        and lower[phrase - 1] == ","
+        and not all(t[0][:1].isupper() for t in tokens[phrase : head + 1])
+    ):
+        named = _name_before(tokens, lower, phrase - 2)
+        if named is not None:
+            # "McKeel Hagerty, CEO of Hagerty, a specialty insurer …, said": the name speaks,
+            # its title and the description of his company are its detail
+            detail = _span(sentence, tokens, phrase, described_to)
+            return _span(sentence, tokens, named, phrase - 2), detail, phrase - 2, named
     return _span(sentence, tokens, start, head), detail, head, phrase
+
+
+def _title_quoted(tokens: Tokens, lower: list[str], closing: int) -> int | None:
+    """Where the quotation closing at ``closing`` opens, when it holds a title of one to five
+    capitalised words ("“Homeland”") inside a description after "such as", "including", "of"."""
+    for opening in range(closing - 1, max(-1, closing - 7), -1):
+        if lower[opening] in {"“", '"'}:
+            inner = tokens[opening + 1 : closing]
+            if (
+                inner
+                and tokens[opening + 1][0][:1].isupper()
+                and opening > 0
+                and lower[opening - 1] in {"as", "including", "and", "or", "of", ","}
+                and not any(lower[m] in {",", ".", "!", "?"} for m in range(opening + 1, closing))
+            ):
+                return opening
+            return None
+    return None
+
+
+def _name_before(tokens: Tokens, lower: list[str], last: int) -> int | None:
+    """Where a person's or company's name of two to four capitalised words ending at ``last``
+    starts, when it opens the sentence or a clause, or follows a quotation."""
+    first = last
+    while first > 0 and tokens[first - 1][0][:1].isupper() and last - first < 4:
+        first -= 1
+    if not (
+        1 <= last - first <= 3 and all(tokens[k][0][:1].isupper() for k in range(first, last + 1))
+    ):
+        return None
+    if lower[first] in _PREPOSITIONS or not _TIME_WORDS.isdisjoint(lower[first : last + 1]):
+        return None  # "On Sunday, …", "In October, …": when, not who
+    if first == 0 or lower[first - 1] in {"”", '"', "’", ","}:
+        return first
+    return None
 
 
 def _located_subject(

@@ -2452,3 +2452,43 @@ def test_the_one_told_is_never_the_speaker(sentence: str, expected: Attribution 
 )
 def test_a_described_name_before_said(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A name, its title, then what the title's company is: the name speaks.
+        (
+            "“Prices keep climbing,” Tova Reinholt, CEO of Reinholt, a maker of garden tools, "
+            "said.",
+            Attribution(
+                "Tova Reinholt", "CEO of Reinholt, a maker of garden tools", "said", "quote"
+            ),
+        ),
+        (
+            "In October, Tova Reinholt, CEO of Reinholt, a maker of garden tools, said prices rose.",
+            Attribution("Tova Reinholt", "CEO of Reinholt, a maker of garden tools", "said"),
+        ),
+        (
+            "Ansel Pike, 44, a welder from Dunmore, said the plant would close.",
+            Attribution("Ansel Pike", "44, a welder from Dunmore", "said"),
+        ),
+        # A time or a name before the comma is no speaker for the description after it.
+        (
+            "On Sunday, Mara Quell, the council's leader, said the plant would close.",
+            Attribution("Mara Quell", "the council's leader", "said"),
+        ),
+        # Quoted titles inside the description: "home to shows such as “…” and “…”".
+        (
+            "Halvorsen, home to shows such as “Tidewater”, “Blue Hour” and “Ninefold”, said it "
+            "would cut 300 jobs.",
+            Attribution(
+                "Halvorsen",
+                "home to shows such as “Tidewater”, “Blue Hour” and “Ninefold”",
+                "said",
+            ),
+        ),
+    ],
+)
+def test_names_described_at_length_before_said(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
