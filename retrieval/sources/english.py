@@ -180,6 +180,10 @@ def find(sentence: str) -> list[Finding]:
         # "“…,” the statement read.": a document's words, quoted, close the sentence
         subject = reading.group("subject")
         return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
+    if "back" in hits and (back := _BACK.search(sentence)):
+        subject = back.group("subject")
+        if subject.split()[-1].lower() not in _NOT_HEAD_OR_STOP:
+            return [Finding(subject, back.group("cue"), "reported speech", "tail", back.start())]
     if not hits.isdisjoint(_FORECASTS):
         forecast = _forecast(sentence)
         if forecast is not None:
@@ -271,6 +275,7 @@ _ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
     "forecasts",
     "projected",
     "projects",
+    "back",
 }
 _GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
@@ -345,6 +350,11 @@ _READ = re.compile(
     r"indictment|report|leaflet|poster|card|inscription))"
     r" (?P<cue>read|reads)(?: in part)?[.,:;!]?[\s”\"’]*$"
 )
+# "“…,” the former officer shot back.": a retort closing the quote it follows.
+_BACK = re.compile(
+    r"[”\"’] (?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
+    r" (?P<cue>(?:shot|fired|hit|snapped) back)[.!]?[\s”\"’]*$"
+)
 _FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
 _FORECAST_OBJECTS: Final = frozenset(
     "revenue revenues earnings sales profit profits loss losses growth inflation deficit "
@@ -390,7 +400,15 @@ def _quoting(sentence: str) -> Finding | None:
     i = lower.index("quoted")
     j = _skip_back(lower, i - 1)
     if j < 0 or (j < i - 1 and lower[j + 1] in _BE) or lower[j] in _BE:
-        return None  # "Putin was quoted as saying": the words are his, told by no one named
+        # "“…,” adviser Pierre Nazroo was quoted as saying.": the words are his, told by no
+        # one named; he is their source
+        k = j - 1 if lower[j] in _BE else j
+        found = _left_subject(sentence, tokens, lower, i, k) if k >= 0 else None
+        if found is None or lower[found[2]] in _OBJECTS:
+            return None
+        return Finding(
+            found[0], "quoted", "reported speech", "quoting", tokens[i].start(), found[1]
+        )
     found = _left_subject(sentence, tokens, lower, i, j)
     if found is None or lower[found[2]] in _OBJECTS:
         return None
@@ -1176,6 +1194,7 @@ def _left_subject(
     if head_word in _PREPOSITION_HEADS or (
         head_word[0].isdigit()
         and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
+        and not (lower[head].endswith("-year-old") and head > 0 and lower[head - 1] == "the")
     ):
         # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
         # "Marley Anderson, 21, said" and "four in 10 said" do.

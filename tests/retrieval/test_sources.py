@@ -2293,7 +2293,11 @@ def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() 
             "close.",
             Attribution("the Harbor Gazette", "quoting the mayor", "quoted"),
         ),
-        ("The mayor was quoted as saying the bridge would close.", None),
+        # Quoted by no one named: the words are still the mayor's.
+        (
+            "The mayor was quoted as saying the bridge would close.",
+            Attribution("The mayor", None, "quoted"),
+        ),
         # An assessment with its that-clause ("the Institute for the Study of War assessed that").
         (
             "The Institute for Coastal Policy assessed that the dunes would erode within a decade.",
@@ -2492,3 +2496,41 @@ def test_a_described_name_before_said(sentence: str, expected: Attribution | Non
 )
 def test_names_described_at_length_before_said(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "the 96-year-old" names a person as "the woman" does.
+        (
+            "“I never left,” the 96-year-old told the Dunmore Herald by phone from her home.",
+            Attribution("the 96-year-old", None, "told", "quote"),
+        ),
+        # A retort closing its quote.
+        (
+            "“That is not true,” the former officer shot back.",
+            Attribution("the former officer", None, "shot back", "quote"),
+        ),
+        ("The guard shot back at the intruders.", None),
+        # "was quoted as saying": the words are the speaker's own, whoever printed them.
+        (
+            "“We will wait,” adviser Pierre Lomond was quoted as saying.",
+            Attribution("Pierre Lomond", None, "quoted", "quote"),
+        ),
+    ],
+)
+def test_retorts_ages_and_speakers_quoted(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
+    text = (
+        "Mara Quell said the plant was old.\n\n"
+        "She was quoted as saying the plant would close.\n\n"
+        "The plant opened in 1951."
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        Attribution("Mara Quell", None, "said"),
+        Attribution("Mara Quell", None, "quoted"),
+        None,
+    ]
