@@ -553,8 +553,11 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         judging = word in _JUDGING_FORMS
         if judging and not _judges(tokens, lower, i):
             return None
-    if VERBS[word] in {"slam", "blast"} and after in {"into", "through", "off", "away"}:
-        return None  # "the plane slammed into the tower": no words reported
+    if VERBS[word] in {"slam", "blast"} and (
+        after in {"into", "through", "off", "away", "higher", "lower", "up", "down", "past"}
+        or after[:1].isdigit()
+    ):
+        return None  # "the plane slammed into the tower", "shares blasted 42.7% higher"
     if VERBS[word] == "find" and after == "out":
         return None  # "found out how to fix the roof": learned, not reported
     if word in {"estimate", "estimates"} and after == "of":
@@ -580,6 +583,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     j = _skip_back(lower, i - 1)
     while j > 0 and lower[j].endswith("ly") and _manner(lower[j]) and tokens[j][0].islower():
         j = _skip_back(lower, j - 1)  # "Cruz gingerly said", "Trump angrily denied"
+    if VERBS[word] == "ask" and after == "for" and not {"not", "never"}.isdisjoint(lower[j:i]):
+        return None  # "has so far not asked for help": nothing was asked, nobody reported
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
     if participle and after == "by":
         if judging:
@@ -984,6 +989,8 @@ def _skip_back(lower: list[str], j: int) -> int:
     while j >= 0:
         if lower[j] in _AUX:
             j -= 1
+        elif lower[j] == "far" and j > 0 and lower[j - 1] in {"so", "thus"}:
+            j -= 2  # "has so far not asked"
         elif lower[j] in _WHEN:
             j -= 1
             while j >= 0 and lower[j] in {"this", "last", "next", "on", "early", "late", "that"}:

@@ -2523,6 +2523,19 @@ def test_retorts_ages_and_speakers_quoted(sentence: str, expected: Attribution |
     assert one(sentence, "en") == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Actions, not words: nothing is reported.
+        "The ministry has so far not asked for help.",
+        "Shares of Norvik blasted 42.7% higher on Monday.",
+        "The stock blasted higher after the results.",
+    ],
+)
+def test_actions_that_look_like_speech(sentence: str) -> None:
+    assert one(sentence, "en") is None
+
+
 def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
     text = (
         "Mara Quell said the plant was old.\n\n"
