@@ -352,7 +352,8 @@ _READ = re.compile(
 )
 # "“…,” the former officer shot back.": a retort closing the quote it follows.
 _BACK = re.compile(
-    r"[”\"’] (?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
+    r"(?<=[\s,?!.—-])[”\"’] "
+    r"(?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
     r" (?P<cue>(?:shot|fired|hit|snapped) back)[.!]?[\s”\"’]*$"
 )
 _FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})

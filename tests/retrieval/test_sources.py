@@ -2512,6 +2512,7 @@ def test_names_described_at_length_before_said(sentence: str, expected: Attribut
             Attribution("the former officer", None, "shot back", "quote"),
         ),
         ("The guard shot back at the intruders.", None),
+        ("In the second half the Lions’ defenders hit back.", None),
         # "was quoted as saying": the words are the speaker's own, whoever printed them.
         (
             "“We will wait,” adviser Pierre Lomond was quoted as saying.",
