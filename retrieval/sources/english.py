@@ -180,6 +180,10 @@ def find(sentence: str) -> list[Finding]:
         # "“…,” the statement read.": a document's words, quoted, close the sentence
         subject = reading.group("subject")
         return [Finding(subject, reading.group("cue"), "reported speech", "tail", reading.start())]
+    if "back" in hits and (back := _BACK.search(sentence)):
+        subject = back.group("subject")
+        if subject.split()[-1].lower() not in _NOT_HEAD_OR_STOP:
+            return [Finding(subject, back.group("cue"), "reported speech", "tail", back.start())]
     if not hits.isdisjoint(_FORECASTS):
         forecast = _forecast(sentence)
         if forecast is not None:
@@ -271,6 +275,7 @@ _ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
     "forecasts",
     "projected",
     "projects",
+    "back",
 }
 _GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
@@ -345,6 +350,12 @@ _READ = re.compile(
     r"indictment|report|leaflet|poster|card|inscription))"
     r" (?P<cue>read|reads)(?: in part)?[.,:;!]?[\s”\"’]*$"
 )
+# "“…,” the former officer shot back.": a retort closing the quote it follows.
+_BACK = re.compile(
+    r"(?<=[\s,?!.—-])[”\"’] "
+    r"(?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
+    r" (?P<cue>(?:shot|fired|hit|snapped) back)[.!]?[\s”\"’]*$"
+)
 _FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
 _FORECAST_OBJECTS: Final = frozenset(
     "revenue revenues earnings sales profit profits loss losses growth inflation deficit "
@@ -390,7 +401,15 @@ def _quoting(sentence: str) -> Finding | None:
     i = lower.index("quoted")
     j = _skip_back(lower, i - 1)
     if j < 0 or (j < i - 1 and lower[j + 1] in _BE) or lower[j] in _BE:
-        return None  # "Putin was quoted as saying": the words are his, told by no one named
+        # "“…,” adviser Pierre Nazroo was quoted as saying.": the words are his, told by no
+        # one named; he is their source
+        k = j - 1 if lower[j] in _BE else j
+        found = _left_subject(sentence, tokens, lower, i, k) if k >= 0 else None
+        if found is None or lower[found[2]] in _OBJECTS:
+            return None
+        return Finding(
+            found[0], "quoted", "reported speech", "quoting", tokens[i].start(), found[1]
+        )
     found = _left_subject(sentence, tokens, lower, i, j)
     if found is None or lower[found[2]] in _OBJECTS:
         return None
@@ -535,8 +554,11 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         judging = word in _JUDGING_FORMS
         if judging and not _judges(tokens, lower, i):
             return None
-    if VERBS[word] in {"slam", "blast"} and after in {"into", "through", "off", "away"}:
-        return None  # "the plane slammed into the tower": no words reported
+    if VERBS[word] in {"slam", "blast"} and (
+        after in {"into", "through", "off", "away", "higher", "lower", "up", "down", "past"}
+        or after[:1].isdigit()
+    ):
+        return None  # "the plane slammed into the tower", "shares blasted 42.7% higher"
     if VERBS[word] == "find" and after == "out":
         return None  # "found out how to fix the roof": learned, not reported
     if word in {"estimate", "estimates"} and after == "of":
@@ -562,6 +584,8 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     j = _skip_back(lower, i - 1)
     while j > 0 and lower[j].endswith("ly") and _manner(lower[j]) and tokens[j][0].islower():
         j = _skip_back(lower, j - 1)  # "Cruz gingerly said", "Trump angrily denied"
+    if VERBS[word] == "ask" and after == "for" and not {"not", "never"}.isdisjoint(lower[j:i]):
+        return None  # "has so far not asked for help": nothing was asked, nobody reported
     participle = word.endswith(("ed", "en")) or word in {"said", "told", "thought", "found"}
     if participle and after == "by":
         if judging:
@@ -966,6 +990,8 @@ def _skip_back(lower: list[str], j: int) -> int:
     while j >= 0:
         if lower[j] in _AUX:
             j -= 1
+        elif lower[j] == "far" and j > 0 and lower[j - 1] in {"so", "thus"}:
+            j -= 2  # "has so far not asked"
         elif lower[j] in _WHEN:
             j -= 1
             while j >= 0 and lower[j] in {"this", "last", "next", "on", "early", "late", "that"}:
@@ -1116,12 +1142,27 @@ def _left_subject(
             return None
         j = k - 1
     detail = None
+    described_to = j - 1  # where a description between commas ends
     if j >= 1 and lower[j] == ",":
         # "Nicholas Chapin, 18, said" / "The state's campaign chairman, Phil Lovas, said"
         k = j - 1
-        while k >= 0 and lower[k] not in {",", ".", ";", ":", "”", '"', "(", "—"}:
+        titles = False  # "CBS, home to shows such as “Homeland” and “NCIS”, said"
+        while k >= 0:
+            if lower[k] in {"”", '"'} and (opening := _title_quoted(tokens, lower, k)) is not None:
+                k, titles = opening - 1, True
+                continue
+            if (
+                lower[k] == ","
+                and titles
+                and lower[k - 1] in {"”", '"'}
+                and lower[k + 1] in {"“", '"'}
+            ):
+                k -= 1  # a list of titles
+                continue
+            if lower[k] in {",", ".", ";", ":", "”", '"', "(", "—"}:
+                break
             k -= 1
-        if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= 14):
+        if not (k >= 1 and lower[k] == "," and 0 < j - k - 1 <= (24 if titles else 14)):
             return None
         inner = tokens[k + 1 : j]
         if len(inner) == 1 and inner[0][0].endswith(".") and inner[0][0][:-1] in _STATES:
@@ -1161,6 +1202,7 @@ def _left_subject(
     if head_word in _PREPOSITION_HEADS or (
         head_word[0].isdigit()
         and not (head > 0 and (lower[head - 1] in {",", "in"} or tokens[head - 1][0][:1].isupper()))
+        and not (lower[head].endswith("-year-old") and head > 0 and lower[head - 1] == "the")
     ):
         # "a lead in pledged delegates", "270 pledged delegates": nobody speaks; but
         # "Marley Anderson, 21, said" and "four in 10 said" do.
@@ -1220,7 +1262,54 @@ def _left_subject(
         if cut is None:
             return None
         start = cut
+    if (
+        detail is not None
+        and phrase >= 3
+        and lower[phrase - 1] == ","
+        and not all(t[0][:1].isupper() for t in tokens[phrase : head + 1])
+    ):
+        named = _name_before(tokens, lower, phrase - 2)
+        if named is not None:
+            # "McKeel Hagerty, CEO of Hagerty, a specialty insurer …, said": the name speaks,
+            # its title and the description of his company are its detail
+            detail = _span(sentence, tokens, phrase, described_to)
+            return _span(sentence, tokens, named, phrase - 2), detail, phrase - 2, named
     return _span(sentence, tokens, start, head), detail, head, phrase
+
+
+def _title_quoted(tokens: Tokens, lower: list[str], closing: int) -> int | None:
+    """Where the quotation closing at ``closing`` opens, when it holds a title of one to five
+    capitalised words ("“Homeland”") inside a description after "such as", "including", "of"."""
+    for opening in range(closing - 1, max(-1, closing - 7), -1):
+        if lower[opening] in {"“", '"'}:
+            inner = tokens[opening + 1 : closing]
+            if (
+                inner
+                and tokens[opening + 1][0][:1].isupper()
+                and opening > 0
+                and lower[opening - 1] in {"as", "including", "and", "or", "of", ","}
+                and not any(lower[m] in {",", ".", "!", "?"} for m in range(opening + 1, closing))
+            ):
+                return opening
+            return None
+    return None
+
+
+def _name_before(tokens: Tokens, lower: list[str], last: int) -> int | None:
+    """Where a person's or company's name of two to four capitalised words ending at ``last``
+    starts, when it opens the sentence or a clause, or follows a quotation."""
+    first = last
+    while first > 0 and tokens[first - 1][0][:1].isupper() and last - first < 4:
+        first -= 1
+    if not (
+        1 <= last - first <= 3 and all(tokens[k][0][:1].isupper() for k in range(first, last + 1))
+    ):
+        return None
+    if lower[first] in _PREPOSITIONS or not _TIME_WORDS.isdisjoint(lower[first : last + 1]):
+        return None  # "On Sunday, …", "In October, …": when, not who
+    if first == 0 or lower[first - 1] in {"”", '"', "’", ","}:
+        return first
+    return None
 
 
 def _located_subject(

@@ -2293,7 +2293,11 @@ def test_single_curly_quotes_carry_their_speaker_and_apostrophes_do_not_quote() 
             "close.",
             Attribution("the Harbor Gazette", "quoting the mayor", "quoted"),
         ),
-        ("The mayor was quoted as saying the bridge would close.", None),
+        # Quoted by no one named: the words are still the mayor's.
+        (
+            "The mayor was quoted as saying the bridge would close.",
+            Attribution("The mayor", None, "quoted"),
+        ),
         # An assessment with its that-clause ("the Institute for the Study of War assessed that").
         (
             "The Institute for Coastal Policy assessed that the dunes would erode within a decade.",
@@ -2619,3 +2623,95 @@ def test_a_wire_report_goes_on_in_its_paragraph(
     text: str, language: str, expected: list[Attribution | None]
 ) -> None:
     assert [a for _, a in attribute(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A name, its title, then what the title's company is: the name speaks.
+        (
+            "“Prices keep climbing,” Tova Reinholt, CEO of Reinholt, a maker of garden tools, "
+            "said.",
+            Attribution(
+                "Tova Reinholt", "CEO of Reinholt, a maker of garden tools", "said", "quote"
+            ),
+        ),
+        (
+            "In October, Tova Reinholt, CEO of Reinholt, a maker of garden tools, said prices rose.",
+            Attribution("Tova Reinholt", "CEO of Reinholt, a maker of garden tools", "said"),
+        ),
+        (
+            "Ansel Pike, 44, a welder from Dunmore, said the plant would close.",
+            Attribution("Ansel Pike", "44, a welder from Dunmore", "said"),
+        ),
+        # A time or a name before the comma is no speaker for the description after it.
+        (
+            "On Sunday, Mara Quell, the council's leader, said the plant would close.",
+            Attribution("Mara Quell", "the council's leader", "said"),
+        ),
+        # Quoted titles inside the description: "home to shows such as “…” and “…”".
+        (
+            "Halvorsen, home to shows such as “Tidewater”, “Blue Hour” and “Ninefold”, said it "
+            "would cut 300 jobs.",
+            Attribution(
+                "Halvorsen",
+                "home to shows such as “Tidewater”, “Blue Hour” and “Ninefold”",
+                "said",
+            ),
+        ),
+    ],
+)
+def test_names_described_at_length_before_said(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "the 96-year-old" names a person as "the woman" does.
+        (
+            "“I never left,” the 96-year-old told the Dunmore Herald by phone from her home.",
+            Attribution("the 96-year-old", None, "told", "quote"),
+        ),
+        # A retort closing its quote.
+        (
+            "“That is not true,” the former officer shot back.",
+            Attribution("the former officer", None, "shot back", "quote"),
+        ),
+        ("The guard shot back at the intruders.", None),
+        ("In the second half the Lions’ defenders hit back.", None),
+        # "was quoted as saying": the words are the speaker's own, whoever printed them.
+        (
+            "“We will wait,” adviser Pierre Lomond was quoted as saying.",
+            Attribution("Pierre Lomond", None, "quoted", "quote"),
+        ),
+    ],
+)
+def test_retorts_ages_and_speakers_quoted(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Actions, not words: nothing is reported.
+        "The ministry has so far not asked for help.",
+        "Shares of Norvik blasted 42.7% higher on Monday.",
+        "The stock blasted higher after the results.",
+    ],
+)
+def test_actions_that_look_like_speech(sentence: str) -> None:
+    assert one(sentence, "en") is None
+
+
+def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
+    text = (
+        "Mara Quell said the plant was old.\n\n"
+        "She was quoted as saying the plant would close.\n\n"
+        "The plant opened in 1951."
+    )
+    assert [a for _, a in attribute(text, "en")] == [
+        Attribution("Mara Quell", None, "said"),
+        Attribution("Mara Quell", None, "quoted"),
+        None,
+    ]
