@@ -64,6 +64,14 @@ _THAT_ONLY: Final = frozenset(
         "повторить повторять согласиться соглашаться пошутить шутить намекнуть намекать "
         "посетовать сетовать надеяться подозревать бояться сомневаться усомниться вторить "
         "вспомнить припомнить заметить замечать рассчитывать обозначить "
+        # "заключил контракт", "поделился опытом": speech only with a quote or a clause
+        "заключить заключать подытожить подытоживать парировать признаться признаваться "
+        "уверить возразить возражать пожаловаться жаловаться воскликнуть предположить "
+        "убеждать убедить отреагировать пригрозить предостеречь предостерегать "
+        "спросить озвучить поделиться продолжить "
+        "підсумувати підсумовувати заперечити вигукнути переконувати переконати відреагувати "
+        "пригрозити озвучити поділитися зізнатися зізнаватися парирувати спитати запитати "
+        "продовжити "
         "повторити повторювати погодитися погоджуватися пожартувати жартувати натякнути "
         "натякати поскаржитися скаржитися сподіватися підозрювати боятися сумніватися "
         "засумніватися вторити пригадати згадати розраховувати позначити"
@@ -136,6 +144,34 @@ _PHRASES: Final = re.compile(
     r"повідомляється\s+(?:на|в|у)\s+сайті))(?:\s+|(?=[.!?;]|$))"
 )
 _WORD = re.compile(r"\w+")
+# "Додається, що …", "Резюмується, що …", "Отмечается также: «…»", "Уточняется, …": an
+# impersonal report opening the sentence goes on with the report named last ("сообщение",
+# resolved to its source), else its source is not named. "Отмечается, что …" alone is left to
+# the engine, which carries over the nearest report in the paragraph or the two before.
+_REPORTED: Final = re.compile(
+    r"[\s—–-]*(?P<cue>(?i:добавляется|дополняется|резюмируется|констатируется|уточняется|"
+    r"подчеркивается|подчёркивается|отмечается|сообщается|указывается|поясняется|"
+    r"напоминается|утверждается|заявляется|додається|доповнюється|резюмується|"
+    r"констатується|уточнюється|підкреслюється|наголошується|зазначається|повідомляється|"
+    r"вказується|пояснюється|нагадується|стверджується|заявляється|зазначено|вказано|"
+    r"наголошено|підкреслено|уточнено|повідомлено|додано|резюмовано|констатовано|"
+    r"отмечено|указано|подчеркнуто|уточнено|сообщено|добавлено))"
+    r"(?P<also>(?i:\s+(?:также|тоже|при\s+этом|дополнительно|далее|отдельно|також|теж|"
+    r"при\s+цьому|додатково|далі|окремо))?)\s*(?P<mark>[,:])\s*(?P<that>(?i:что|що)\b)?"
+)
+_REPORTED_KEYS: Final = frozenset(
+    "добавляется дополняется резюмируется констатируется уточняется подчеркивается "
+    "подчёркивается отмечается сообщается указывается поясняется напоминается утверждается "
+    "заявляется додається доповнюється резюмується констатується уточнюється підкреслюється "
+    "наголошується зазначається повідомляється вказується пояснюється нагадується "
+    "стверджується зазначено вказано наголошено підкреслено уточнено повідомлено додано "
+    "резюмовано констатовано отмечено указано подчеркнуто сообщено добавлено".split()
+)
+# What the engine's "Отмечается, что" rule takes (the same words, with "что"/"що" next).
+_ENGINE_NOTED: Final = frozenset(
+    "отмечается сообщается уточняется подчеркивается подчёркивается указывается "
+    "зазначається повідомляється наголошується уточнюється підкреслюється вказується".split()
+)
 # A word every match of _PHRASES contains (its second word, or its first where that is rare):
 # a sentence without any of them cannot match, and the regex is not run on it.
 _PHRASE_KEYS: Final = frozenset(
@@ -245,8 +281,13 @@ class Rules:
             and forms.isdisjoint(words)
             and _DOCUMENT_KEYS.isdisjoint(words)
             and not findings_of_data
+            and _REPORTED_KEYS.isdisjoint(words)
         ):
             return []
+        if not _REPORTED_KEYS.isdisjoint(words):
+            reported = self._reported(sentence)
+            if reported is not None:
+                return [reported]
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         found: list[Finding] = []
         for match in _PHRASES.finditer(sentence) if phrases else ():
@@ -288,6 +329,17 @@ class Rules:
             if finding is not None:
                 found.append(finding)
         return sorted(found, key=lambda f: f.position)
+
+    def _reported(self, sentence: str) -> Finding | None:
+        """ "Додається, що …": the statement named last speaks (see _REPORTED)."""
+        match = _REPORTED.match(sentence)
+        if match is None:
+            return None
+        cue = match.group("cue").lower()
+        if cue in _ENGINE_NOTED and not match.group("also") and match.group("that"):
+            return None  # "Отмечается, что …": the engine's
+        statement = "повідомлення" if self.language == "uk" else "сообщение"
+        return Finding(statement, cue, "according to", "noted", match.start("cue"))
 
     def _quoting(self, sentence: str) -> list[Finding]:
         """ "«…», — приводит слова тренера «Матч ТВ»": the frame after a quote names the one
@@ -507,6 +559,14 @@ class Rules:
                 and (m := _preposition_before(tokens, j)) is not None
             ):
                 j = m - 1  # "Джерело в Офісі президента повідомило"
+            elif (
+                (m := _preposition_before(tokens, j)) is not None
+                and tokens[m][0].lower() == "по"
+                and m > 0
+                and all(t[0].isalpha() for t in tokens[m - 1 : j + 1])
+                and tokens[j][0].islower()
+            ):
+                j = m - 1  # "Главное управление МЧС по Свердловской области сообщило": detail
             else:
                 break
         if j < 0 or (not tokens[j][0][0].isalnum() and tokens[j][0] not in {"»", '"', "”"}):
@@ -1050,6 +1110,9 @@ def _complement_rule(tokens: list[tuple[str, int, int]], i: int, language: str) 
     if word in _STANCE_ADJECTIVES:
         following = [t[0].lower() for t in tokens[i + 1 : i + 3]]
         return "stance" if following in ([",", "что"], [",", "що"]) else ""
+    if word.endswith(("но", "то")) and language == "uk" and word in _impersonal_forms():
+        # "Зазначено, що …", "вказано:": reported; "дуже очікувано ухвалило": an adverb
+        return "verb" if tokens[i + 1 : i + 2] and tokens[i + 1][0] in {",", ":"} else ""
     if word in _that_forms(language):
         if i > 0 and tokens[i - 1][0] in _FRAME_MARKS:
             return "verb"  # «…», — повторил Песков: the quote is what he repeated
@@ -1086,7 +1149,8 @@ _ACTIONS: Final = frozenset(
 
 @functools.cache
 def _relay_forms(language: str) -> frozenset[str]:
-    return _lexeme_forms(frozenset("передать передавать передати передавати".split()), language)
+    relays = "передать передавать передати передавати информировать інформувати"
+    return _lexeme_forms(frozenset(relays.split()), language)
 
 
 @functools.cache
@@ -1140,6 +1204,17 @@ def _gerund(word: str, language: str) -> bool:
             verb = verb[:-3] + "ти" if verb.endswith(("вши", "ючи", "учи", "ачи", "ячи")) else verb
         return verb in _VERBS
     return False
+
+
+@functools.cache
+def _impersonal_forms() -> frozenset[str]:
+    """The Ukrainian impersonal forms of the cue verbs ("зазначено", "очікувано")."""
+    analyser = morphology("uk")
+    return frozenset(
+        word
+        for word in _verb_forms("uk")
+        if word.endswith(("но", "то")) and any("Impe" in p.tag for p in analyser.parse(word))
+    )
 
 
 @functools.cache

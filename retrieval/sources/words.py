@@ -27,8 +27,13 @@ def lemma(word: str, language: str) -> str:
 
 def cases(word: str, language: str) -> frozenset[str]:
     """The grammatical cases ``word`` can be in ("журналистам" → {"datv"})."""
+    found = parses(word.lower(), language)
     return frozenset(
-        str(p.tag.case) for p in parses(word.lower(), language) if p.tag.case is not None
+        str(p.tag.case)
+        if p.tag.case is not None
+        else "nomn"  # the Ukrainian dictionary leaves some lemmas untagged: "регулятор"
+        for p in found
+        if p.tag.case is not None or (str(p.tag.POS) == "NOUN" and p.word == p.normal_form)
     )
 
 

@@ -2715,3 +2715,83 @@ def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
         Attribution("Mara Quell", None, "quoted"),
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # An impersonal report opening a sentence goes on with the statement named last.
+        (
+            "Правління банку повідомило, що ставку збережено. Додається, що зниження можливе "
+            "восени. Резюмується: інші ставки теж без змін.",
+            "uk",
+            [
+                Attribution("Правління банку", None, "повідомило", "reported speech"),
+                Attribution("Правління банку", None, "додається", "according to"),
+                Attribution("Правління банку", None, "резюмується", "according to"),
+            ],
+        ),
+        (
+            "Мэрия сообщила о закрытии моста. Добавляется, что объезд откроют завтра. "
+            "Подчеркивается также: «Движение восстановят к маю».",
+            "ru",
+            [
+                Attribution("Мэрия", None, "сообщила", "reported speech"),
+                Attribution("Мэрия", None, "добавляется", "according to"),
+                Attribution("Мэрия", None, "подчеркивается", "quote"),
+            ],
+        ),
+        # None named before: reported, the source not named.
+        (
+            "Уточняется, пострадавших нет.",
+            "ru",
+            [Attribution(NOT_NAMED, "сообщение", "уточняется", "according to")],
+        ),
+        # Speech verbs that report only after a quote or with a clause.
+        (
+            "«Спасибо всем, кто помог», — заключил губернатор Иван Корнев.",
+            "ru",
+            [Attribution("Иван Корнев", "губернатор", "заключил", "quote")],
+        ),
+        (
+            "«Работы завершены», — подытожил мэр Олег Рыбин.",
+            "ru",
+            [Attribution("Олег Рыбин", "мэр", "подытожил", "reported speech")],
+        ),
+        ("Компания заключила контракт с городом.", "ru", [None]),
+        (
+            "«Усе буде добре», — підсумував міністр Петро Гнатюк.",
+            "uk",
+            [Attribution("Петро Гнатюк", "міністр", "підсумував", "reported speech")],
+        ),
+        (
+            "Мер Олена Ткач зізналася, що не знала про це.",
+            "uk",
+            [Attribution("Олена Ткач", "Мер", "зізналася", "reported speech")],
+        ),
+        # An adverb that is also an impersonal form of a cue verb reports nothing.
+        ("Рада банку дуже очікувано ухвалила рішення.", "uk", [None]),
+        # An organisation's head is its first noun; "по … области" is its detail.
+        (
+            "Главное управление МЧС России по Тверской области сообщило о пожаре на складе.",
+            "ru",
+            [Attribution("Главное управление МЧС России", None, "сообщило", "reported speech")],
+        ),
+        (
+            "Некоторые теории, популярные с 1950-х годов по 2011 год, утверждали, что налоги "
+            "вредны.",
+            "ru",
+            [None],
+        ),
+        # A Ukrainian noun the dictionary leaves without its case is nominative as a subject.
+        (
+            "Фінансовий регулятор очікує, що інфляція сповільниться.",
+            "uk",
+            [Attribution("Фінансовий регулятор", None, "очікує", "reported speech")],
+        ),
+    ],
+)
+def test_impersonal_reports_speech_verbs_and_heads(
+    text: str, language: str, expected: list[Attribution | None]
+) -> None:
+    assert [a for _, a in attribute(text, language)] == expected
