@@ -25,16 +25,21 @@ def lemma(word: str, language: str) -> str:
     return str(found[0].normal_form) if found else word.lower()
 
 
+@functools.lru_cache(maxsize=8192)
 def cases(word: str, language: str) -> frozenset[str]:
     """The grammatical cases ``word`` can be in ("журналистам" → {"datv"})."""
     found = parses(word.lower(), language)
-    return frozenset(
-        str(p.tag.case)
-        if p.tag.case is not None
-        else "nomn"  # the Ukrainian dictionary leaves some lemmas untagged: "регулятор"
-        for p in found
-        if p.tag.case is not None or (str(p.tag.POS) == "NOUN" and p.word == p.normal_form)
-    )
+    named = {str(p.tag.case) for p in found if p.tag.case is not None}
+    # The Ukrainian dictionary leaves some lemmas untagged: "регулятор" is nominative.
+    if (
+        language == "uk"
+        and "nomn" not in named
+        and any(
+            p.tag.case is None and p.tag.POS == "NOUN" and p.word == p.normal_form for p in found
+        )
+    ):
+        named.add("nomn")
+    return frozenset(named)
 
 
 def nominative(name: str, language: str) -> str:
