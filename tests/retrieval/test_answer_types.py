@@ -141,14 +141,14 @@ def test_prefer_expected_moves_a_near_tie_but_not_a_clear_winner() -> None:
     expected = expected_answer("When did Etan Patz disappear?", "en")
     assert expected is not None
     boost = math.exp(TYPE_WEIGHT)
-    hits = [(1, 10.0), (2, 9.0), (3, 8.5), (4, 5.0)]
+    hits = [(1, 10.0), (2, 9.5), (3, 8.5), (4, 5.0)]
     assert prefer_expected(
         hits, lambda sid: expected.found_in(texts[sid], language(texts[sid]))
     ) == [
-        (2, pytest.approx(9.0 * boost)),
+        (2, pytest.approx(9.5 * boost)),  # 10.5
         (1, 10.0),
         (3, 8.5),
-        (4, pytest.approx(5.0 * boost)),  # 6.1: not past 8.5
+        (4, pytest.approx(5.0 * boost)),  # 5.5: not past 8.5
     ]
 
 
@@ -172,7 +172,7 @@ def test_prefer_expected_in_russian_and_ukrainian(question: str, echo: str, answ
     assert expected is not None
     texts = {1: echo, 2: answer}
     ranked = prefer_expected(
-        [(1, 10.0), (2, 9.0)], lambda sid: expected.found_in(texts[sid], language(texts[sid]))
+        [(1, 10.0), (2, 9.5)], lambda sid: expected.found_in(texts[sid], language(texts[sid]))
     )
     assert [sid for sid, _ in ranked] == [2, 1]
 
@@ -227,7 +227,7 @@ BRIDGE = {
     [
         # Without the rule e5 and BM25 put the sentence that only says the bridge reopened
         # (en: the winter repairs) second and the day third; the day asked for moves it up
-        # (en: 295 × 1.22 = 360 against 307). The pairs are (article, sentence) indexes.
+        # (en: 295 × 1.105 = 326 against 307). The pairs are (article, sentence) indexes.
         (
             "en",
             "When did the bridge in Kherson reopen?",
