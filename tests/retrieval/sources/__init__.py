@@ -1,0 +1,1 @@
+"""Tests of :mod:`retrieval.sources`, one file per module."""
