@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Final
 
@@ -46,6 +46,7 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 _INSIDE = 0.5
+_NO_RUNS: Final[frozenset[int]] = frozenset()  # most sentences: no quotation in them
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class _Sentence:
     start: int
     end: int
     paragraph: int
-    runs: set[int]
+    runs: Set[int]
     inside: int | None
     attribution: Attribution | None = None
     opens_quote: bool = False
@@ -93,7 +94,7 @@ def attribute_article(
                 item, frame = _framed(text, start, end, number, near)
                 with_quotes.append(len(sentences))
             else:  # most sentences: no quote in them
-                item = _Sentence(start, end, number, set(), None)
+                item = _Sentence(start, end, number, _NO_RUNS, None)
                 frame = text[start:end]
             findings = find(frame)
             if findings:

@@ -59,9 +59,7 @@ _SOME: Final = frozenset(
     "some many most few several both others многие некоторые другие немногие "
     "багато деякі інші небагато".split()
 )
-_UNNAMED_HINTS: Final = (
-    "source", "official", "insider", "familiar", "close to", "briefed", "knowledge"
-)  # fmt: skip
+_UNNAMED_HINT = re.compile("source|official|insider|familiar|close to|briefed|knowledge")
 _CYR_UNNAMED = re.compile(
     r"^(?:\w+\s+){0,3}(?:источник\w*|собеседник\w*|джерел\w*|джерело|співрозмовник\w*)\b",
     re.IGNORECASE,
@@ -234,15 +232,16 @@ class Speakers:
         found: dict[str, list[tuple[int, str]]] = {}
         english = language not in {"ru", "uk"}
         for match in _FULL_NAME.finditer(self._text):
-            last = match.group("last")
-            entry = (match.start(), match.group())
+            whole, last = match.group(0, "last")
+            entry = (match.start(), whole)
             key = last.lower().strip(".,") if english else _surname_key(last, language)
-            if key in found:
-                found[key].append(entry)
-            else:
+            bucket = found.get(key)
+            if bucket is None:
                 found[key] = [entry]
+            else:
+                bucket.append(entry)
             if last.endswith(("'s", "’s")):  # "Trump’s" is trimmed off: "Donald" may end it
-                other = _surname_key(match.group().rsplit(maxsplit=2)[-2], language)
+                other = _surname_key(whole.rsplit(maxsplit=2)[-2], language)
                 if other != key:
                     found.setdefault(other, []).append(entry)
         return found
@@ -285,7 +284,7 @@ class Speakers:
         ascii_only = lowered.isascii()
         if (
             # Every match of _UNNAMED contains one of these: most names skip the regex.
-            any(hint in lowered for hint in _UNNAMED_HINTS) and _UNNAMED.match(lowered)
+            _UNNAMED_HINT.search(lowered) is not None and _UNNAMED.match(lowered)
         ) or (not ascii_only and _CYR_UNNAMED.match(lowered)):
             detail = None if lowered in {"sources", "источники", "джерела"} else words
             return UNNAMED, detail
