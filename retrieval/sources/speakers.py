@@ -105,6 +105,15 @@ _PERSON_ROLES: Final = frozenset(_ROLE_GENDERS) - {"sir", "lord", "dame", "lady"
     "witness resident student teacher founder owner manager strategist".split()
 )
 _ROLE_END: Final = frozenset("for of at with from to in on who".split())
+
+
+def _role_head(words: list[str]) -> str | None:
+    """The word a description of someone ends on before what places it ("a spokesman for the
+    ministry" → "spokesman"), its words lowercased; None when the first word places it."""
+    end = next((k for k, word in enumerate(words) if word in _ROLE_END), len(words))
+    return words[end - 1] if end else None
+
+
 _PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
 _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
@@ -294,14 +303,10 @@ class Speakers:
             found = self._recent(lowered)
             return (found.name, None) if found else (NOT_NAMED, words)
         cyrillic = self._language in {"ru", "uk"} and " " not in lowered
-        if cyrillic and lemma(lowered, self._language) in _OUTLETS:
-            # "по данным издания": the outlet named last.
+        if cyrillic and (lemma(lowered, self._language) in _OUTLETS or lowered == "там"):
+            # "по данным издания", "Там отметили": the outlet or institution named last.
             outlet = next((s for s in reversed(self._said) if not s.person), None)
             return (outlet.name, None) if outlet else (NOT_NAMED, words)
-        if cyrillic and lowered == "там":
-            # "Там отметили": the institution named last.
-            there = next((s for s in reversed(self._said) if not s.person), None)
-            return (there.name, None) if there else (NOT_NAMED, words)
         if cyrillic and lemma(lowered, self._language) in _STATEMENTS:
             # "— йдеться у повідомленні": the statement of the source named last.
             author = next(reversed(self._said), None)
@@ -365,8 +370,7 @@ class Speakers:
             # "Lawyers representing Sir Cliff", "Officials in Kyiv": people, "they" later
             return Speaker(name, False, True, frozenset(tokens))
         capitalised = any(t[:1].isupper() for t in split)
-        head = next((k for k, t in enumerate(tokens) if t in _ROLE_END), len(tokens)) - 1
-        if self._language == "en" and head >= 0 and tokens[head] in _PERSON_ROLES and not outlet:
+        if self._language == "en" and _role_head(tokens) in _PERSON_ROLES and not outlet:
             return Speaker(name, True, False, frozenset(tokens))  # "a BBC spokeswoman"
         org = outlet or not _ORG_WORDS.isdisjoint(tokens) or (name.isupper() and len(name) > 1)
         # A person's name is capitalised throughout ("Економічна правда" is an outlet).
@@ -409,9 +413,9 @@ class Speakers:
                             return "f"
             return None
         lowered = [w.strip(".,").lower() for w in words]
-        head = next((k for k, t in enumerate(lowered) if t in _ROLE_END), len(lowered)) - 1
-        if head >= 0 and lowered[head] in _ROLE_GENDERS:
-            return _ROLE_GENDERS[lowered[head]]  # "a BBC spokeswoman", "the chairman of …"
+        role = _role_head(lowered)
+        if role in _ROLE_GENDERS:
+            return _ROLE_GENDERS[role]  # "a BBC spokeswoman", "the chairman of …"
         if lowered[0] in _ROLE_GENDERS:
             return _ROLE_GENDERS[lowered[0]]  # "Sir Cliff", "Dame Judi Dench"
         surname = words[-1].strip(".,")
