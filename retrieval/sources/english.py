@@ -197,9 +197,7 @@ def find(sentence: str) -> list[Finding]:
     headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
     if not headline and "According" not in sentence and not _may_report(plain, sentence):
         return []
-    # The tokens are the regex's matches: token[0] its word, .start() and .end() its offsets.
-    tokens = list(_TOKEN.finditer(sentence))
-    lower = list(map(str.lower, map(_word, tokens)))
+    tokens, lower = _tokenised(sentence)
     cues = _CUE_WORDS.intersection(lower)
     if not cues:
         return []
@@ -333,6 +331,13 @@ Tokens = list[re.Match[str]]
 _word = re.Match.group
 
 
+def _tokenised(sentence: str) -> tuple[Tokens, list[str]]:
+    """The sentence's tokens, the regex's matches (token[0] its word, .start() and .end() its
+    offsets), and their words lowercased."""
+    tokens = list(_TOKEN.finditer(sentence))
+    return tokens, list(map(str.lower, map(_word, tokens)))
+
+
 def _title_case(words: list[str]) -> bool:
     """Whether most words of four letters or more are capitalised, as in a headline."""
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -366,8 +371,7 @@ _FORECAST_OBJECTS: Final = frozenset(
 def _forecast(sentence: str) -> Finding | None:
     """ "CNet forecast revenue of …", "Analysts had forecast earnings of …", "The bank projects
     that …": a forecast is its maker's, as "predicted" is."""
-    tokens = list(_TOKEN.finditer(sentence))
-    lower = list(map(str.lower, map(_word, tokens)))
+    tokens, lower = _tokenised(sentence)
     for i, word in enumerate(lower):
         if word not in _FORECASTS or i == 0 or not tokens[i][0].islower():
             continue
@@ -396,8 +400,7 @@ _QUOTED_AS = re.compile(r"\bquoted\b.{1,80}?\bas (?:saying|telling|calling)\b")
 def _quoting(sentence: str) -> Finding | None:
     """ "La Repubblica quoted Putin as telling Barroso …": the outlet that quotes is the source,
     whom it quotes its detail."""
-    tokens = list(_TOKEN.finditer(sentence))
-    lower = list(map(str.lower, map(_word, tokens)))
+    tokens, lower = _tokenised(sentence)
     i = lower.index("quoted")
     j = _skip_back(lower, i - 1)
     if j < 0 or (j < i - 1 and lower[j + 1] in _BE) or lower[j] in _BE:
@@ -458,7 +461,7 @@ def _apposed(tokens: Tokens, lower: list[str], i: int) -> bool:
     )
 
 
-_APPOSITION_QUOTES: Final = frozenset({"“", "”", '"', "''", "«", "»", "„", "‘", "’"})
+_APPOSITION_QUOTES: Final = _QUOTE_MARKS | {"‘", "’"}
 _APPOSITION_OPENERS: Final = frozenset(
     "a an the who whose his her its their one another chief executive former senior".split()
 )
