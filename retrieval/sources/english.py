@@ -568,7 +568,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if (
             word in _THAT_FORMS
             and after != "that"
-            and not _closes_quote(tokens, i, after)
+            and not (_closes_quote(tokens, i, after) and word != "agree")
             and not belief
             and not _claim_that(lower, i)
             and not _answers_charges(lower, i)

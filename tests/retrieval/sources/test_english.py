@@ -1037,3 +1037,27 @@ def test_saying_that_answers_to_charges_and_longer_beliefs(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "agree" reports for a plural subject with a clause after it.
+        (
+            "Economists agree that the change will be slow.",
+            Attribution("Economists", None, "agree", "reported speech"),
+        ),
+        (
+            "Harbor pilots agree it will be difficult to dredge the channel.",
+            Attribution("Harbor pilots", None, "agree", "reported speech"),
+        ),
+        # Agreeing on, with or to something, or a modal before it, reports nothing.
+        ("Most voters can agree on that.", None),
+        ("Only a quarter of voters agree with him.", None),
+        ("The “pre-deal” failed because the two parties did not agree.", None),
+    ],
+)
+def test_agree_reports_for_a_plural_with_its_clause(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
