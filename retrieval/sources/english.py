@@ -184,6 +184,14 @@ def find(sentence: str) -> list[Finding]:
         subject = back.group("subject")
         if subject.split()[-1].lower() not in _NOT_HEAD_OR_STOP:
             return [Finding(subject, back.group("cue"), "reported speech", "tail", back.start())]
+    if (
+        "learned" in hits
+        and (learned := _LEARNED.search(sentence))
+        and learned.group("subject").lower() not in PRONOUNS
+    ):
+        # "…, The Ledger has learned.", "but POLITICO has learned that …": the outlet's report
+        subject = learned.group("subject")
+        return [Finding(subject, "has learned", "reported speech", "learned", learned.start())]
     if not hits.isdisjoint(_FORECASTS):
         forecast = _forecast(sentence)
         if forecast is not None:
@@ -274,6 +282,7 @@ _ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
     "projected",
     "projects",
     "back",
+    "learned",
 }
 _GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
@@ -362,6 +371,13 @@ _BACK = re.compile(
     r"(?<=[\s,?!.—-])[”\"’] "
     r"(?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
     r" (?P<cue>(?:shot|fired|hit|snapped) back)[.!]?[\s”\"’]*$"
+)
+# An outlet that "has learned" reports what it learned: "…, The Ledger has learned." closing the
+# sentence, or "but POLITICO has learned that …"; a name of one to four capitalised words.
+_LEARNED = re.compile(
+    r"(?:^|(?<=, )|(?<=\bbut )|(?<=\band ))"
+    r"(?P<subject>(?:[Tt]he )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
+    r" has learned(?: that\b|[.!]?[\s”\"’]*$)"
 )
 _FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
 _FORECAST_OBJECTS: Final = frozenset(

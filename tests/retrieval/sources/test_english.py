@@ -1061,3 +1061,25 @@ def test_agree_reports_for_a_plural_with_its_clause(
     sentence: str, expected: Attribution | None
 ) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An outlet that "has learned" reports what it learned.
+        (
+            "The mayor skipped the meeting to visit his son, The Ledger has learned.",
+            Attribution("The Ledger", None, "has learned", "reported speech"),
+        ),
+        (
+            "Rivals hope he fails, but the Dover Herald has learned that his team built a data unit.",
+            Attribution("the Dover Herald", None, "has learned", "reported speech"),
+        ),
+        # Learning a lesson or a skill reports nothing.
+        ("He has learned that lesson.", None),
+        ("Mr. Dorn has learned to cook.", None),
+        ("The council appears to have learned nothing from the flood.", None),
+    ],
+)
+def test_an_outlet_that_has_learned(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
