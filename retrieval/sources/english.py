@@ -1106,6 +1106,8 @@ def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         return None
     if k == i - 1 and lower[k] in {"slide", "slides"}:
         return None  # "walked them through a slide show": a noun, no finding
+    if lower[k] in _PAGES and k > 0 and not tokens[k][0].islower():
+        return None  # "the 10,152-acre Slide Fire seems to indicate": a name, no document
     clause = i + 1 < len(lower) and lower[i + 1] == "that"
     if described and not (lower[k + 1] == "by" or (lower[k + 1] == "of" and clause)):
         return None  # "the poll numbers fell and show …": only an agent describes the data
@@ -1132,6 +1134,7 @@ def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start())
 
 
+_PAGES: Final = frozenset("transcript transcripts slide slides memo memos".split())
 _LASTING: Final = frozenset("continue continues continued seem seems seemed appear appears".split())
 
 

@@ -951,6 +951,12 @@ def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
         # A slide show is no slide that shows; numbers that fall show no finding of anyone.
         ("Mr. Dorn walked them through a slide show that predicted a win.", None),
         ("The poll numbers fell and show no sign of recovery.", None),
+        # "Slide" in a name is no slide: the speaker closing the sentence reports.
+        (
+            "A review of the 900-acre Slide Fire seems to indicate arson was not a factor, "
+            "spokeswoman Ann Lee said.",
+            Attribution("Ann Lee", None, "said", "reported speech"),
+        ),
     ],
 )
 def test_findings_of_described_studies_transcripts_and_slides(
