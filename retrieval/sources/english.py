@@ -819,7 +819,15 @@ def _opening_name(
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
         end += 1
     words = [t[0] for t in tokens[start:end] if t[0][:1].isupper()]
-    if len(words) < 2 or end >= comma or lower[end] != "," or end - start > 5:
+    # "Crawford, who recalled taking the elevator up to the suite, said": one name, a relative
+    # clause describing it
+    relative = (
+        len(words) == 1
+        and end + 1 < comma
+        and lower[end + 1] in {"who", "whose"}
+        and lower[start] not in _NOT_HEAD_OR_STOP | PRONOUNS | _NOT_OPENING
+    )
+    if (len(words) < 2 and not relative) or end >= comma or lower[end] != "," or end - start > 5:
         return None
     if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
         return None

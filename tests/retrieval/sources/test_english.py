@@ -1089,3 +1089,32 @@ def test_agree_reports_for_a_plural_with_its_clause(
 )
 def test_an_outlet_that_has_learned(sentence: str, expected: Attribution | None) -> None:
     assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One name opening the sentence, a long relative clause describing it, then "said".
+        (
+            "But Varga, who recalled taking the freight elevator up to the roof to film the "
+            "parade for the book, said in an interview that the project never came to pass.",
+            Attribution(
+                "Varga",
+                "who recalled taking the freight elevator up to the roof to film the parade "
+                "for the book",
+                "said",
+                "reported speech",
+            ),
+        ),
+        # A pronoun or a word that opens no name is no speaker described.
+        (
+            "It, which was built in 1950 and rebuilt after the flood of 1977 by the county, "
+            "said nothing.",
+            None,
+        ),
+    ],
+)
+def test_one_name_described_by_a_long_relative_clause(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
