@@ -94,6 +94,10 @@ from tests.retrieval.sources.helpers import attribute, one
             Attribution("Pence", None, ":"),
         ),
         ("Update: The bridge reopened on Tuesday.", None),
+        # "states" is a noun unless a text or a pronoun states a clause.
+        ("The memo states that the plant will close.", Attribution("The memo", None, "states")),
+        ("Clinton won narrow victories in coastal states that moved left.", None),
+        ("Most Southern states that vote in March have large minority populations.", None),
         # Labels of two words or in capitals are labels too, not a speaker and a claim.
         ("Editor's Note: The writer is a professor of law.", None),
         ("Editor’s Note: The following is an excerpt.", None),
