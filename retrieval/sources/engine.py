@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Final
 
-from retrieval.sources import cyrillic, english
+from retrieval.sources import cyrillic, english, latin
 from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
 from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
 from retrieval.sources.speakers import LABELS, Speakers
@@ -42,7 +42,10 @@ Span = tuple[int, int]
 
 _FRAMING = re.compile(
     r"^\W*(?:in addition|additionally|meanwhile|separately|at the same time|however|"
-    r"кроме того|между тем|тем временем|однако|крім того|тим часом|однак)\b",
+    r"кроме того|между тем|тем временем|однако|крім того|тим часом|однак|"
+    r"außerdem|zudem|unterdessen|dagegen|en outre|par ailleurs|cependant|además|"
+    r"sin embargo|mientras tanto|inoltre|tuttavia|intanto|além disso|no entanto|ponadto|"
+    r"tymczasem|jednak|daarnaast|intussen|echter)\b",
     re.IGNORECASE,
 )
 _INSIDE = 0.5
@@ -77,7 +80,7 @@ def attribute_article(
     it ("Песков: …", "… — Минфин").
     """
     bounds = [(group[0][0], group[-1][1]) for group in paragraphs if group]
-    found = find_quotes(text, bounds)
+    found = find_quotes(text, bounds, reversed_guillemets=language == "de")
     speech_runs = {q.run for q in found if q.is_speech}
     quotes = [q for q in found if q.run in speech_runs]
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
@@ -85,6 +88,8 @@ def attribute_article(
     with_quotes: list[int] = []  # the indexes of the sentences a quote runs through
     rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
     find = rules.find if rules is not None else english.find
+    if language in latin.LANGUAGES:
+        find = latin.Rules(language).find
     speakers = Speakers(text, language)
     for number, group in enumerate(paragraphs):
         for start, end in group:
