@@ -385,7 +385,8 @@ _PORTUGUESE = _Lexicon(
     ambiguous=frozenset(),
     prepositions=_forms(
         "a ao à em no na com por para após antes durante sobre até segundo entre hoje "
-        "ontem depois também mas e assim"
+        "ontem depois também mas e assim nesta neste nessa nesse pela pelo pelas pelos num "
+        "numa"
     ),
     adverbs=_forms("também ainda já hoje ontem depois ainda"),
     relays=_forms("como conforme"),
@@ -413,7 +414,10 @@ _POLISH = _Lexicon(
         "napisał napisała napisali napisało podał podała podali podało twierdzi twierdzą "
         "twierdził twierdziła twierdzili uważa uważają przekonywał przekonywała "
         "skomentował skomentowała informuje informują podaje podają pisze piszą dodaje "
-        "zaznacza podkreśla"
+        "zaznacza podkreśla podkreślał podkreślała zapewniał zapewniała zaznaczał zaznaczała "
+        "dodawał dodawała tłumaczył tłumaczyła wyjaśniał wyjaśniała ostrzegał ostrzegała "
+        "informował informowała przypominał przypominała przypomniał przypomniała "
+        "przypomnieli zapowiadał zapowiadała"
     ),
     plural=_forms(
         "powiedzieli powiedziały mówią mówili oświadczyli poinformowali stwierdzili "
@@ -458,7 +462,7 @@ _DUTCH = _Lexicon(
         "meldden meldt gemeld schreef schreven schrijft geschreven benadrukte benadrukten "
         "benadrukt stelde stelden stelt vertelde vertelden vertelt verteld waarschuwde "
         "waarschuwt bevestigde bevestigden bevestigt bevestigd antwoordde erkende liet "
-        "lieten laat"
+        "lieten laat vervolgde"
     ),
     plural=_forms(
         "zeiden zeggen verklaarden meldden schreven benadrukten stelden vertelden "
@@ -475,7 +479,8 @@ _DUTCH = _Lexicon(
         "politie justitie om rechter rechtbank burgemeester gemeente leger bedrijf "
         "onderneming partij vakbond krant persbureau rapport onderzoek peiling commissie "
         "directeur voorzitter deskundige deskundigen expert experts analist analisten "
-        "autoriteiten diplomaat ambassadeur leider chef topman topvrouw staatssecretaris"
+        "autoriteiten diplomaat ambassadeur leider chef topman topvrouw staatssecretaris "
+        "bewindsman bewindsvrouw"
     ),
     unnamed=_forms("bronnen bron ingewijden insiders"),
     pronouns=_forms("hij zij ze"),
@@ -541,6 +546,16 @@ _UNNAMED_COMPANIONS: Final = _forms(
 """Words of an unnamed-source phrase besides its noun ("personnes proches du dossier")."""
 
 _LONGEST = 8  # words in a subject at most
+_OBJECT_PRONOUNS: Final[Mapping[str, Mapping[str, str]]] = {
+    "de": {"ihm": "er", "ihr": "sie", "ihnen": "they"},
+    "fr": {"lui": "il", "elle": "elle", "eux": "ils", "elles": "elles"},
+    "es": {"él": "él", "ella": "ella", "ellos": "ellos", "ellas": "ellas"},
+    "it": {"lui": "lui", "lei": "lei", "loro": "loro"},
+    "pt": {"ele": "ele", "ela": "ela", "eles": "eles", "elas": "elas"},
+    "pl": {"niego": "on", "niej": "ona", "nich": "oni"},
+    "nl": {"hem": "hij", "haar": "zij", "hen": "they", "hun": "they"},
+}
+"""Per language, the pronouns after a source word ("volgens hem") and their subject form."""
 _DROPPED: Final[Mapping[str, tuple[str, str]]] = {
     "es": ("él", "ellos"),
     "it": ("lui", "loro"),
@@ -553,6 +568,7 @@ _FRAMING_WORDS: Final = frozenset(
     "contudo porém entretanto ponadto jednak natomiast".split()
 )
 """Words opening a sentence before a comma that are no subject ("Sin embargo, …")."""
+_DASHES: Final = frozenset({"—", "–", "-"})
 _CLOSING_CUES: Final = frozenset({"aldus", "so"})
 """Source words that report only closing a sentence after a comma: "…, aldus Rutte.",
 "…, so ein Polizeisprecher." (a sentence-opening "so" is "thus")."""
@@ -563,9 +579,10 @@ _GERMAN_ROLE_ENDINGS: Final = tuple(
 
 
 def _gate(lexicon: _Lexicon) -> frozenset[str]:
-    words = set(lexicon.verbs) | set(lexicon.after) | set(lexicon.auxiliaries)
-    words |= {cue[0].rstrip("'’") for cue in lexicon.according}
-    words |= {w for w in lexicon.unnamed} | {"nach"}
+    """The verb forms and, of each source phrase, its rarest word ("acuerdo" of "de acuerdo
+    con"); "so" and "nach … angaben" are looked for as text (:meth:`Rules.find`)."""
+    words = set(lexicon.verbs) | set(lexicon.after)
+    words |= {max(cue, key=len).strip("'’") for cue in lexicon.according if cue != ("so",)}
     return frozenset(words)
 
 
@@ -580,18 +597,30 @@ class Rules:
 
     def __init__(self, language: str) -> None:
         self._language = language
-        self._lex = LEXICONS[language]
+        self._lex = lex = LEXICONS[language]
         self._gate = _GATES[language]
+        self._cues: dict[str, list[tuple[str, ...]]] = {}
+        for cue in lex.according:
+            self._cues.setdefault(cue[0], []).append(cue)
+        self._starts = lex.verbs | lex.after | frozenset(self._cues) | {"nach"}
 
     def find(self, sentence: str) -> list[Finding]:
         """Every cue in the sentence with its subject, in order of position."""
-        if self._gate.isdisjoint(_WORD.findall(sentence.lower())):
+        lowered = sentence.lower()
+        if self._gate.isdisjoint(_WORD.findall(lowered)) and not (
+            self._language == "de" and (", so " in lowered or "angaben" in lowered)
+        ):
             return []  # most sentences: no cue
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
         lower = [t[0].lower().replace("’", "'") for t in tokens]
+        starts = self._starts
         found: list[Finding] = []
         i = 0
         while i < len(tokens):
+            word = lower[i]
+            if word not in starts and "-" not in word:
+                i += 1
+                continue
             finding, skip = self._at(sentence, tokens, lower, i)
             if finding is not None:
                 found.append(finding)
@@ -603,7 +632,7 @@ class Rules:
     ) -> tuple[Finding | None, int]:
         """The finding a cue at token ``i`` makes, and how many tokens it took."""
         lex = self._lex
-        for cue in lex.according:
+        for cue in self._cues.get(lower[i], ()):
             if tuple(lower[i : i + len(cue)]) == cue:
                 return self._according(sentence, tokens, lower, i, len(cue)), len(cue)
         word = lower[i]
@@ -633,6 +662,11 @@ class Rules:
         cue = sentence[tokens[i][1] : tokens[i + size - 1][2]]
         if lower[i] in _CLOSING_CUES and (i == 0 or lower[i - 1] not in _CLOSING_FRAME):
             return None  # "aldus", "so" report only closing a sentence: "…, aldus Rutte."
+        following = lower[i + size] if i + size < len(lower) else ""
+        pronoun = _OBJECT_PRONOUNS.get(self._language, {}).get(following)
+        if pronoun is not None:
+            # "Volgens hem", "selon elle", "według niego": the pronoun's subject form
+            return self._finding(pronoun, cue, "according to", "according", tokens[i][1])
         right = self._right_phrase(sentence, tokens, lower, i + size, according=True)
         if right is None:
             return None
@@ -675,9 +709,14 @@ class Rules:
             )
             kind: Kind = "quote" if quoted else "reported speech"
             right = self._right_phrase(sentence, tokens, lower, i + 1)
+            if right is None and anchor not in lex.relays:
+                right = self._closing_subject(sentence, tokens, lower, i + 1)
             if right is not None:
                 rule = "relay" if anchor in lex.relays else "tail"
                 return self._finding(right[0], cue, kind, rule, tokens[i][1])
+            closes = i + 1 >= len(lower) or lower[i + 1] in _CLAUSE_END
+            if anchor in _DASHES and closes:
+                return self._dropped(lower, i, before, cue, kind, tokens[i][1])  # "… – dodał."
             if anchor != ",":
                 return None
             apposed = self._apposed(sentence, tokens, lower, before)
@@ -722,6 +761,33 @@ class Rules:
             return self._dropped(
                 lower, i, before, cue, "reported speech", tokens[i][1]
             )  # "Dijo que …"
+        return None
+
+    def _closing_subject(
+        self, sentence: str, tokens: list[Token], lower: list[str], j: int
+    ) -> tuple[str, int] | None:
+        """The speaker closing the sentence after what the verb is said in or to: "…, mówił
+        w sejmowej mównicy Mariusz Kamiński.", "…, dijo hoy Sánchez." A name that follows a
+        preposition is a place or an addressee ("…, dijo en Madrid."), not the speaker."""
+        end = j
+        while end < len(lower) and lower[end] not in _CLAUSE_END:
+            end += 1
+        if end == j or end - j > 15 or (end < len(lower) and lower[end] not in {".", "!"}):
+            return None
+        lex = self._lex
+        for k in range(j + 1, end):
+            if not (tokens[k][0][:1].isupper() or self._role(lower[k])):
+                continue
+            opener = lower[k - 1]
+            if opener in lex.prepositions and not (
+                opener in lex.determiners or opener in lex.adverbs
+            ):
+                continue
+            if lower[k - 1] in lex.connectors or tokens[k - 1][0][:1].isupper():
+                continue  # inside a name or a place's phrase
+            right = self._right_phrase(sentence, tokens, lower, k)
+            if right is not None and right[1] == end:
+                return right
         return None
 
     def _adverbial(self, lower: list[str], comma: int) -> bool:
@@ -866,13 +932,19 @@ class Rules:
         lex = self._lex
         # "ha señalado en la rueda de prensa posterior al Consejo de Ministros que …"
         reach = 12 if j < len(lower) and lower[j] in lex.prepositions else 7
-        for k in range(j, min(len(lower), j + reach)):
+        k = j
+        while k < min(len(lower), j + reach):
             word = lower[k]
             if word in lex.that or word == ":" or word in _QUOTE_MARKS:
                 return True
+            if word == "(" and ")" in lower[k : k + 8]:
+                k = lower.index(")", k) + 1  # "afirmou hoje (13) que …"
+                continue
             if word == ",":
-                following = lower[k + 1 : k + 4]
-                if any(w in lex.that for w in following):
+                # "disse, em entrevista, que …": a phrase set between commas before it
+                following = lower[k + 1 : k + 8]
+                ends = [n for n, w in enumerate(following) if w in _CLAUSE_END and w != ","]
+                if any(w in lex.that for w in following[: ends[0] if ends else None]):
                     return True
                 # "sagte, er werde …", "zei, dat …": the German and Dutch clause after a comma
                 return (
@@ -897,6 +969,7 @@ class Rules:
                 and (self._language != "pl" or not word.endswith(("om", "owi", "ym")))
             ):
                 return False
+            k += 1
         return False
 
     # Noun phrases ------------------------------------------------------------------------
