@@ -105,7 +105,10 @@ def attribute_article(
             if findings:
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
-    _quotes(sentences, with_quotes, text, speakers, quotes, find if rules is not None else None)
+    if language in latin.LANGUAGES:
+        _quotes(sentences, with_quotes, text, speakers, quotes, find, _DASHED_FRAME)
+    else:
+        _quotes(sentences, with_quotes, text, speakers, quotes, find if rules else None)
     _transcripts(sentences, text, speakers)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
     previous: _Sentence | None = None
@@ -386,14 +389,25 @@ _INNER_FRAME = re.compile(
 )
 
 
+# Italian and Spanish set it between dashes with no comma: "… – ha aggiunto – …", «… —dijo
+# el ministro—, …».
+_DASHED_FRAME = re.compile(r"\s[–—]\s?(?P<frame>[^–—«»\"“”\n]{3,60}?)\s?[–—](?=[\s,.;])")
+# The rules that read a frame's verb with its speaker after it (Cyrillic; Latin-script).
+_FRAME_RULES: Final = frozenset({"verb-subject", "tail", "dropped-subject"})
+
+
 def _inner_frame(
-    text: str, quotes: Sequence[Quote], speakers: Speakers, find: Callable[[str], list[Finding]]
+    text: str,
+    quotes: Sequence[Quote],
+    speakers: Speakers,
+    find: Callable[[str], list[Finding]],
+    pattern: re.Pattern[str] = _INNER_FRAME,
 ) -> Attribution | None:
     """The speaker a frame set inside the quotation names ("…, – сказав X. – …")."""
     for quote in quotes:
-        for match in _INNER_FRAME.finditer(text, quote.start, quote.end):
+        for match in pattern.finditer(text, quote.start, quote.end):
             frame = match.group("frame")
-            findings = [f for f in find(", — " + frame) if f.rule == "verb-subject"]
+            findings = [f for f in find(", — " + frame) if f.rule in _FRAME_RULES]
             if findings:
                 found = _first(findings, speakers, match.start("frame") - 4)
                 if found is not None and found.source != NOT_NAMED:
@@ -434,11 +448,13 @@ def _quotes(
     speakers: Speakers,
     quotes: Sequence[Quote],
     find: Callable[[str], list[Finding]] | None = None,
+    frame: re.Pattern[str] = _INNER_FRAME,
 ) -> None:
     """Give each sentence inside a quotation its speaker.
 
-    ``find`` (Russian and Ukrainian) also reads a frame set inside the quotation marks
-    ("«…, – сказав Гройсман. – …»", "— …, - наголосив мер.").
+    ``find`` (Russian, Ukrainian and the Latin-script languages) also reads a frame set
+    inside the quotation marks as ``frame`` finds it ("«…, – сказав Гройсман. – …»", "— …,
+    - наголосив мер.", "“… – ha aggiunto – …”").
 
     ``with_quotes`` holds the indexes of the sentences a quote runs through.
     """
@@ -459,7 +475,7 @@ def _quotes(
         if speaker is None:
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         if speaker is None and find is not None:
-            speaker = _inner_frame(text, quotes_of[run], speakers, find)
+            speaker = _inner_frame(text, quotes_of[run], speakers, find, frame)
         first = members[0]
         before = sentences[first - 1] if first > 0 else None
         dialogue = quotes_of[run][0].dialogue

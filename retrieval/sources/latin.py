@@ -301,7 +301,8 @@ _ITALIAN = _Lexicon(
         "osservato commenta commentato avverte avvertito conferma confermano confermato "
         "assicura assicurato ribadisce ribadito scrive scrivono scritto racconta raccontato "
         "riferisce riferiscono riferito sostiene sostengono sostenuto rileva rilevato "
-        "conclude concluso evidenzia evidenziato ammette ammesso replica replicato diceva "
+        "conclude concluso evidenzia evidenziato ammette ammesso replica replicato insiste "
+        "insistito diceva "
         "dicevano spiegava aggiungeva affermava sottolineava dichiarava raccontava osservava"
     ),
     plural=_forms(

@@ -307,6 +307,31 @@ def test_a_dash_closing_a_quote_with_a_verb_alone_is_its_speakers() -> None:
     assert found[1] == Attribution("Donald Tusk", None, "dodał", "quote")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "“Non ci fermeremo – ha aggiunto Rossi – davanti alle minacce di nessuno. "
+            "Lo dico chiaramente”.",
+            "it",
+            "Rossi",
+        ),
+        (
+            "«No vamos a ceder —dijo el ministro Carlos Cuerpo—, aunque nos presionen mucho. "
+            "Es nuestra posición.»",
+            "es",
+            "Carlos Cuerpo",
+        ),
+    ],
+)
+def test_a_frame_between_dashes_inside_the_quote_names_its_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    found = [attribution for _, attribution in attribute(text, language)]
+    assert [a.source if a else None for a in found] == [speaker, speaker]
+    assert all(a is not None and a.kind == "quote" for a in found)
+
+
 def test_a_polish_verb_without_subject_keeps_its_gender() -> None:
     [finding] = Rules("pl").find("Dodała, że rząd nie zmieni zdania.")
     assert (finding.subject, finding.cue, finding.rule) == ("ona", "Dodała", "dropped-subject")
