@@ -21,6 +21,35 @@ def test_question_words_are_stopwords_in_every_language() -> None:
     assert analyzer_for("en")("who what when where which how why whom whose") == []
     assert analyzer_for("ru")("кто что когда где какой как почему сколько чей чьих которого") == []
     assert analyzer_for("uk")("хто що коли де який як чому скільки") == []
+    assert analyzer_for("de")("wer was wann wo wohin welche welcher wie viele warum wessen") == []
+    assert analyzer_for("es")("quién qué cuándo dónde cuál cuáles cómo cuántos") == []
+    assert analyzer_for("fr")("qui que quand où quel quelle comment combien pourquoi") == []
+    assert analyzer_for("it")("chi che cosa quando dove quale come quanti perché") == []
+    assert analyzer_for("pt")("quem que quando onde qual quais como quantos porquê") == []
+    assert analyzer_for("nl")("wie wat wanneer waar welke hoe hoeveel waarom") == []
+
+
+def test_german_and_spanish_questions_keep_their_function_words() -> None:
+    assert analyzer_for("de")("Wann hat die Regierung das Gesetz über Mieten beschlossen?") == [
+        "hat",
+        "die",
+        "regier",
+        "das",
+        "gesetz",
+        "uber",
+        "miet",
+        "beschloss",
+    ]
+    assert analyzer_for("es")("¿Cuántos votos tuvo el Gobierno de los Estados Unidos?") == [
+        "vot",
+        "tuv",
+        "el",
+        "gobiern",
+        "de",
+        "los",
+        "estad",
+        "unid",
+    ]
 
 
 def test_numbers_are_kept_and_normalised() -> None:
@@ -111,7 +140,7 @@ def test_terms_with_spans_point_at_the_words() -> None:
 
 
 def test_other_languages_still_get_terms() -> None:
-    assert TextAnalyzer("de")("Die Häuser") == ["die", "haus"]
+    assert TextAnalyzer("da")("Husene") == ["hus"]
     assert TextAnalyzer("el")("Αθήνα") == ["αθήνα"]
 
 
@@ -125,6 +154,12 @@ def test_stopword_lists_ship_with_the_package() -> None:
     assert {"the", "who", "whose"} <= stopwords("en")
     assert {"и", "кто", "сколько"} <= stopwords("ru")
     assert {"і", "хто", "скільки"} <= stopwords("uk")
+    assert {"welche", "wann", "wie"} <= stopwords("de") and "der" not in stopwords("de")
+    assert {"cuándo", "cuando", "quién"} <= stopwords("es") and "el" not in stopwords("es")
+    assert {"quand", "où"} <= stopwords("fr")
+    assert {"chi", "quando"} <= stopwords("it")
+    assert {"quem", "onde"} <= stopwords("pt")
+    assert {"wanneer", "hoeveel"} <= stopwords("nl")
     assert stopwords("xx") == frozenset()
 
 
