@@ -40,6 +40,7 @@ import numpy as np
 
 from retrieval.analysis import ANALYSIS_VERSION, analyzer_for
 from retrieval.articles import ArticleDraft, language_code, make_draft, parse_file, render_seed
+from retrieval.compounds import COMPOUNDING, split_compounds
 from retrieval.dates import check_published
 from retrieval.errors import (
     ArticleError,
@@ -545,6 +546,10 @@ class AnswerBase:
                 since_day = days.since.isoformat() if days.since else None
                 until_day = days.until.isoformat() if days.until else None
                 rowids = np.array(self._store.dated(since_day, until_day), dtype=np.int64)
+            if language in COMPOUNDING:
+                terms = split_compounds(
+                    terms, analyzer_for(language).term, self._index.bm25.document_frequencies
+                )
             ranking = self._index.rank(terms, (offset + k) * 4 + 8, question=text, rowids=rowids)
             meaning = self._by_meaning
             if meaning is None and not (ranking.hits and ranking.found):
