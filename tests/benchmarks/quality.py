@@ -315,9 +315,19 @@ def make_distractors(docs: Sequence[Doc], n: int, language: str) -> list[Doc]:
     """N generated distractor articles (see distractors.py)."""
     from distractors import generate
 
-    return [
-        Doc(f"distractor#{i}", text, language) for i, text in enumerate(generate(docs, n, language))
-    ]
+    from retrieval.articles import make_draft
+    from retrieval.drafts import content_hash
+
+    # texts that differ only where the base does not look (case, spacing) would be refused as
+    # duplicates of each other, or of an article
+    seen = {content_hash(make_draft(d.text, title="Untitled", language=d.language)) for d in docs}
+    out = []
+    for text in generate(docs, n, language):
+        key = content_hash(make_draft(text, title="Untitled", language=language))
+        if key not in seen:
+            seen.add(key)
+            out.append(Doc(f"distractor#{len(out)}", text, language))
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
