@@ -262,6 +262,18 @@ def test_the_answer_base_prefers_the_sentence_with_the_day_asked_for(
         ("Коли закінчилася війна?", True),
         ("Who leads the operation?", False),
         ("Кто руководит операцией?", False),
+        ("Wie viele Menschen leben in Warschau?", True),
+        ("Wann endete der Krieg?", True),
+        ("In welchem Jahr wurde es gebaut?", True),
+        ("¿Cuántos puntos cedieron los Panthers?", True),
+        ("¿Cuándo terminó la guerra?", True),
+        ("Combien de soldats ?", True),
+        ("Quanti anni aveva?", True),
+        ("Em que ano foi construído?", True),
+        ("Hoeveel mensen wonen er?", True),
+        ("Wer leitet die Operation?", False),
+        ("¿Quién dirige la operación?", False),
+        ("Qui dirige l'opération ?", False),
     ],
 )
 def test_expects_number(question: str, expected: bool) -> None:
