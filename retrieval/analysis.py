@@ -67,6 +67,14 @@ _SNOWBALL_NAMES = {
     "es": "spanish",
     "sv": "swedish",
 }
+# Articles, pronouns and prepositions that French and Italian elide onto the next word
+# ("l'armée", "qu'il", "dell'esercito"): the word's term is that of what follows them.
+_ELIDED = {
+    "fr": frozenset("c d j l m n s t qu jusqu lorsqu puisqu quoiqu".split()),
+    "it": frozenset(
+        "c d l m s t v un all dall dell nell sull coll pell gl agl dagl degl negl sugl".split()
+    ),
+}
 _CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _CACHE_SIZE = 1 << 18
 _RUSSIAN_STEM_LETTERS = 5
@@ -75,7 +83,7 @@ ANALYSIS_VERSION = "5"
 """Changes whenever the terms or the sentences of some text change; a base built with another
 is re-analysed. 4: sentences are cut at the paragraphs of :mod:`retrieval.paragraphs` alone
 (a hard-wrapped line starting with a capital no longer cuts a sentence). 5: question words
-are stopwords in de, fr, es, it, pt and nl."""
+are stopwords in de, fr, es, it, pt, nl and pl; French and Italian elisions are dropped."""
 
 
 class Analyzer(Protocol):
@@ -182,7 +190,11 @@ class TextAnalyzer:
             if token.endswith("'s"):
                 token = token[:-2]
             token = token.strip("'")
-        if not token or token in _stopwords(language):
+        elif "'" in token and language in _ELIDED:
+            head, _, rest = token.partition("'")
+            if rest and head in _ELIDED[language]:
+                token = rest
+        if not token or token in _stopwords(language) or token in _stopwords(self.language):
             return None
         return str(_snowball(_SNOWBALL_NAMES[language]).stemWord(token))
 

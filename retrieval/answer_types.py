@@ -203,7 +203,8 @@ def expected_answer(question: str, language: str) -> Expected | None:
 
 # Questions whose answer is a number, a date or an amount: the ranking's number boost
 # (:class:`retrieval.ranking.RankingConfig`). Wider than the kinds above: "how many", "how old";
-# in German, French, Spanish, Italian, Portuguese and Dutch too ("wie viele", "cuándo").
+# in German, French, Spanish, Italian, Portuguese, Dutch and Polish too ("wie viele",
+# "cuándo", "ile").
 _NUMBER_QUESTION = re.compile(
     r"\b(?:how\s+(?:many|much|long|old|far|often|large|big|tall|high)|when|what\s+(?:year|"
     r"percentage|percent|number|date|amount|decade|century)|which\s+year|in\s+what\s+year"
@@ -212,7 +213,8 @@ _NUMBER_QUESTION = re.compile(
     # de, fr, es, it, pt, nl
     r"|wie\s+(?:viele?|lange|alt|oft|weit|hoch|groß)|wann|in\s+welchem\s+jahr|combien|quand"
     r"|en\s+quelle\s+année|cu[aá]nt[oa]s?|cu[aá]ndo|en\s+qu[eé]\s+año|quant[oiae]|quando"
-    r"|in\s+che\s+anno|em\s+que\s+ano|hoeveel|wanneer|in\s+welk\s+jaar)\b",
+    r"|in\s+che\s+anno|em\s+que\s+ano|hoeveel|wanneer|in\s+welk\s+jaar|ile|kiedy"
+    r"|w\s+którym\s+roku)\b",
     re.IGNORECASE,
 )
 

@@ -19,7 +19,7 @@ On XQuAD de (``tests/benchmarks/quality.py``): P@1 .689 → .697, silent on answ
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 COMPOUNDING = frozenset({"de", "nl"})
 """Languages whose question terms are split."""
@@ -31,7 +31,7 @@ MIN_PART = 4
 def split_compounds(
     terms: Sequence[str],
     term_of: Callable[[str], str | None],
-    frequencies: Callable[[Sequence[str]], Sequence[int]],
+    frequencies: Callable[[Sequence[str]], Iterable[int]],
 ) -> tuple[str, ...]:
     """``terms`` with each one the base does not hold replaced by its two parts, when both
     are terms of the base; order kept, repeats dropped.
@@ -52,7 +52,7 @@ def split_compounds(
 def best_split(
     term: str,
     term_of: Callable[[str], str | None],
-    frequencies: Callable[[Sequence[str]], Sequence[int]],
+    frequencies: Callable[[Sequence[str]], Iterable[int]],
 ) -> tuple[str, str] | None:
     """The modifier and head of ``term`` that both occur in the base, or None.
 

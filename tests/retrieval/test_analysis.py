@@ -27,6 +27,7 @@ def test_question_words_are_stopwords_in_every_language() -> None:
     assert analyzer_for("it")("chi che cosa quando dove quale come quanti perché") == []
     assert analyzer_for("pt")("quem que quando onde qual quais como quantos porquê") == []
     assert analyzer_for("nl")("wie wat wanneer waar welke hoe hoeveel waarom") == []
+    assert analyzer_for("pl")("kto co kiedy gdzie jak dlaczego ile który jakie") == []
 
 
 def test_german_and_spanish_questions_keep_their_function_words() -> None:
@@ -50,6 +51,25 @@ def test_german_and_spanish_questions_keep_their_function_words() -> None:
         "estad",
         "unid",
     ]
+
+
+def test_french_and_italian_elisions_are_dropped() -> None:
+    assert analyzer_for("fr")("L'armée d'Ukraine est arrivée jusqu'à l'aéroport.") == [
+        "armé",
+        "ukrain",
+        "est",
+        "arriv",
+        "à",
+        "aéroport",
+    ]
+    assert analyzer_for("it")("Dell'esercito e dell’Ucraina, nell'estate: cos'è?") == [
+        "eserc",
+        "e",
+        "ucrain",
+        "estat",
+    ]
+    # only in those languages: an English word keeps its apostrophe
+    assert analyzer_for("en")("l'armée") == ["l'armé"]
 
 
 def test_numbers_are_kept_and_normalised() -> None:

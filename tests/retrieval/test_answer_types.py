@@ -271,6 +271,8 @@ def test_the_answer_base_prefers_the_sentence_with_the_day_asked_for(
         ("Quanti anni aveva?", True),
         ("Em que ano foi construído?", True),
         ("Hoeveel mensen wonen er?", True),
+        ("Ile osób zginęło?", True),
+        ("W którym roku?", True),
         ("Wer leitet die Operation?", False),
         ("¿Quién dirige la operación?", False),
         ("Qui dirige l'opération ?", False),
