@@ -83,7 +83,8 @@ ANALYSIS_VERSION = "5"
 """Changes whenever the terms or the sentences of some text change; a base built with another
 is re-analysed. 4: sentences are cut at the paragraphs of :mod:`retrieval.paragraphs` alone
 (a hard-wrapped line starting with a capital no longer cuts a sentence). 5: question words
-are stopwords in de, fr, es, it, pt, nl and pl; French and Italian elisions are dropped."""
+are stopwords in de, fr, es, it, pt, nl and pl; French and Italian elisions are dropped;
+a German ordinal's period ("am 28. Februar") no longer ends a sentence."""
 
 
 class Analyzer(Protocol):

@@ -14,6 +14,8 @@ tests/benchmarks/splitter.py showed it pays):
 - a sentence never starts with closing or clause punctuation ("!!!", "”", ";", ":)");
 - a lower-case word after a quoted question ('"What?" asks Winston') or after a period
   that closes an initial or a dotted abbreviation ("e.g.", "т.е.") continues the sentence;
+- in German, an ordinal's period ("am 28. Februar", "im 19. Jahrhundert", "der 2. Weltkrieg")
+  does not end the sentence;
 - an abbreviation or unit ("etc.", "1912 г.", "18 км.") followed by a frequent sentence
   starter or, in Russian and Ukrainian, by a word that pymorphy3's dictionary knows only as
   a common word ("Умер", "Цветки") ends the sentence.
@@ -62,6 +64,19 @@ _ABBREVIATION_CONTEXT = re.compile(
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b[IVXLC]+)\s*$")
 _MORPHOLOGY_LANGUAGES = {"ru": "ru", "uk": "uk"}
+# German writes ordinal numbers with a period ("am 28. Februar", "im 19. Jahrhundert", "der
+# 2. Weltkrieg"): such a period ends no sentence when a month or "Jahrhundert" follows, or an
+# article or preposition comes before the number.
+_ORDINAL_LANGUAGES = frozenset({"de"})
+_ORDINAL = re.compile(r"(?:^|\s)(?P<before>\w+)?\s*\b\d{1,3}\.$")
+_AFTER_ORDINAL = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november "
+    "dezember jahrhundert jahrhunderts jahrhunderte jahrtausend jahrtausends".split()
+)
+_BEFORE_ORDINAL = frozenset(
+    "am im vom zum zur beim bis seit ab der die das des dem den ihr ihre ihrem ihres ihren "
+    "sein seine seinem seines seinen ein eine einem eines einen".split()
+)
 # pymorphy3 grammemes of names, places and organisations: such a word can follow "г." or
 # "ул." inside a sentence, so it is no evidence of a sentence start.
 _PROPER_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
@@ -154,6 +169,7 @@ class _Model:
         self.titles = frozenset(titles)
         self.starters = frozenset(params.sent_starters)
         self.morphology = _MORPHOLOGY_LANGUAGES.get(language)
+        self.ordinals = language in _ORDINAL_LANGUAGES
         self.tokenizer = PunktSentenceTokenizer(params)
 
     def split_block(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -219,6 +235,8 @@ class _Model:
         last_word = core.rsplit(None, 1)[-1].lstrip(_OPENERS).lower() if core else ""
         if last_word.endswith(".") and self._is_title(last_word[:-1]):
             return True
+        if self.ordinals and self._is_ordinal(core, first_word):
+            return True
         starts_lower = following.lstrip(_OPENERS)[:1].islower()
         if not starts_lower:
             return False
@@ -226,6 +244,16 @@ class _Model:
             # '"What?" asks Winston': a quoted question or exclamation inside a sentence.
             return True
         return core.endswith(".") and _looks_abbreviated(last_word[:-1])
+
+    @staticmethod
+    def _is_ordinal(before: str, first_word: str) -> bool:
+        """True if ``before`` ends in a German ordinal that ``first_word`` continues."""
+        match = _ORDINAL.search(before[-40:])
+        if match is None:
+            return False
+        after = first_word.lstrip(_OPENERS).rstrip(".,;:").lower()
+        previous = (match.group("before") or "").lower()
+        return after in _AFTER_ORDINAL or previous in _BEFORE_ORDINAL
 
     def _is_title(self, word: str) -> bool:
         return word in self.titles or word.split("-")[-1] in self.titles

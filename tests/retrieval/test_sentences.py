@@ -189,6 +189,25 @@ def test_empty_and_blank(splitter: SentenceSplitter) -> None:
     assert splitter.split(" \n\n \t", "ru") == []
 
 
+def test_german_ordinal_periods_end_no_sentence(splitter: SentenceSplitter) -> None:
+    text = (
+        "Am 28. Februar 2008 unterzeichneten beide den Vertrag. Im 19. Jahrhundert wuchs "
+        "die Stadt. Der 2. Weltkrieg endete 1945. Er wurde 85. Danach zog er weg."
+    )
+    assert texts(splitter, text, "de") == [
+        "Am 28. Februar 2008 unterzeichneten beide den Vertrag.",
+        "Im 19. Jahrhundert wuchs die Stadt.",
+        "Der 2. Weltkrieg endete 1945.",
+        "Er wurde 85.",
+        "Danach zog er weg.",
+    ]
+    # only in German: in English a number ends a sentence before a month's name
+    assert texts(splitter, "The score was 2. March began well.", "en") == [
+        "The score was 2.",
+        "March began well.",
+    ]
+
+
 def test_unknown_language_uses_all_lists(splitter: SentenceSplitter) -> None:
     text = "Mr. Brown met г-н Иванов. It went well."
     assert texts(splitter, text, "xx") == ["Mr. Brown met г-н Иванов.", "It went well."]
