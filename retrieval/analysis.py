@@ -75,6 +75,10 @@ _ELIDED = {
         "c d l m s t v un all dall dell nell sull coll pell gl agl dagl degl negl sugl".split()
     ),
 }
+# A German name's genitive after a vowel ("Chinas Wirtschaft", "Obamas Rede") is not taken off
+# by the Snowball stemmer; words of more than this many letters lose a final s after a or o.
+# A noun that ends so ("Atlas", "Chaos") loses it too, in every form: they still match.
+_GENITIVE_MIN = 4
 _CYRILLIC = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
 _CACHE_SIZE = 1 << 18
 _RUSSIAN_STEM_LETTERS = 5
@@ -84,7 +88,8 @@ ANALYSIS_VERSION = "5"
 is re-analysed. 4: sentences are cut at the paragraphs of :mod:`retrieval.paragraphs` alone
 (a hard-wrapped line starting with a capital no longer cuts a sentence). 5: question words
 are stopwords in de, fr, es, it, pt, nl and pl; French and Italian elisions are dropped;
-a German ordinal's period ("am 28. Februar") no longer ends a sentence."""
+a German ordinal's period ("am 28. Februar") no longer ends a sentence; a German
+genitive s after a or o goes ("Chinas" → "china")."""
 
 
 class Analyzer(Protocol):
@@ -191,6 +196,8 @@ class TextAnalyzer:
             if token.endswith("'s"):
                 token = token[:-2]
             token = token.strip("'")
+        elif language == "de" and len(token) > _GENITIVE_MIN and token.endswith(("as", "os")):
+            token = token[:-1]  # "Chinas", "Obamas", "Ottos": the stemmer leaves the genitive s
         elif "'" in token and language in _ELIDED:
             head, _, rest = token.partition("'")
             if rest and head in _ELIDED[language]:

@@ -53,6 +53,19 @@ def test_german_and_spanish_questions_keep_their_function_words() -> None:
     ]
 
 
+def test_a_german_name_and_its_genitive_share_a_term() -> None:
+    analyse = analyzer_for("de")
+    assert analyse("Chinas Wirtschaft, Obamas Rede, Ottos Haus") == [
+        "china",
+        "wirtschaft",
+        "obama",
+        "red",
+        "otto",
+        "haus",
+    ]
+    assert analyse("China Obama Otto Gas Glas") == ["china", "obama", "otto", "gas", "glas"]
+
+
 def test_french_and_italian_elisions_are_dropped() -> None:
     assert analyzer_for("fr")("L'armée d'Ukraine est arrivée jusqu'à l'aéroport.") == [
         "armé",
