@@ -118,11 +118,13 @@ _NOT_HEAD: Final = frozenset(
     "each every both other such no not only even also very more less".split()
 )
 _NOT_HEAD_OR_STOP: Final = _NOT_HEAD | _STOP
+_NOT_HEAD_OR_STOP_BUT_THOSE: Final = _NOT_HEAD_OR_STOP - {"those"}
 _PREPOSITION_HEADS: Final = frozenset(
     "in of for at on with from by into onto over about among against through across".split()
 )
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
 _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
+_NOT_SAID_OF: Final = _OBJECTS | {"it", "there", "this"}  # "It is certain that …"
 _MAX_NP = 9
 
 
@@ -487,7 +489,7 @@ def _names_next(tokens: Tokens, lower: list[str], i: int) -> bool:
     k = i + 1
     if k < len(lower) and lower[k] == "the":
         k += 1
-    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN | _TIME
+    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN_OR_TIME
 
 
 def _according(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
@@ -594,7 +596,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if judging:
             return None  # "was mocked by Rubio": who is judged, not what was said
         return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
-    passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
+    passive = participle and not _BE.isdisjoint(lower[j + 1 : i])
     if judging and (passive or before in {"the", "a", "an", "as"}):
         return None
     if before == "as" and after == "in" and participle:
@@ -666,7 +668,7 @@ _SPEAKING_PRONOUNS: Final = frozenset({"he", "she", "they"})
 
 def _closes_quote(tokens: Tokens, i: int, after: str) -> bool:
     """Whether the verb ends a sentence that opens with a quotation: "“…,” she repeated."."""
-    return after in {".", ",", ";", ""} and any(t[0] in _CLOSING - {","} for t in tokens[:i])
+    return after in {".", ",", ";", ""} and any(t[0] in _QUOTES_CLOSED for t in tokens[:i])
 
 
 def _judges(tokens: Tokens, lower: list[str], i: int) -> bool:
@@ -696,7 +698,7 @@ def _stance(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding 
     if found is None:
         return None
     subject, detail, head, _ = found
-    if lower[head] in _OBJECTS | {"it", "there", "this"} or tokens[head][0].endswith(("'s", "’s")):
+    if lower[head] in _NOT_SAID_OF or tokens[head][0].endswith(("'s", "’s")):
         return None  # "It is certain that …" says nothing of anyone
     return Finding(subject, tokens[i][0], "reported speech", "stance", tokens[i].start(), detail)
 
@@ -706,6 +708,9 @@ _FINITE: Final = _AUX | frozenset(
     "kept sent stood sat became shook drew fought brought bought thought felt led put".split()
 )
 _NOT_OPENING: Final = _PREPOSITIONS | _STOP | _PREPOSITION_HEADS
+_OPENERS_OR_COMMA: Final = _OPENERS | {","}
+_PREPOSITIONS_OR_STOP: Final = _PREPOSITIONS | _STOP
+_ANY_PREPOSITION: Final = _PREPOSITIONS | _PREPOSITION_HEADS
 _SUBORDINATE: Final = frozenset(
     "when while who whom which that after before as because if since though although "
     "whether where until unless".split()
@@ -722,7 +727,7 @@ def _opening_subject(
     opened between them and "and" (whose subject might be someone else's).
     """
     start = 0
-    while start < conjunction and lower[start] in _OPENERS | {","}:
+    while start < conjunction and lower[start] in _OPENERS_OR_COMMA:
         start += 1
     if lower[start] in _PREPOSITIONS and "," in lower[start:conjunction]:
         # "At a rally in Ohio, Trump exhorted the crowd … and said": past the opening phrase
@@ -759,7 +764,7 @@ def _opening_name(
     would need the clause to be parsed.
     """
     start = 0
-    while start < comma and (lower[start] in _OPENERS | {","} or lower[start] in _QUOTE_MARKS):
+    while start < comma and (lower[start] in _OPENERS_OR_COMMA or lower[start] in _QUOTE_MARKS):
         start += 1  # past openers, and a quotation before the name: "“…,” Ann Lee, 59, said"
     end = start
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
@@ -820,7 +825,7 @@ def _postmodified(
         k != j or not tokens[head][0].islower()
     ):
         return None  # "those surveyed said"; not "voters polled in May", "the scholars I polled"
-    if lower[head] in _NOT_HEAD_OR_STOP - {"those"} or not tokens[head][0][:1].isalpha():
+    if lower[head] in _NOT_HEAD_OR_STOP_BUT_THOSE or not tokens[head][0][:1].isalpha():
         return None
     if (
         lower[head] in VERBS
@@ -905,6 +910,7 @@ _WHEN: Final = frozenset(
 
 _DETERMINERS: Final = frozenset("the a an another this its his her their".split())
 _TIME_WORDS: Final = _TIME | _WHEN | {"past", "spring", "summer", "fall", "autumn", "winter"}
+_WHEN_OR_TIME: Final = _WHEN | _TIME
 _TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
@@ -1249,7 +1255,7 @@ def _left_subject(
     determiner = (
         lower[start] in {"this", "last"}
         and lower[start + 1] not in _TIME_WORDS
-        and not (start > 0 and lower[start - 1] in _PREPOSITIONS | _PREPOSITION_HEADS)
+        and not (start > 0 and lower[start - 1] in _ANY_PREPOSITION)
     )  # but "In this case we say": a phrase before the subject
     if lower[start] in _PREPOSITIONS and start < head and not approximate and not determiner:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
@@ -1473,12 +1479,12 @@ def _participle(
         subject = found[-1].subject
     else:
         start = 0
-        while start < len(tokens) and lower[start] in _OPENERS | {","}:
+        while start < len(tokens) and lower[start] in _OPENERS_OR_COMMA:
             start += 1
         end = start
         while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
             end += 1
-        if lower[start] in _PREPOSITIONS | _STOP:
+        if lower[start] in _PREPOSITIONS_OR_STOP:
             return None  # "During a speech, …": no subject at the start
         if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
             if start < len(lower) and lower[start] in {"he", "she", "they"}:

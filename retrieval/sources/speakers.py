@@ -119,7 +119,8 @@ _PERSON_PRONOUNS: Final = frozenset(
     {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
 )
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
-_ANY_PRONOUN: Final = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}
+_PERSON_OR_OBJECT_PRONOUNS: Final = _PERSON_PRONOUNS | {"him", "her"}
+_ANY_PRONOUN: Final = _PERSON_OR_OBJECT_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS
 
 
 _MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
@@ -436,7 +437,7 @@ class Speakers:
 
     def _recent(self, pronoun: str) -> Speaker | None:
         for speaker in reversed(self._said[-6:]):
-            if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
+            if pronoun in _PERSON_OR_OBJECT_PRONOUNS and speaker.person:
                 wanted = "f" if pronoun in _FEMININE else "m"
                 if self._gender(speaker.name) in {None, wanted}:
                     return speaker
