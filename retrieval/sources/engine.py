@@ -276,20 +276,19 @@ def _framed(
 
     ``quotes`` are those that overlap the sentence, in order.
     """
-    size = max(1, end - start)
-    runs: set[int] = set()
-    covered: dict[int, int] = {}
+    covered: dict[int, int] = {}  # characters quoted, by run
     pieces: list[str] = []
     last = start
     for quote in quotes:
         a, b = max(start, quote.start), min(end, quote.end)
-        runs.add(quote.run)
         covered[quote.run] = covered.get(quote.run, 0) + b - a
         pieces += (text[last:a], " " * (b - a))
         last = b
     pieces.append(text[last:end])
+    size = max(1, end - start)
     inside = next((run for run, chars in covered.items() if chars / size >= _INSIDE), None)
     opens = inside is None and _opens_with_speech(text, start, end, quotes[0])
+    runs = covered.keys()
     return _Sentence(start, end, paragraph, runs, inside, opens_quote=opens), "".join(pieces)
 
 
@@ -338,8 +337,9 @@ def _as(attribution: Attribution, kind: Kind, rule: str) -> Attribution:
 
 
 def _join(first: str | None, second: str | None) -> str | None:
-    parts = [part for part in (first, second) if part]
-    return ", ".join(parts) if parts else None
+    if first and second:
+        return f"{first}, {second}"
+    return first or second or None
 
 
 _SPEAKER_TAG = re.compile(
