@@ -22,6 +22,7 @@ from pathlib import Path
 from retrieval.bm25.segments import MergePolicy
 from retrieval.dates import Period
 from retrieval.passages import Passage
+from retrieval.rerank import THREADS
 from retrieval.sources import Attribution
 
 Progress = Callable[[int, int], None]
@@ -41,7 +42,7 @@ class RetrievalConfig:
     recency_half_life_days: float = 0.0
     """0 (off), or the age in days at which an article's recency bonus halves: see
     :func:`recency_factor`."""
-    reranker_threads: int = 2
+    reranker_threads: int = THREADS
     """Threads the reranker's model computes with; they wait passively (see
     :class:`retrieval.rerank.E5Reranker`)."""
     lock_timeout: float = 10.0

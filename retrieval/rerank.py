@@ -52,6 +52,10 @@ from retrieval.vectors import stack
 RERANKERS = ("auto", "e5", "none")
 """Names accepted by :func:`load_reranker`."""
 
+THREADS = 2
+"""Threads the model computes with unless told otherwise: two, waiting passively (see
+:class:`E5Reranker`), were the faster choice on 2 cores, idle and busy alike."""
+
 DEPTH = 10
 """Sentences of plain ranking reranked: on XQuAD the best 5, 10 or 50 give the same P@1."""
 
@@ -126,7 +130,7 @@ class E5Reranker:
 
     name = "e5"
 
-    def __init__(self, cache_size: int = 20_000, threads: int = 2) -> None:
+    def __init__(self, cache_size: int = 20_000, threads: int = THREADS) -> None:
         # By default the engine's OpenMP threads spin while they wait for work: on a busy
         # 2-core machine two spinning threads made a question 3.6 times slower than one.
         # Waiting passively, two threads are the faster choice idle and busy alike
@@ -213,7 +217,7 @@ class E5Reranker:
         return E5Reranker(cache_size=0, threads=self._threads)
 
 
-def load_reranker(name: str, *, threads: int = 2) -> Reranker | None:
+def load_reranker(name: str, *, threads: int = THREADS) -> Reranker | None:
     """The reranker called ``name``: "e5", "none" (None), or "auto" (e5 when installed).
 
     ``threads`` bounds the threads the model computes with (see :class:`E5Reranker`).

@@ -36,7 +36,7 @@ from typing import Final
 from retrieval.sources import cyrillic, english
 from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
 from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
-from retrieval.sources.speakers import Speakers
+from retrieval.sources.speakers import LABELS, Speakers
 
 Span = tuple[int, int]
 
@@ -502,12 +502,6 @@ _TRANSCRIPT_TAG = re.compile(
     r"\s*(?P<name>[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’.-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’.-]+){0,2})"
     r"\s*:\s+\S"
 )
-_LABELS: Final = frozenset(
-    "update note correction photo video watch read related breaking analysis opinion editor "
-    "exclusive warning source sources credit transcript background context question answer "
-    "обновление внимание видео фото молния эксклюзив оновлення увага відео блискавка "
-    "ексклюзив".split()
-)
 
 
 def _transcripts(sentences: Sequence[_Sentence], text: str, speakers: Speakers) -> None:
@@ -532,7 +526,7 @@ def _tagged(text: str, start: int, end: int, speakers: Speakers) -> Attribution 
     if tag is None:
         return None
     name = tag.group("name")
-    if sum(c.isalpha() for c in name) < 3 or name.split()[0].lower() in _LABELS:
+    if sum(c.isalpha() for c in name) < 3 or name.split()[0].lower() in LABELS:
         return None
     resolved = speakers.resolve(name.title(), tag.start("name"))
     if resolved is None:

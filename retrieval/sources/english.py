@@ -33,6 +33,7 @@ from typing import Final
 
 from retrieval.sources import verbs
 from retrieval.sources.record import Finding
+from retrieval.sources.speakers import LABELS
 
 VERBS: Final = verbs.VERBS
 STANCE_ADJECTIVES: Final = verbs.STANCE_ADJECTIVES
@@ -139,11 +140,6 @@ _HEARD = re.compile(
     r"(?: (?:was|were|has been|had been|has|had|also))*"
     r" (?P<cue>heard|told) (?:that|how)\b"
 )
-_NOT_SPEAKERS: Final = frozenset(
-    "update note correction photo photos video watch read related breaking analysis opinion "
-    "editor's note editor’s note background context q a question answer warning disclaimer "
-    "source sources credit getty images reuters ap details summary recap".split()
-)
 _CAPITAL_CUES: Final = frozenset(w.capitalize() for w in _CUE_WORDS)
 _LETTERS_ONLY: Final = bytes(
     b if chr(b).isascii() and chr(b).isalpha() else ord(" ") for b in range(256)
@@ -163,7 +159,7 @@ def _letter_runs(sentence: str) -> list[str]:
 def find(sentence: str) -> list[Finding]:
     """Every cue in the sentence with its subject, in order of position."""
     labelled = _LABEL.match(sentence) if ":" in sentence else None
-    if labelled and labelled.group("name").lower() not in _NOT_SPEAKERS:
+    if labelled and labelled.group("name").split()[0].lower() not in LABELS:
         # "Pence: Gennifer Flowers Won’t Be at Debate", "Politifact: Trump Is Right"
         return [Finding(labelled.group("name"), ":", "reported speech", "colon", 0)]
     plain = _letter_runs(sentence)

@@ -8,6 +8,7 @@ import pytest
 
 from bot.config import load_config
 from retrieval.errors import ConfigError
+from retrieval.records import RetrievalConfig
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -38,6 +39,15 @@ def test_packaged_defaults_resolve_against_the_working_folder(
     assert config.answers_per_page == 3
     assert config.telegram_token is None
     assert config.admins == frozenset()
+
+
+def test_packaged_defaults_are_the_retrieval_cores_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # bot/defaults.toml restates RetrievalConfig's defaults for people to read and edit; a
+    # default changed in one place only would make `make run` and the library disagree.
+    monkeypatch.chdir(tmp_path)
+    assert load_config(environ={}).retrieval == RetrievalConfig()
 
 
 def test_relative_paths_from_the_command_line_and_environment_use_the_working_folder(

@@ -94,6 +94,10 @@ from tests.retrieval.sources.helpers import attribute, one
             Attribution("Pence", None, ":"),
         ),
         ("Update: The bridge reopened on Tuesday.", None),
+        # Labels of two words or in capitals are labels too, not a speaker and a claim.
+        ("Editor's Note: The writer is a professor of law.", None),
+        ("Editor’s Note: The following is an excerpt.", None),
+        ("EXCLUSIVE: The minister resigned.", None),
         # Nothing attributes these.
         ("He won in key battleground states.", None),
         ("The bridge was closed, citing safety concerns.", None),
