@@ -44,6 +44,15 @@ _NOUN_LIKE: Final = verbs.NOUN_LIKE
 _THAT_FORMS: Final = verbs.THAT_FORMS
 _WITH_THAT: Final = verbs.WITH_THAT
 _BELIEFS: Final = verbs.BELIEFS
+# What "states" a clause: a pronoun or a text ("The law states that …", "It states:", "…, the
+# filing states."); after any other word "states" is the noun ("Western states", "the four
+# states that voted": 25 of 32 on PolNeAR train).
+_STATING: Final = frozenset(
+    "it he she this which law laws memo report document letter statement website site bill "
+    "policy constitution text rule order filing complaint lawsuit indictment agreement contract "
+    "release ruling guidance page section article clause amendment platform plan notice "
+    "manual charter treaty study".split()
+)
 _ASKING: Final = verbs.ASKING_FORMS
 _QUESTION_WORDS: Final = verbs.QUESTION_WORDS
 
@@ -182,6 +191,14 @@ def find(sentence: str) -> list[Finding]:
         subject = back.group("subject")
         if subject.split()[-1].lower() not in _NOT_HEAD_OR_STOP:
             return [Finding(subject, back.group("cue"), "reported speech", "tail", back.start())]
+    if (
+        "learned" in hits
+        and (learned := _LEARNED.search(sentence))
+        and learned.group("subject").lower() not in PRONOUNS
+    ):
+        # "…, The Ledger has learned.", "but POLITICO has learned that …": the outlet's report
+        subject = learned.group("subject")
+        return [Finding(subject, "has learned", "reported speech", "learned", learned.start())]
     if not hits.isdisjoint(_FORECASTS):
         forecast = _forecast(sentence)
         if forecast is not None:
@@ -272,13 +289,14 @@ _ANY_WORD: Final = _ANY_CUE_OR_CAPITAL | {
     "projected",
     "projects",
     "back",
+    "learned",
 }
 _GATE: Final = _ANY_WORD | _HEARING_NOUNS
 _DATA: Final = (
     "poll", "survey", "study", "report", "research", "data", "analysis", "result", "inquir",
     "statistic", "filing", "finding",
     "investigat", "review", "audit", "record", "document", "footage", "video", "figures",
-    "estimate", "count", "tally", "census",
+    "estimate", "count", "tally", "census", "transcript", "slide", "memo",
 )  # fmt: skip
 _CALL_WORDS: Final = frozenset({"for", "on", "by", "to"})
 _QUOTED = re.compile("[”\"»]|''")
@@ -303,8 +321,10 @@ def _may_report(plain: list[str], hits: frozenset[str], sentence: str) -> bool:
         return True
     if not _BELIEFS.isdisjoint(plain) and not _FINITE_AUX.isdisjoint(plain):
         return True  # "Many experts suspect the losses were …"
-    if not _ASKING.isdisjoint(hits) and not _QUESTION_WORDS.isdisjoint(plain):
-        return True  # "Trump questioned whether …"
+    if not _ASKING.isdisjoint(hits) and (not _QUESTION_WORDS.isdisjoint(plain) or "that" in plain):
+        return True  # "Trump questioned whether …", "questioned the idea that …"
+    if ("responded" in plain or "responds" in plain) and not _CHARGES.isdisjoint(plain):
+        return True  # "responded to accusations that …"
     if not _THAT_FORMS.isdisjoint(hits) and _QUOTED.search(sentence):
         return True  # "“…,” she repeated."
     if not _NEEDS_BE.isdisjoint(hits) and not _PROGRESSIVE.isdisjoint(plain):
@@ -383,6 +403,13 @@ _BACK = re.compile(
     r"(?P<subject>(?:[Tt]he |[Hh]is |[Hh]er |[Tt]heir )?[\w’'.-]+(?: [\w’'.-]+){0,4})"
     r" (?P<cue>(?:shot|fired|hit|snapped) back)[.!]?[\s”\"’]*$"
 )
+# An outlet that "has learned" reports what it learned: "…, The Ledger has learned." closing the
+# sentence, or "but POLITICO has learned that …"; a name of one to four capitalised words.
+_LEARNED = re.compile(
+    r"(?:^|(?<=, )|(?<=\bbut )|(?<=\band ))"
+    r"(?P<subject>(?:[Tt]he )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})"
+    r" has learned(?: that\b|[.!]?[\s”\"’]*$)"
+)
 _FORECASTS: Final = frozenset({"forecast", "forecasts", "projected", "projects"})
 _FORECAST_OBJECTS: Final = frozenset(
     "revenue revenues earnings sales profit profits loss losses growth inflation deficit "
@@ -449,8 +476,9 @@ def _quoting(sentence: str) -> Finding | None:
 _CLAIM_ONLY: Final = frozenset({"rejects", "rejected", "disputes", "disputed"})
 _CLAIM_NOUNS: Final = frozenset(
     "claim claims allegation allegations assertion assertions accusation accusations "
-    "suggestion suggestions charge charges argument arguments report reports".split()
+    "suggestion suggestions charge charges argument arguments report reports idea notion".split()
 )
+_IDEAS: Final = frozenset({"idea", "notion"})
 
 
 def _claim_that(lower: list[str], i: int) -> bool:
@@ -462,6 +490,28 @@ def _claim_that(lower: list[str], i: int) -> bool:
             return False
         k += 1
     return k + 1 < len(lower) and lower[k] in _CLAIM_NOUNS and lower[k + 1] == "that"
+
+
+_CHARGES: Final = frozenset(
+    "accusations allegations charges claims criticism criticisms reports suggestions "
+    "questions".split()
+)
+
+
+def _answers_charges(lower: list[str], i: int) -> bool:
+    """ "Carson responded on Sunday to accusations that …", "Nehlen responded Friday to reports
+    that …": an answer to what was said of the speaker is what the speaker said."""
+    if lower[i] not in {"responded", "responds"}:
+        return False
+    k = i + 1
+    while k < len(lower) and k - i <= 3 and (lower[k] in _WHEN or lower[k] in {"on", "this"}):
+        k += 1  # "on Sunday", "Friday"
+    if k >= len(lower) or lower[k] != "to":
+        return False
+    k += 1
+    if k < len(lower) and lower[k] in {"the", "his", "her", "their", "new", "recent"}:
+        k += 1
+    return k < len(lower) and lower[k] in _CHARGES
 
 
 def _apposed(tokens: Tokens, lower: list[str], i: int) -> bool:
@@ -565,15 +615,16 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if (
             word in _THAT_FORMS
             and after != "that"
-            and not _closes_quote(tokens, i, after)
+            and not (_closes_quote(tokens, i, after) and word != "agree")
             and not belief
             and not _claim_that(lower, i)
+            and not _answers_charges(lower, i)
         ) or (word in _CLAIM_ONLY and not _claim_that(lower, i)):
             return None  # "agreed to meet"; but "… that", and "“…,” Clinton reiterated."
         if word in _HOLDS and after not in {"that", ".", ",", ";", ""}:
             return None  # "Clinton maintains a wide lead"; but "…, her doctor maintains."
-        if word in _ASKING and after not in _QUESTION_WORDS:
-            return None  # "was questioned by police"; but "questioned whether …"
+        if word in _ASKING and after not in _QUESTION_WORDS and not _claim_that(lower, i):
+            return None  # "was questioned by police"; but "questioned whether …", "the idea that"
         if word == "expected" and after == "to":
             return None  # "Trump is expected to attend": a forecast, nobody's report
         judging = word in _JUDGING_FORMS
@@ -654,6 +705,10 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         and (not (head_word[:1].isupper() or lower[head] in PRONOUNS) or _NUMBER.match(lower[head]))
     ):
         return None  # "… in key battleground states."; but "a new poll shows that …"
+    if word == "states" and not (
+        after in {"that", ":", ".", ""} and not _STATING.isdisjoint(lower[min(start, head) : i])
+    ):
+        return None  # "Western states", "the four states that voted"; but "The memo states that"
     if (
         word in {"called", "calls"}
         and after not in {"for", "on", "to"}
@@ -673,8 +728,12 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         rule = "judging"
     elif special and word in _THAT_FORMS and after == "that":
         rule = "that-clause"
+    elif special and _IDEAS.intersection(lower[i + 1 : i + 5]) and _claim_that(lower, i):
+        rule = "idea"  # "rejected the notion that …", "questioned the idea that …"
     elif special and word in _ASKING:
         rule = "question"
+    elif special and _answers_charges(lower, i):
+        rule = "answer"
     elif belief and after != "that":
         if start > 0 and lower[start - 1] in _SUBORDINATE:
             return None  # "…, because he worries Sanders would lose": the outlet explains
@@ -766,11 +825,19 @@ def _opening_subject(
         tokens[end][0].islower() and (verb.endswith(("ed", "s")) or verb in _FINITE)
     ):
         return None  # "At a meeting …", "Nuclear experts …": no name and verb open it
-    if any(w in _SUBORDINATE or w in {";", ":", "”", '"'} for w in lower[end:conjunction]):
-        return None
+    between = lower[end:conjunction]
+    if any(w in _SUBORDINATE or w in {";", ":"} for w in between) or not _quotes_closed(between):
+        return None  # but "Cruz urged them to “vote your conscience” and said …": a quote closed
     if lower[start] in {"the", "a", "an"} or tokens[end - 1][0].endswith(("'s", "’s")):
         return None
     return _span(sentence, tokens, start, end - 1), None, end - 1, start
+
+
+def _quotes_closed(words: list[str]) -> bool:
+    """Whether every quotation opened among the words is closed among them as well."""
+    if "“" not in words and "”" not in words and '"' not in words:
+        return True
+    return words.count("“") == words.count("”") and words.count('"') % 2 == 0
 
 
 def _opening_name(
@@ -790,7 +857,15 @@ def _opening_name(
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
         end += 1
     words = [t[0] for t in tokens[start:end] if t[0][:1].isupper()]
-    if len(words) < 2 or end >= comma or lower[end] != "," or end - start > 5:
+    # "Crawford, who recalled taking the elevator up to the suite, said": one name, a relative
+    # clause describing it
+    relative = (
+        len(words) == 1
+        and end + 1 < comma
+        and lower[end + 1] in {"who", "whose"}
+        and lower[start] not in _NOT_HEAD_OR_STOP | PRONOUNS | _NOT_OPENING
+    )
+    if (len(words) < 2 and not relative) or end >= comma or lower[end] != "," or end - start > 5:
         return None
     if not all(t[0][:1].isalpha() for t in tokens[start:end] if t[0] != "."):
         return None
@@ -982,9 +1057,10 @@ _CLAUSE_OPENERS: Final = frozenset(
     "he she they it we i you the a an his her their its this these those our my some many most "
     "no few".split()
 )
+_CLAUSE_REACH: Final = 10  # "hopes his latest endorsement before the primary will …"
 _NOT_BELIEF: Final = frozenset("without no little any of the a an much".split())
 _FINITE_AUX: Final = frozenset(
-    "will would can could may might should must is are was were has have had does did won't "
+    "will would can could may might should must is are was were has have had do does did won't "
     "can't isn't wasn't aren't doesn't didn't wouldn't".split()
 )
 
@@ -999,7 +1075,7 @@ def _bare_clause(tokens: Tokens, lower: list[str], i: int) -> bool:
         lower[first] in _CLAUSE_OPENERS or tokens[first][0][:1].isupper()
     ):
         return False
-    for k in range(first + 1, min(first + 6, len(tokens))):
+    for k in range(first + 1, min(first + _CLAUSE_REACH, len(tokens))):
         if lower[k] in _FINITE_AUX:
             return True
         if not tokens[k][0][:1].isalnum() and tokens[k][0] not in {"'s", "’s"}:
@@ -1034,13 +1110,13 @@ def _rule(verb: int, head: int) -> str:
     return "subject-verb" if verb - head <= 3 else "subject-aux-verb"
 
 
-_DATA_VERBS: Final = frozenset({"show", "find", "indicate"})
+_DATA_VERBS: Final = frozenset({"show", "find", "indicate", "suggest", "reveal"})
 # What a finding is read from: "a poll shows", "Data show", "Exit polling showed".
 _DATA_HEADS: Final = frozenset(
     "poll polls polling survey surveys study studies analysis analyses report reports data "
     "figures statistics records findings filings documents emails results numbers research "
     "census audit review investigation inquiry tally count video footage paper estimates "
-    "examination assessment evaluation probe".split()
+    "examination assessment evaluation probe transcript transcripts slide slides memo memos".split()
 )
 # Words between a data head and its verb that leave it the subject: "A poll released Sunday by
 # The Washington Post and ABC News shows", "The survey, conducted by …, finds".
@@ -1063,14 +1139,32 @@ def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
     if not tokens[i][0].islower() or lower[i].endswith("ing"):
         return None  # "Despite polls showing her behind": no finding reported
     k = i - 1
-    while k >= 0 and i - k <= 16 and lower[k] not in _DATA_HEADS:
+    if k >= 2 and lower[k] == "to" and lower[k - 1] in _LASTING:
+        k -= 2  # "polls continue to show that …": still the polls' finding
+    verb = k + 1
+    described = False  # a lowercase word between: only in an agent's phrase ("by the … group")
+    while k >= 0 and verb - k <= 16 and lower[k] not in _DATA_HEADS:
         if not (lower[k] in _DATA_BETWEEN or tokens[k][0][:1].isupper() or lower[k].isdigit()):
-            return None
+            if not _plain_word(tokens, lower, k):
+                return None
+            described = True
         k -= 1
     if k < 0 or lower[k] not in _DATA_HEADS or not tokens[k][0][:1].isalpha():
         return None
-    if k + 1 < i and lower[k + 1] in {"of", "for", "and"} and tokens[k + 2][0][:1].islower():
-        return None  # "an analysis of voters found": those found, not what was found
+    if k == i - 1 and lower[k] in {"slide", "slides"}:
+        return None  # "walked them through a slide show": a noun, no finding
+    if lower[k] in _PAGES and k > 0 and not tokens[k][0].islower():
+        return None  # "the 10,152-acre Slide Fire seems to indicate": a name, no document
+    clause = i + 1 < len(lower) and lower[i + 1] == "that"
+    if described and not (lower[k + 1] == "by" or (lower[k + 1] == "of" and clause)):
+        return None  # "the poll numbers fell and show …": only an agent describes the data
+    if (
+        k + 1 < i
+        and lower[k + 1] in {"of", "for", "and"}
+        and tokens[k + 2][0][:1].islower()
+        and not clause
+    ):
+        return None  # "an analysis of voters found": those found; but "… of the call shows that"
     if lower[k + 1 : i].count(",") == 1:
         return None  # "With a little research, Brett found out": the name is the subject
     start = _np_start(tokens, lower, k)
@@ -1080,11 +1174,28 @@ def _data(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         start > 0 and lower[start - 1] in {"in", "of", "from", "by", "to", "with", "about"}
     ):
         return None  # "the lead in the polls shows": not the poll's finding
-    subject = _span(sentence, tokens, start, i - 1)
+    subject = _span(sentence, tokens, start, verb - 1)
     # "…, court documents show.": a finding that closes the sentence governs it, as "said".
     tail = start > 0 and lower[start - 1] in _CLOSING and _ends(lower, i)
     rule = "tail" if tail else "data"
     return Finding(subject, tokens[i][0], "reported speech", rule, tokens[i].start())
+
+
+_PAGES: Final = frozenset("transcript transcripts slide slides memo memos".split())
+_LASTING: Final = frozenset("continue continues continued seem seems seemed appear appears".split())
+
+
+def _plain_word(tokens: Tokens, lower: list[str], k: int) -> bool:
+    """A lowercase word of a noun phrase: no verb, auxiliary, clause word or adverb."""
+    low = lower[k]
+    return (
+        low.isalpha()
+        and low not in VERBS
+        and low not in _AUX
+        and low not in _STOP
+        and not low.endswith(("ly", "ing"))
+        and not (low.endswith("ed") and low not in _DATA_BETWEEN)
+    )
 
 
 def _can_speak_for_data(lower: list[str], i: int) -> bool:
@@ -1504,10 +1615,9 @@ def _participle(
         end = start
         while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
             end += 1
-        if lower[start] in _PREPOSITIONS_OR_STOP:
-            return None  # "During a speech, …": no subject at the start
-        if end == start or (lower[start] in _NOT_HEAD and end == start + 1):
-            if start < len(lower) and lower[start] in {"he", "she", "they"}:
+        opening = lower[start] in _PREPOSITIONS_OR_STOP  # "During a speech, …"
+        if opening or end == start or (lower[start] in _NOT_HEAD and end == start + 1):
+            if not opening and start < len(lower) and lower[start] in {"he", "she", "they"}:
                 return Finding(
                     tokens[start][0],
                     tokens[i][0],
@@ -1515,6 +1625,47 @@ def _participle(
                     "participle",
                     tokens[i].start(),
                 )
+            if i + 1 < len(lower) and lower[i + 1] == "that":
+                return _saying_that(sentence, tokens, lower, i)
             return None
         subject = _span(sentence, tokens, start, end - 1)
     return Finding(subject, tokens[i][0], "reported speech", "participle", tokens[i].start())
+
+
+def _saying_that(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
+    """The subject of the main clause a "…, saying that …" hangs on.
+
+    "The billionaire businessman began by talking about the crisis, saying that …", "At a rally
+    in Dover, Ohio, on Sunday, Mrs. Vale endorsed him, saying that …": the noun phrase before
+    the first verb, after the last comma before it; no clause opened between the verb and the
+    participle (whose subject might be someone else).
+    """
+    verb = next((k for k in range(i) if _finite_verb(tokens, lower, k)), None)
+    if verb is None or verb == 0:
+        return None
+    if any(w in _SUBORDINATE or w in {";", ":", "(", "—", "–"} for w in lower[verb : i - 1]):
+        return None
+    start = verb
+    while start > 0 and lower[start - 1] != "," and verb - start < 8:
+        start -= 1
+    if start > 0 and lower[start - 1] != ",":
+        return None
+    words = tokens[start:verb]
+    if not words or not all(t[0][:1].isalnum() or t[0] in {"'s", "’s", "."} for t in words):
+        return None
+    if lower[start] in _NOT_OPENING or lower[verb - 1] in PRONOUNS | _OBJECTS:
+        return None  # "In the end, …": no noun phrase; "he": resolved as a pronoun elsewhere
+    if any(lower[k] in _STOP or lower[k].endswith(("ing", "ly")) for k in range(start, verb)):
+        return None
+    subject = _span(sentence, tokens, start, verb - 1)
+    return Finding(subject, tokens[i][0], "reported speech", "saying-that", tokens[i].start())
+
+
+def _finite_verb(tokens: Tokens, lower: list[str], k: int) -> bool:
+    """A word that likely opens a predicate: "endorsed", "left", "has", "also"."""
+    word = tokens[k][0]
+    if k > 0 and word.endswith("ed") and (lower[k - 1] in _NOT_HEAD or _manner(lower[k - 1])):
+        return False  # "The retired banker", "the newly elected mayor": an adjective
+    return word.islower() and (
+        lower[k] in _FINITE or (word.endswith("ed") and len(word) > 4) or lower[k] in VERBS
+    )

@@ -120,6 +120,7 @@ for _base in _JUDGING:
             VERBS.setdefault(_form, _base)
 for _form in ASKING_FORMS:
     VERBS.setdefault(_form, "wonder" if _form.startswith("w") else "question")
-THAT_FORMS: Final = frozenset(f for b in _THAT_ONLY for f in _forms(b)[1:3])
+# "agree" is the one bare form: "experts agree that …", "the campaigns agree." (a plural only)
+THAT_FORMS: Final = frozenset(f for b in _THAT_ONLY for f in _forms(b)[1:3]) | {"agree"}
 for _form in THAT_FORMS:
     VERBS.setdefault(_form, f"{_form}:that")

@@ -94,6 +94,10 @@ from tests.retrieval.sources.helpers import attribute, one
             Attribution("Pence", None, ":"),
         ),
         ("Update: The bridge reopened on Tuesday.", None),
+        # "states" is a noun unless a text or a pronoun states a clause.
+        ("The memo states that the plant will close.", Attribution("The memo", None, "states")),
+        ("Clinton won narrow victories in coastal states that moved left.", None),
+        ("Most Southern states that vote in March have large minority populations.", None),
         # Labels of two words or in capitals are labels too, not a speaker and a claim.
         ("Editor's Note: The writer is a professor of law.", None),
         ("Editor’s Note: The following is an excerpt.", None),
@@ -920,3 +924,205 @@ def test_a_pronoun_quoted_as_saying_is_the_speaker_before_it() -> None:
         Attribution("Mara Quell", None, "quoted"),
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Findings of a study described by its agent, a transcript or a slide; data that
+        # suggest or reveal; polls that continue to show.
+        (
+            "A study by the regional watchdog group Press Lens found the senator got more airtime.",
+            Attribution(
+                "A study by the regional watchdog group Press Lens",
+                None,
+                "found",
+                "reported speech",
+            ),
+        ),
+        (
+            "The transcript of the call shows that the mayor knew.",
+            Attribution("The transcript of the call", None, "shows", "reported speech"),
+        ),
+        (
+            "Another slide shows that the budget was cut by half.",
+            Attribution("Another slide", None, "shows", "reported speech"),
+        ),
+        (
+            "Official data suggest that output peaked in 2013.",
+            Attribution("Official data", None, "suggest", "reported speech"),
+        ),
+        (
+            "Polls continue to show that voters in the county are unhappy.",
+            Attribution("Polls", None, "show", "reported speech"),
+        ),
+        # A slide show is no slide that shows; numbers that fall show no finding of anyone.
+        ("Mr. Dorn walked them through a slide show that predicted a win.", None),
+        ("The poll numbers fell and show no sign of recovery.", None),
+        # "Slide" in a name is no slide: the speaker closing the sentence reports.
+        (
+            "A review of the 900-acre Slide Fire seems to indicate arson was not a factor, "
+            "spokeswoman Ann Lee said.",
+            Attribution("Ann Lee", None, "said", "reported speech"),
+        ),
+    ],
+)
+def test_findings_of_described_studies_transcripts_and_slides(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A coordinated "said" after a verb whose quotation is closed before "and".
+        (
+            "Senator Vale pressed voters to “stay home” and said he was standing by the plan.",
+            Attribution("Senator Vale", None, "said", "reported speech"),
+        ),
+        (
+            'Senator Vale pressed voters to "stay home" and said he was standing by the plan.',
+            Attribution("Senator Vale", None, "said", "reported speech"),
+        ),
+        # Rejecting or questioning "the idea that …" reports the speaker's view of it.
+        (
+            "Ms. Vale rejected the idea that the changes were a shake-up.",
+            Attribution("Ms. Vale", None, "rejected", "reported speech"),
+        ),
+        (
+            "Mr. Dorn also questioned the notion that the mayor had acted alone.",
+            Attribution("Mr. Dorn", None, "questioned", "reported speech"),
+        ),
+        ("The mayor was questioned about the idea that he acted alone.", None),
+        ("Ms. Vale rejected the idea and left the room.", None),
+    ],
+)
+def test_closed_quotes_before_a_coordinated_verb_and_ideas_rejected(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "…, saying that …" hangs on the main clause: its subject, past an opening phrase.
+        (
+            "The retired banker began by talking about the drought, saying that water now costs "
+            "more than fuel.",
+            Attribution("The retired banker", None, "saying", "reported speech"),
+        ),
+        (
+            "At a rally in Dover, Ohio, on Sunday, Mrs. Vale endorsed Mr. Dorn, saying that he "
+            "would make a fine mayor.",
+            Attribution("Mrs. Vale", None, "saying", "reported speech"),
+        ),
+        (
+            "A spokeswoman for Lenix also declined to comment, saying that nobody involved "
+            "remains at the firm.",
+            Attribution("A spokeswoman for Lenix", None, "saying", "reported speech"),
+        ),
+        # A clause opened before the participle: its subject may be someone else.
+        ("Because the vote was close, officials waited, saying that they needed time.", None),
+        # An answer to what was said of the speaker.
+        (
+            "Mr. Dorn responded on Sunday to accusations that he inflated his record.",
+            Attribution("Mr. Dorn", None, "responded", "reported speech"),
+        ),
+        (
+            "The campaign has responded to criticism on trade by pointing to her record.",
+            Attribution("The campaign", None, "responded", "reported speech"),
+        ),
+        ("The clinic responded to the flu outbreak with extra staff.", None),
+        # A belief's clause without "that", its subject a longer phrase.
+        (
+            "Mr. Ruiz hopes his latest endorsement from the county mayor will lift him.",
+            Attribution("Mr. Ruiz", None, "hopes", "reported speech"),
+        ),
+        (
+            "Local farmers hope the new canal in the valley does not flood.",
+            Attribution("Local farmers", None, "hope", "reported speech"),
+        ),
+        ("Mr. Ruiz hopes for the best before the vote.", None),
+    ],
+)
+def test_saying_that_answers_to_charges_and_longer_beliefs(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "agree" reports for a plural subject with a clause after it.
+        (
+            "Economists agree that the change will be slow.",
+            Attribution("Economists", None, "agree", "reported speech"),
+        ),
+        (
+            "Harbor pilots agree it will be difficult to dredge the channel.",
+            Attribution("Harbor pilots", None, "agree", "reported speech"),
+        ),
+        # Agreeing on, with or to something, or a modal before it, reports nothing.
+        ("Most voters can agree on that.", None),
+        ("Only a quarter of voters agree with him.", None),
+        ("The “pre-deal” failed because the two parties did not agree.", None),
+    ],
+)
+def test_agree_reports_for_a_plural_with_its_clause(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An outlet that "has learned" reports what it learned.
+        (
+            "The mayor skipped the meeting to visit his son, The Ledger has learned.",
+            Attribution("The Ledger", None, "has learned", "reported speech"),
+        ),
+        (
+            "Rivals hope he fails, but the Dover Herald has learned that his team built a data unit.",
+            Attribution("the Dover Herald", None, "has learned", "reported speech"),
+        ),
+        # Learning a lesson or a skill reports nothing.
+        ("He has learned that lesson.", None),
+        ("Mr. Dorn has learned to cook.", None),
+        ("The council appears to have learned nothing from the flood.", None),
+    ],
+)
+def test_an_outlet_that_has_learned(sentence: str, expected: Attribution | None) -> None:
+    assert one(sentence, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # One name opening the sentence, a long relative clause describing it, then "said".
+        (
+            "But Varga, who recalled taking the freight elevator up to the roof to film the "
+            "parade for the book, said in an interview that the project never came to pass.",
+            Attribution(
+                "Varga",
+                "who recalled taking the freight elevator up to the roof to film the parade "
+                "for the book",
+                "said",
+                "reported speech",
+            ),
+        ),
+        # A pronoun or a word that opens no name is no speaker described.
+        (
+            "It, which was built in 1950 and rebuilt after the flood of 1977 by the county, "
+            "said nothing.",
+            None,
+        ),
+    ],
+)
+def test_one_name_described_by_a_long_relative_clause(
+    sentence: str, expected: Attribution | None
+) -> None:
+    assert one(sentence, "en") == expected
