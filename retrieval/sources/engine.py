@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Final
 
-from retrieval.sources import cyrillic, english
+from retrieval.sources import cyrillic, english, latin
 from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
 from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
 from retrieval.sources.speakers import LABELS, Speakers
@@ -42,7 +42,10 @@ Span = tuple[int, int]
 
 _FRAMING = re.compile(
     r"^\W*(?:in addition|additionally|meanwhile|separately|at the same time|however|"
-    r"кроме того|между тем|тем временем|однако|крім того|тим часом|однак)\b",
+    r"кроме того|между тем|тем временем|однако|крім того|тим часом|однак|"
+    r"außerdem|zudem|unterdessen|dagegen|en outre|par ailleurs|cependant|además|"
+    r"sin embargo|mientras tanto|inoltre|tuttavia|intanto|além disso|no entanto|ponadto|"
+    r"tymczasem|jednak|daarnaast|intussen|echter)\b",
     re.IGNORECASE,
 )
 _INSIDE = 0.5
@@ -77,7 +80,7 @@ def attribute_article(
     it ("Песков: …", "… — Минфин").
     """
     bounds = [(group[0][0], group[-1][1]) for group in paragraphs if group]
-    found = find_quotes(text, bounds)
+    found = find_quotes(text, bounds, reversed_guillemets=language == "de")
     speech_runs = {q.run for q in found if q.is_speech}
     quotes = [q for q in found if q.run in speech_runs]
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
@@ -85,6 +88,8 @@ def attribute_article(
     with_quotes: list[int] = []  # the indexes of the sentences a quote runs through
     rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
     find = rules.find if rules is not None else english.find
+    if language in latin.LANGUAGES:
+        find = latin.Rules(language).find
     speakers = Speakers(text, language)
     for number, group in enumerate(paragraphs):
         for start, end in group:
@@ -100,7 +105,10 @@ def attribute_article(
             if findings:
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
-    _quotes(sentences, with_quotes, text, speakers, quotes, find if rules is not None else None)
+    if language in latin.LANGUAGES:
+        _quotes(sentences, with_quotes, text, speakers, quotes, find, _DASHED_FRAME)
+    else:
+        _quotes(sentences, with_quotes, text, speakers, quotes, find if rules else None)
     _transcripts(sentences, text, speakers)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
     previous: _Sentence | None = None
@@ -381,14 +389,25 @@ _INNER_FRAME = re.compile(
 )
 
 
+# Italian and Spanish set it between dashes with no comma: "… – ha aggiunto – …", «… —dijo
+# el ministro—, …».
+_DASHED_FRAME = re.compile(r"\s[–—]\s?(?P<frame>[^–—«»\"“”\n]{3,60}?)\s?[–—](?=[\s,.;])")
+# The rules that read a frame's verb with its speaker after it (Cyrillic; Latin-script).
+_FRAME_RULES: Final = frozenset({"verb-subject", "tail", "dropped-subject"})
+
+
 def _inner_frame(
-    text: str, quotes: Sequence[Quote], speakers: Speakers, find: Callable[[str], list[Finding]]
+    text: str,
+    quotes: Sequence[Quote],
+    speakers: Speakers,
+    find: Callable[[str], list[Finding]],
+    pattern: re.Pattern[str] = _INNER_FRAME,
 ) -> Attribution | None:
     """The speaker a frame set inside the quotation names ("…, – сказав X. – …")."""
     for quote in quotes:
-        for match in _INNER_FRAME.finditer(text, quote.start, quote.end):
+        for match in pattern.finditer(text, quote.start, quote.end):
             frame = match.group("frame")
-            findings = [f for f in find(", — " + frame) if f.rule == "verb-subject"]
+            findings = [f for f in find(", — " + frame) if f.rule in _FRAME_RULES]
             if findings:
                 found = _first(findings, speakers, match.start("frame") - 4)
                 if found is not None and found.source != NOT_NAMED:
@@ -429,11 +448,13 @@ def _quotes(
     speakers: Speakers,
     quotes: Sequence[Quote],
     find: Callable[[str], list[Finding]] | None = None,
+    frame: re.Pattern[str] = _INNER_FRAME,
 ) -> None:
     """Give each sentence inside a quotation its speaker.
 
-    ``find`` (Russian and Ukrainian) also reads a frame set inside the quotation marks
-    ("«…, – сказав Гройсман. – …»", "— …, - наголосив мер.").
+    ``find`` (Russian, Ukrainian and the Latin-script languages) also reads a frame set
+    inside the quotation marks as ``frame`` finds it ("«…, – сказав Гройсман. – …»", "— …,
+    - наголосив мер.", "“… – ha aggiunto – …”").
 
     ``with_quotes`` holds the indexes of the sentences a quote runs through.
     """
@@ -454,7 +475,7 @@ def _quotes(
         if speaker is None:
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         if speaker is None and find is not None:
-            speaker = _inner_frame(text, quotes_of[run], speakers, find)
+            speaker = _inner_frame(text, quotes_of[run], speakers, find, frame)
         first = members[0]
         before = sentences[first - 1] if first > 0 else None
         dialogue = quotes_of[run][0].dialogue

@@ -18,6 +18,9 @@ from typing import NamedTuple
 
 _CLOSERS = {"“": '”"', "„": "“”", "«": "»", '"': '"', "‘": "’"}
 _OPENERS = frozenset(_CLOSERS)
+# German also sets »…«: there » opens and « closes.
+_REVERSED_CLOSERS = {**_CLOSERS, "»": "«"}
+_REVERSED_OPENERS = frozenset(_REVERSED_CLOSERS)
 # Written as literals, not a class, so the regex engine skips to the next mark in C.
 _MARK = re.compile(r"''|“|”|„|«|»|\"")
 _MARK_OR_SINGLE = re.compile(r"''|“|”|„|«|»|\"|‘|’")  # where a ‘ opens: ’ is mostly an apostrophe
@@ -46,8 +49,16 @@ class Quote(NamedTuple):
         return self.words >= SPEECH_WORDS or self.sentence
 
 
-def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]:
-    """Every quotation in the article, in order; ``paragraphs`` are (start, end) offsets."""
+def find_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int]], *, reversed_guillemets: bool = False
+) -> list[Quote]:
+    """Every quotation in the article, in order; ``paragraphs`` are (start, end) offsets.
+
+    ``reversed_guillemets``: »…« is a quotation too (German), not a stray » and «.
+    """
+    closers_of, openers = (
+        (_REVERSED_CLOSERS, _REVERSED_OPENERS) if reversed_guillemets else (_CLOSERS, _OPENERS)
+    )
     quotes: list[Quote] = []
     run = 0
     open_at: int | None = None
@@ -71,8 +82,8 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             if open_at is None:
                 if char == "”" and i == p_start:
                     char = "“"  # a paragraph opened with the wrong mark still opens a quote
-                if char in _OPENERS and _opens(text, i, p_start):
-                    open_at, closers, depth = i + 1, _CLOSERS[char], 0
+                if char in openers and _opens(text, i, p_start):
+                    open_at, closers, depth = i + 1, closers_of[char], 0
             elif char == "«" and closers == "»":
                 depth += 1
             elif char in closers and (
@@ -89,7 +100,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quote]
             open_at = None  # a ‘ never closed is an apostrophe ("‘90s"), not a quotation
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
-            if following is not None and text[following : following + 1] in _OPENERS:
+            if following is not None and text[following : following + 1] in openers:
                 # The quote goes on: skip the next paragraph's opening mark.
                 quotes.append(_quote(text, open_at, p_end, run))
                 open_at = following + 1
@@ -133,6 +144,8 @@ def _opens(text: str, i: int, p_start: int) -> bool:
     """A straight or curly mark opens a quote at the start of a word, not after one."""
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1 : i + 2]
+    if after == " " and text[i] == "«":
+        after = text[i + 2 : i + 3]  # French sets a space inside: « Nous … »
     return not before.isalnum() and after not in {"", " ", "\n"}
 
 

@@ -15,6 +15,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from retrieval.analysis import morphology, stopwords
+from retrieval.sources.latin import COMMON as LATIN_COMMON
+from retrieval.sources.latin import DETERMINERS as LATIN_DETERMINERS
+from retrieval.sources.latin import FEMININE as LATIN_FEMININE
+from retrieval.sources.latin import PERSON as LATIN_PERSON
+from retrieval.sources.latin import PLURAL as LATIN_PLURAL
+from retrieval.sources.latin import ROLES as LATIN_ROLES
 from retrieval.sources.record import NOT_NAMED, UNNAMED
 from retrieval.sources.words import (
     SURNAME,
@@ -90,7 +96,7 @@ _HONORIFICS: Final = (
 )
 _HONORIFIC = re.compile(r"(Mr\.|Mrs\.|Ms\.|Mrs|Mr|Ms|Miss) (\S+)")
 _POSTMODIFIERS: Final = frozenset("for of at from in on with close familiar who".split())
-_FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"})
+_FEMININE: Final = frozenset({"she", "her", "она", "вона", "её", "ее", "її"}) | LATIN_FEMININE
 # A description whose head is one of these is one person ("a BBC spokeswoman", "a spokesman for
 # the ministry"), though it names no one and an organisation follows it; some mark a gender.
 _ROLE_GENDERS: Final = {
@@ -125,9 +131,12 @@ def _role_head(words: list[str]) -> str | None:
     return words[end - 1] if end else None
 
 
-_PLURAL_PRONOUNS: Final = frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"})
-_PERSON_PRONOUNS: Final = frozenset(
-    {"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"}
+_PLURAL_PRONOUNS: Final = (
+    frozenset({"they", "они", "вони", "их", "їх", "їхніми", "їхню"}) | LATIN_PLURAL
+)
+_PERSON_PRONOUNS: Final = (
+    frozenset({"he", "she", "он", "она", "він", "вона", "его", "её", "ее", "його", "її"})
+    | LATIN_PERSON
 )
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
 _PERSON_OR_OBJECT_PRONOUNS: Final = _PERSON_PRONOUNS | {"him", "her"}
@@ -272,7 +281,10 @@ class Speakers:
         if key in self._by_key:
             return self._by_key[key]
         language = self._language
-        common = stopwords(language) if language in {"en", "ru", "uk"} else frozenset()
+        if language in {"en", "ru", "uk"}:
+            common = stopwords(language)
+        else:
+            common = LATIN_COMMON.get(language, frozenset())
         text = self._text
         found = []
         for start, run in self._runs.get(key, ()):
@@ -334,6 +346,10 @@ class Speakers:
             if titled is not None:
                 self._remember(titled, role=words)
                 return titled, None
+        if self._language in LATIN_ROLES:
+            named = self._role_holder(lowered, position)
+            if named is not None:
+                return named, None
         back = _BACK.match(lowered) if " " in lowered and lowered[0] in "thiэц" else None
         if back:
             noun = back.group("noun")
@@ -456,6 +472,28 @@ class Speakers:
                 return speaker
             if pronoun in _THING_PRONOUNS and not speaker.person and not speaker.plural:
                 return speaker
+        return None
+
+    def _role_holder(self, words: str, position: int) -> str | None:
+        """The person a role with its article stands for in German, French, Spanish, Italian,
+        Portuguese, Polish or Dutch ("il ministro", "la portavoz"): the latest speaker the
+        article named with that role before ``position`` ("il ministro della Difesa Guido
+        Crosetto"); None when there is no such speaker."""
+        parts = words.split()
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] not in LATIN_DETERMINERS):
+            return None
+        role = parts[-1]
+        if role not in LATIN_ROLES[self._language]:
+            return None
+        before = self._text[:position]
+        for speaker in reversed(self._said[-6:]):
+            if not speaker.person:
+                continue
+            named = re.search(
+                rf"(?i:\b{re.escape(role)}\b)[^.!?]{{0,80}}?\b{re.escape(speaker.name)}\b", before
+            )
+            if named is not None:
+                return speaker.name
         return None
 
     def _titled(self, title: str, position: int) -> str | None:

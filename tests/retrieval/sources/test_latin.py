@@ -1,0 +1,349 @@
+"""German, French, Spanish, Italian, Portuguese, Polish and Dutch rules
+(:mod:`retrieval.sources.latin`): quotes, reporting verbs, according-to phrases, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.sources import NOT_NAMED, UNNAMED, Attribution, describe
+from retrieval.sources.latin import Rules
+from tests.retrieval.sources.helpers import attribute, one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Quotes and their speaker, after or before them, in each language's marks.
+        (
+            "„Wir werden alles tun, was nötig ist“, sagte Scholz.",
+            "de",
+            Attribution("Scholz", None, "sagte", "quote"),
+        ),
+        (
+            "„Wir werden handeln“, sagte Kanzler Olaf Scholz.",
+            "de",
+            Attribution("Olaf Scholz", "Kanzler", "sagte", "quote"),
+        ),
+        (
+            "»Wir werden alles tun, was nötig ist«, sagte die Ministerin.",
+            "de",
+            Attribution("die Ministerin", None, "sagte", "quote"),
+        ),
+        (
+            "Scholz sagte: „Wir werden alles tun, was nötig ist.“",
+            "de",
+            Attribution("Scholz", None, "sagte", "quote"),
+        ),
+        (
+            "« Nous ne céderons pas à la pression », a déclaré le ministre.",
+            "fr",
+            Attribution("le ministre", None, "a déclaré", "quote"),
+        ),
+        (
+            "« Nous ne céderons pas à la pression », a déclaré le ministre de l'Économie "
+            "Bruno Le Maire.",
+            "fr",
+            Attribution("Bruno Le Maire", "le ministre de l'Économie", "a déclaré", "quote"),
+        ),
+        (
+            "Le ministre a déclaré : « Nous ne céderons pas à la pression. »",
+            "fr",
+            Attribution("Le ministre", None, "a déclaré", "quote"),
+        ),
+        (
+            "« Nous ne céderons pas à la pression », a-t-elle ajouté.",
+            "fr",
+            Attribution(NOT_NAMED, "elle", "a-t-elle ajouté", "quote"),
+        ),
+        (
+            "«No vamos a ceder ante nadie», dijo el ministro Carlos Cuerpo.",
+            "es",
+            Attribution("Carlos Cuerpo", "el ministro", "dijo", "quote"),
+        ),
+        (
+            '"Non abbiamo paura di nessuno", ha detto Meloni.',
+            "it",
+            Attribution("Meloni", None, "ha detto", "quote"),
+        ),
+        (
+            '"Não vamos desistir agora", disse o presidente.',
+            "pt",
+            Attribution("o presidente", None, "disse", "quote"),
+        ),
+        (
+            "„Nie zgodzimy się na to nigdy” – powiedział premier Tusk.",
+            "pl",
+            Attribution("Tusk", "premier", "powiedział", "quote"),
+        ),
+        (
+            '"We gaan dit niet accepteren", zei Rutte.',
+            "nl",
+            Attribution("Rutte", None, "zei", "quote"),
+        ),
+        # Reporting verbs with their subject before or after them.
+        (
+            "Die Polizei teilte am Montag mit, dass zwei Männer festgenommen wurden.",
+            "de",
+            Attribution("Die Polizei", None, "teilte"),
+        ),
+        (
+            "Am Montag sagte Scholz, die Regierung werde handeln.",
+            "de",
+            Attribution("Scholz", None, "sagte"),
+        ),
+        (
+            "Wie die Staatsanwaltschaft bestätigte, wurde der Mann festgenommen.",
+            "de",
+            Attribution("die Staatsanwaltschaft", None, "bestätigte"),
+        ),
+        (
+            "Le gouvernement a annoncé que les taxes baisseront.",
+            "fr",
+            Attribution("Le gouvernement", None, "a annoncé"),
+        ),
+        (
+            "Les prix vont baisser, a indiqué le ministre.",
+            "fr",
+            Attribution("le ministre", None, "a indiqué"),
+        ),
+        (
+            "La policía aseguró que no hubo heridos.",
+            "es",
+            Attribution("La policía", None, "aseguró"),
+        ),
+        (
+            "La portavoz del Gobierno, Ana López, ha señalado que no habrá cambios.",
+            "es",
+            Attribution("Ana López", "La portavoz del Gobierno", "ha señalado"),
+        ),
+        (
+            "Il ministro ha dichiarato che la crisi è finita.",
+            "it",
+            Attribution("Il ministro", None, "ha dichiarato"),
+        ),
+        (
+            "O ministro afirmou que a economia vai crescer.",
+            "pt",
+            Attribution("O ministro", None, "afirmou"),
+        ),
+        (
+            "Premier Donald Tusk powiedział, że rząd nie zmieni zdania.",
+            "pl",
+            Attribution("Donald Tusk", "Premier", "powiedział"),
+        ),
+        (
+            "Minister Hoekstra zei dat de economie groeit.",
+            "nl",
+            Attribution("Hoekstra", "Minister", "zei"),
+        ),
+        # According-to phrases, named and unnamed sources.
+        (
+            "Laut Polizei wurden zwei Männer festgenommen.",
+            "de",
+            Attribution("Polizei", None, "Laut", "according to"),
+        ),
+        (
+            "Nach Angaben des Innenministeriums wurden 20 Menschen verletzt.",
+            "de",
+            Attribution("des Innenministeriums", None, "Nach Angaben", "according to"),
+        ),
+        (
+            "Informierten Kreisen zufolge ist der Vertrag fertig.",
+            "de",
+            Attribution(UNNAMED, "Informierten Kreisen", "zufolge", "according to"),
+        ),
+        (
+            "Selon Reuters, les négociations ont échoué.",
+            "fr",
+            Attribution("Reuters", None, "Selon", "according to"),
+        ),
+        (
+            "Selon des sources proches du dossier, les négociations ont échoué.",
+            "fr",
+            Attribution(UNNAMED, "des sources proches du dossier", "Selon", "according to"),
+        ),
+        (
+            "Según fuentes del Gobierno, la reunión se aplazó.",
+            "es",
+            Attribution(UNNAMED, "fuentes del Gobierno", "Según", "according to"),
+        ),
+        (
+            "Secondo il ministro, la crisi è finita.",
+            "it",
+            Attribution("il ministro", None, "Secondo", "according to"),
+        ),
+        (
+            "Segundo a polícia, não houve feridos.",
+            "pt",
+            Attribution("a polícia", None, "Segundo", "according to"),
+        ),
+        (
+            "Według źródeł w rządzie, premier poda się do dymisji.",
+            "pl",
+            Attribution(UNNAMED, "źródeł w rządzie", "Według", "according to"),
+        ),
+        (
+            "Volgens de politie zijn er twee mensen opgepakt.",
+            "nl",
+            Attribution("de politie", None, "Volgens", "according to"),
+        ),
+        (
+            "De economie groeit, aldus minister Hoekstra.",
+            "nl",
+            Attribution("Hoekstra", "minister", "aldus", "according to"),
+        ),
+        (
+            "Die Lage sei ernst, so ein Sprecher des Ministeriums.",
+            "de",
+            Attribution("ein Sprecher des Ministeriums", None, "so", "according to"),
+        ),
+        (
+            "Volgens hem is de crisis voorbij.",
+            "nl",
+            Attribution(NOT_NAMED, "hij", "Volgens", "according to"),
+        ),
+        # The speaker closing the sentence after where or to whom it was said.
+        (
+            "Die Lage ist ernst – mówił w sejmowej mównicy Jan Kowalski.",
+            "pl",
+            Attribution("Jan Kowalski", None, "mówił"),
+        ),
+        (
+            "La economía crecerá, dijo hoy Sánchez.",
+            "es",
+            Attribution("Sánchez", None, "dijo"),
+        ),
+        # A phrase in brackets or between commas before what was said.
+        (
+            "O presidente Jair Bolsonaro afirmou hoje (13) que não haverá mudanças.",
+            "pt",
+            Attribution("Jair Bolsonaro", "O presidente", "afirmou"),
+        ),
+        (
+            "O ministro disse, em entrevista, que não haverá mudanças.",
+            "pt",
+            Attribution("O ministro", None, "disse"),
+        ),
+    ],
+)
+def test_cues_and_their_sources(sentence: str, language: str, expected: Attribution) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Die Regierung sagte das Treffen am Montag ab.", "de"),  # absagen: cancelled
+        ("Der Minister sagte seine Teilnahme zu.", "de"),  # zusagen: promised to come
+        ("Laut Plan soll der Bau 2027 fertig sein.", "de"),
+        ("Die Musik war laut und die Nacht lang.", "de"),
+        ("Le film « Ce que dit la nuit » sort mercredi.", "fr"),  # "dit" in a title
+        ("Il a dit adieu à ses supporters après le match.", "fr"),
+        ("Según el calendario, la reunión será el lunes.", "es"),
+        ("El entrenador dijo adiós a su equipo.", "es"),
+        ("Nel secondo tempo la squadra ha segnato due gol.", "it"),
+        ("Il secondo posto è andato alla Francia.", "it"),
+        ("O segundo lugar ficou com o Brasil.", "pt"),
+        ("W poniedziałek minister powiedział kilka słów i wyszedł.", "pl"),
+        ("Volgens plan opent de brug in mei.", "nl"),
+        ("Het museum zei niets over de schilderijen.", "nl"),
+        ("La economía crecerá, dijo en Madrid.", "es"),  # a place closing it, no speaker
+        ("So sieht es aus, wenn die Regierung handelt.", "de"),  # "so" opening: "thus"
+    ],
+)
+def test_look_alikes_report_nothing(sentence: str, language: str) -> None:
+    assert one(sentence, language) is None
+
+
+def test_a_quote_over_two_sentences_a_pronoun_and_a_carried_report() -> None:
+    text = (
+        "Kanzler Olaf Scholz sagte am Montag, die Regierung werde handeln.\n\n"
+        "„Wir lassen niemanden allein. Das verspreche ich“, sagte er.\n\n"
+        "Laut Polizei wurden zwei Männer festgenommen. Sie sollen am Dienstag "
+        "vernommen werden.\n\n"
+        "Die Preise steigen weiter."
+    )
+    found = [attribution for _, attribution in attribute(text, "de")]
+    scholz = Attribution("Olaf Scholz", "Kanzler", "sagte")
+    assert found[0] == scholz
+    # Both sentences of the quote are his, the pronoun resolved to the latest speaker.
+    assert found[1] == Attribution("Olaf Scholz", None, "sagte", "quote")
+    assert found[2] == Attribution("Olaf Scholz", None, "sagte", "quote")
+    police = Attribution("Polizei", None, "Laut", "according to")
+    assert found[3] == police
+    assert found[4] == Attribution("Polizei", None, "Laut", "carried over")
+    assert found[5] is None
+    assert describe(found[1]) == "quoting Olaf Scholz"
+
+
+def test_a_role_stands_for_the_person_named_with_it() -> None:
+    text = (
+        "Il ministro della Difesa Guido Crosetto ha detto che la missione continuerà.\n\n"
+        '"Non ci fermeremo davanti alle minacce", ha aggiunto il ministro.'
+    )
+    found = [attribution for _, attribution in attribute(text, "it")]
+    assert found[0] == Attribution("Guido Crosetto", "Il ministro della Difesa", "ha detto")
+    assert found[1] == Attribution("Guido Crosetto", None, "ha aggiunto", "quote")
+
+
+def test_a_dropped_subject_is_the_latest_speaker_or_not_named() -> None:
+    text = (
+        "Dijo que no habrá cambios.\n\n"
+        "El ministro Carlos Cuerpo aseguró que la economía crece. Además, añadió que el "
+        "paro bajará."
+    )
+    found = [attribution for _, attribution in attribute(text, "es")]
+    assert found[0] == Attribution(NOT_NAMED, "él", "Dijo")
+    assert found[1] == Attribution("Carlos Cuerpo", "El ministro", "aseguró")
+    assert found[2] == Attribution("Carlos Cuerpo", None, "añadió")
+
+
+def test_a_dash_closing_a_quote_with_a_verb_alone_is_its_speakers() -> None:
+    text = (
+        "Premier Donald Tusk powiedział, że rząd nie zmieni zdania.\n\n"
+        "„Nie zgodzimy się na to nigdy” – dodał."
+    )
+    found = [attribution for _, attribution in attribute(text, "pl")]
+    assert found[1] == Attribution("Donald Tusk", None, "dodał", "quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "“Non ci fermeremo – ha aggiunto Rossi – davanti alle minacce di nessuno. "
+            "Lo dico chiaramente”.",
+            "it",
+            "Rossi",
+        ),
+        (
+            "«No vamos a ceder —dijo el ministro Carlos Cuerpo—, aunque nos presionen mucho. "
+            "Es nuestra posición.»",
+            "es",
+            "Carlos Cuerpo",
+        ),
+    ],
+)
+def test_a_frame_between_dashes_inside_the_quote_names_its_speaker(
+    text: str, language: str, speaker: str
+) -> None:
+    found = [attribution for _, attribution in attribute(text, language)]
+    assert [a.source if a else None for a in found] == [speaker, speaker]
+    assert all(a is not None and a.kind == "quote" for a in found)
+
+
+def test_a_polish_verb_without_subject_keeps_its_gender() -> None:
+    [finding] = Rules("pl").find("Dodała, że rząd nie zmieni zdania.")
+    assert (finding.subject, finding.cue, finding.rule) == ("ona", "Dodała", "dropped-subject")
+
+
+def test_sentences_without_a_cue_are_passed_over() -> None:
+    for language in ("de", "fr", "es", "it", "pt", "pl", "nl"):
+        assert Rules(language).find("Die Preise steigen weiter, 2027 mehr.") == []
+
+
+def test_english_russian_and_ukrainian_keep_their_rules() -> None:
+    assert one("“She should not run,” Trump said.", "en") == Attribution(
+        "Trump", None, "said", "quote"
+    )
+    assert one("Laut Polizei the plan failed.", "en") is None
