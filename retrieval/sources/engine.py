@@ -107,6 +107,7 @@ def attribute_article(
             sentences.append(item)
     if language in latin.LANGUAGES:
         _quotes(sentences, with_quotes, text, speakers, quotes, find, _DASHED_FRAME)
+        _dashed_lines(sentences, text)
     else:
         _quotes(sentences, with_quotes, text, speakers, quotes, find if rules else None)
     _transcripts(sentences, text, speakers)
@@ -284,20 +285,19 @@ def _framed(
 
     ``quotes`` are those that overlap the sentence, in order.
     """
-    size = max(1, end - start)
-    runs: set[int] = set()
-    covered: dict[int, int] = {}
+    covered: dict[int, int] = {}  # characters quoted, by run
     pieces: list[str] = []
     last = start
     for quote in quotes:
         a, b = max(start, quote.start), min(end, quote.end)
-        runs.add(quote.run)
         covered[quote.run] = covered.get(quote.run, 0) + b - a
         pieces += (text[last:a], " " * (b - a))
         last = b
     pieces.append(text[last:end])
+    size = max(1, end - start)
     inside = next((run for run, chars in covered.items() if chars / size >= _INSIDE), None)
     opens = inside is None and _opens_with_speech(text, start, end, quotes[0])
+    runs = covered.keys()
     return _Sentence(start, end, paragraph, runs, inside, opens_quote=opens), "".join(pieces)
 
 
@@ -346,8 +346,9 @@ def _as(attribution: Attribution, kind: Kind, rule: str) -> Attribution:
 
 
 def _join(first: str | None, second: str | None) -> str | None:
-    parts = [part for part in (first, second) if part]
-    return ", ".join(parts) if parts else None
+    if first and second:
+        return f"{first}, {second}"
+    return first or second or None
 
 
 _SPEAKER_TAG = re.compile(
@@ -476,6 +477,11 @@ def _quotes(
             speaker = _named_in_quote(text, quotes_of[run], speakers)
         if speaker is None and find is not None:
             speaker = _inner_frame(text, quotes_of[run], speakers, find, frame)
+        if speaker is None and members[-1] + 1 < len(sentences):
+            # "“…” Lo ha detto il ministro X.", "“…” Così la premier X.": named right after
+            following = sentences[members[-1] + 1].attribution
+            if following is not None and following.rule == "backref":
+                speaker = following
         first = members[0]
         before = sentences[first - 1] if first > 0 else None
         dialogue = quotes_of[run][0].dialogue
@@ -515,6 +521,33 @@ def _quotes(
                 )
         if speaker is not None:
             speakers.note(speaker.source)
+
+
+_DASH_OPENING = re.compile(r"\s*[-–—]\s")
+
+
+def _dashed_lines(sentences: Sequence[_Sentence], text: str) -> None:
+    """Give the lines of speech opened by a dash ("- Sprawuję nadzór … Jako szef MSWiA …
+    Policja nie jest … - mówił Mariusz Kamiński.") the speaker the dash closing them names."""
+    opened: int | None = None
+    paragraph = -1
+    for index, item in enumerate(sentences):
+        if item.paragraph != paragraph:
+            paragraph, opened = item.paragraph, None
+        if _DASH_OPENING.match(text, item.start):
+            opened = index if opened is None else opened
+        found = item.attribution
+        if opened is None or found is None:
+            continue
+        if found.rule in {"tail", "dropped-subject"} and found.cue and found.source != NOT_NAMED:
+            closing = text.rfind(found.cue, item.start, item.end)
+            if closing > item.start and text[item.start : closing].rstrip().endswith(
+                ("-", "–", "—")
+            ):
+                for earlier in sentences[opened:index]:
+                    if earlier.attribution is None:
+                        earlier.attribution = _as(found, "quote", "quote-dashed")
+        opened = None
 
 
 # A speaker's name in capitals opening a paragraph: "FALLIN: …", "JAKE TAPPER: …", "ПЕСКОВ: …";

@@ -128,11 +128,13 @@ _NOT_HEAD: Final = frozenset(
     "each every both other such no not only even also very more less".split()
 )
 _NOT_HEAD_OR_STOP: Final = _NOT_HEAD | _STOP
+_NOT_HEAD_OR_STOP_BUT_THOSE: Final = _NOT_HEAD_OR_STOP - {"those"}
 _PREPOSITION_HEADS: Final = frozenset(
     "in of for at on with from by into onto over about among against through across".split()
 )
 PRONOUNS: Final = frozenset("he she they it i we you him her them".split())
 _OBJECTS: Final = frozenset("him her them us me you you're i'm we're they're".split())
+_NOT_SAID_OF: Final = _OBJECTS | {"it", "there", "this"}  # "It is certain that …"
 _MAX_NP = 9
 
 
@@ -207,8 +209,8 @@ def find(sentence: str) -> list[Finding]:
             return [quoting]
     if hits.isdisjoint(_ANY_CUE_OR_CAPITAL) and "According" not in sentence:
         return []  # a sentence with one of the words above and no other cue
-    headline = not _CAPITAL_CUES.isdisjoint(plain) and _title_case([w for w in plain if len(w) > 3])
-    if not headline and "According" not in sentence and not _may_report(plain, sentence):
+    headline = not _CAPITAL_CUES.isdisjoint(hits) and _title_case([w for w in plain if len(w) > 3])
+    if not headline and "According" not in sentence and not _may_report(plain, hits, sentence):
         return []
     tokens, lower = _tokenised(sentence)
     cues = _CUE_WORDS.intersection(lower)
@@ -221,7 +223,7 @@ def find(sentence: str) -> list[Finding]:
         cased = list(sentence)
         for token in verbs:
             cased[token.start() : token.end()] = token[0].lower()
-        tokens = list(_TOKEN.finditer("".join(cased)))
+        tokens = _tokens("".join(cased))
     found: list[Finding] = []
     for i in _indexes(lower, cues):
         word = lower[i]
@@ -300,37 +302,40 @@ _CALL_WORDS: Final = frozenset({"for", "on", "by", "to"})
 _QUOTED = re.compile("[”\"»]|''")
 
 
-def _may_report(plain: list[str], sentence: str) -> bool:
+def _may_report(plain: list[str], hits: frozenset[str], sentence: str) -> bool:
     """Whether any cue among the words can make a finding (a cheap test before tokenising).
+
+    ``hits`` are the words of ``plain`` in :data:`_GATE`: a few words, not the sentence's,
+    for the cue sets tested here, all parts of :data:`_ANY_CUE`.
 
     The test only rules out what :func:`_verb` would reject anyway: a bare form outside
     :data:`_BARE`, a "that"-verb without "that", an "-ing" form without "is"/"was", "shows"
     or "found" without a poll or study, "called" without "for", "on", "by" or a quotation
     mark after it.
     """
-    if _ANY_CUE.isdisjoint(plain):
+    if _ANY_CUE.isdisjoint(hits):
         return False  # most sentences
-    if not _ALONE.isdisjoint(plain):
+    if not _ALONE.isdisjoint(hits):
         return True
-    if not _NEEDS_THAT.isdisjoint(plain) and "that" in plain:
+    if not _NEEDS_THAT.isdisjoint(hits) and "that" in plain:
         return True
     if not _BELIEFS.isdisjoint(plain) and not _FINITE_AUX.isdisjoint(plain):
         return True  # "Many experts suspect the losses were …"
-    if not _ASKING.isdisjoint(plain) and (not _QUESTION_WORDS.isdisjoint(plain) or "that" in plain):
+    if not _ASKING.isdisjoint(hits) and (not _QUESTION_WORDS.isdisjoint(plain) or "that" in plain):
         return True  # "Trump questioned whether …", "questioned the idea that …"
     if ("responded" in plain or "responds" in plain) and not _CHARGES.isdisjoint(plain):
         return True  # "responded to accusations that …"
-    if not _THAT_FORMS.isdisjoint(plain) and _QUOTED.search(sentence):
+    if not _THAT_FORMS.isdisjoint(hits) and _QUOTED.search(sentence):
         return True  # "“…,” she repeated."
-    if not _NEEDS_BE.isdisjoint(plain) and not _PROGRESSIVE.isdisjoint(plain):
+    if not _NEEDS_BE.isdisjoint(hits) and not _PROGRESSIVE.isdisjoint(plain):
         return True
-    if not _NEEDS_DATA.isdisjoint(plain) and any(w.lower().startswith(_DATA) for w in plain):
+    if not _NEEDS_DATA.isdisjoint(hits) and any(w.lower().startswith(_DATA) for w in plain):
         return True
     if plain[-1] in {"found", "finds", "ruled"} and sentence.rstrip().endswith(
         ("found.", "finds.", "ruled.")
     ):
         return True  # "…, CNBC found.", "…, a judge has ruled."
-    return not _NEEDS_CALL.isdisjoint(plain) and (
+    return not _NEEDS_CALL.isdisjoint(hits) and (
         "“" in sentence
         or "‘" in sentence  # "calls Obamacare ‘crazy system’"
         or '"' in sentence
@@ -350,8 +355,29 @@ _word = re.Match.group
 def _tokenised(sentence: str) -> tuple[Tokens, list[str]]:
     """The sentence's tokens, the regex's matches (token[0] its word, .start() and .end() its
     offsets), and their words lowercased."""
-    tokens = list(_TOKEN.finditer(sentence))
+    tokens = _tokens(sentence)
     return tokens, list(map(str.lower, map(_word, tokens)))
+
+
+# The engine blanks a quotation out of the sentence it reads, keeping the offsets: a run of
+# spaces the regex would try a token at one by one (a fifth of the characters tokenised on
+# PolNeAR dev).
+_BLANK: Final = " " * 8
+_BLANKS = re.compile(" {8,}")
+
+
+def _tokens(sentence: str) -> Tokens:
+    """The matches of :data:`_TOKEN` in the sentence, the stretches between long runs of
+    spaces matched apart (no token holds a space, so they are the same matches)."""
+    if _BLANK not in sentence:
+        return list(_TOKEN.finditer(sentence))  # most sentences: nothing blanked out
+    tokens: Tokens = []
+    start = 0
+    for blank in _BLANKS.finditer(sentence):
+        tokens += _TOKEN.finditer(sentence, start, blank.start())
+        start = blank.end()
+    tokens += _TOKEN.finditer(sentence, start)
+    return tokens
 
 
 def _title_case(words: list[str]) -> bool:
@@ -533,7 +559,7 @@ def _names_next(tokens: Tokens, lower: list[str], i: int) -> bool:
     k = i + 1
     if k < len(lower) and lower[k] == "the":
         k += 1
-    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN | _TIME
+    return k < len(tokens) and tokens[k][0][:1].isupper() and lower[k] not in _WHEN_OR_TIME
 
 
 def _according(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | None:
@@ -641,7 +667,7 @@ def _verb(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding | 
         if judging:
             return None  # "was mocked by Rubio": who is judged, not what was said
         return _agent(sentence, tokens, lower, i)  # "As first reported by The Guardian"
-    passive = participle and any(lower[k] in _BE for k in range(j + 1, i))
+    passive = participle and not _BE.isdisjoint(lower[j + 1 : i])
     if judging and (passive or before in {"the", "a", "an", "as"}):
         return None
     if before == "as" and after == "in" and participle:
@@ -721,7 +747,7 @@ _SPEAKING_PRONOUNS: Final = frozenset({"he", "she", "they"})
 
 def _closes_quote(tokens: Tokens, i: int, after: str) -> bool:
     """Whether the verb ends a sentence that opens with a quotation: "“…,” she repeated."."""
-    return after in {".", ",", ";", ""} and any(t[0] in _CLOSING - {","} for t in tokens[:i])
+    return after in {".", ",", ";", ""} and any(t[0] in _QUOTES_CLOSED for t in tokens[:i])
 
 
 def _judges(tokens: Tokens, lower: list[str], i: int) -> bool:
@@ -751,7 +777,7 @@ def _stance(sentence: str, tokens: Tokens, lower: list[str], i: int) -> Finding 
     if found is None:
         return None
     subject, detail, head, _ = found
-    if lower[head] in _OBJECTS | {"it", "there", "this"} or tokens[head][0].endswith(("'s", "’s")):
+    if lower[head] in _NOT_SAID_OF or tokens[head][0].endswith(("'s", "’s")):
         return None  # "It is certain that …" says nothing of anyone
     return Finding(subject, tokens[i][0], "reported speech", "stance", tokens[i].start(), detail)
 
@@ -761,6 +787,9 @@ _FINITE: Final = _AUX | frozenset(
     "kept sent stood sat became shook drew fought brought bought thought felt led put".split()
 )
 _NOT_OPENING: Final = _PREPOSITIONS | _STOP | _PREPOSITION_HEADS
+_OPENERS_OR_COMMA: Final = _OPENERS | {","}
+_PREPOSITIONS_OR_STOP: Final = _PREPOSITIONS | _STOP
+_ANY_PREPOSITION: Final = _PREPOSITIONS | _PREPOSITION_HEADS
 _SUBORDINATE: Final = frozenset(
     "when while who whom which that after before as because if since though although "
     "whether where until unless".split()
@@ -777,7 +806,7 @@ def _opening_subject(
     opened between them and "and" (whose subject might be someone else's).
     """
     start = 0
-    while start < conjunction and lower[start] in _OPENERS | {","}:
+    while start < conjunction and lower[start] in _OPENERS_OR_COMMA:
         start += 1
     if lower[start] in _PREPOSITIONS and "," in lower[start:conjunction]:
         # "At a rally in Ohio, Trump exhorted the crowd … and said": past the opening phrase
@@ -822,7 +851,7 @@ def _opening_name(
     would need the clause to be parsed.
     """
     start = 0
-    while start < comma and (lower[start] in _OPENERS | {","} or lower[start] in _QUOTE_MARKS):
+    while start < comma and (lower[start] in _OPENERS_OR_COMMA or lower[start] in _QUOTE_MARKS):
         start += 1  # past openers, and a quotation before the name: "“…,” Ann Lee, 59, said"
     end = start
     while end < comma and (tokens[end][0][:1].isupper() or tokens[end][0] == "."):
@@ -891,7 +920,7 @@ def _postmodified(
         k != j or not tokens[head][0].islower()
     ):
         return None  # "those surveyed said"; not "voters polled in May", "the scholars I polled"
-    if lower[head] in _NOT_HEAD_OR_STOP - {"those"} or not tokens[head][0][:1].isalpha():
+    if lower[head] in _NOT_HEAD_OR_STOP_BUT_THOSE or not tokens[head][0][:1].isalpha():
         return None
     if (
         lower[head] in VERBS
@@ -976,6 +1005,7 @@ _WHEN: Final = frozenset(
 
 _DETERMINERS: Final = frozenset("the a an another this its his her their".split())
 _TIME_WORDS: Final = _TIME | _WHEN | {"past", "spring", "summer", "fall", "autumn", "winter"}
+_WHEN_OR_TIME: Final = _WHEN | _TIME
 _TIME_NOUNS: Final = frozenset("week month year day decade while few".split())
 _LY_NOUNS: Final = frozenset(
     "family ally rally assembly supply reply monopoly anomaly homily folly bully belly jelly "
@@ -1356,7 +1386,7 @@ def _left_subject(
     determiner = (
         lower[start] in {"this", "last"}
         and lower[start + 1] not in _TIME_WORDS
-        and not (start > 0 and lower[start - 1] in _PREPOSITIONS | _PREPOSITION_HEADS)
+        and not (start > 0 and lower[start - 1] in _ANY_PREPOSITION)
     )  # but "In this case we say": a phrase before the subject
     if lower[start] in _PREPOSITIONS and start < head and not approximate and not determiner:
         # "In an interview Monday Trump said": the subject starts after the time phrase.
@@ -1580,12 +1610,12 @@ def _participle(
         subject = found[-1].subject
     else:
         start = 0
-        while start < len(tokens) and lower[start] in _OPENERS | {","}:
+        while start < len(tokens) and lower[start] in _OPENERS_OR_COMMA:
             start += 1
         end = start
         while end < i and (tokens[end][0][:1].isupper() or lower[end] in {"of", "the"}):
             end += 1
-        opening = lower[start] in _PREPOSITIONS | _STOP  # "During a speech, …"
+        opening = lower[start] in _PREPOSITIONS_OR_STOP  # "During a speech, …"
         if opening or end == start or (lower[start] in _NOT_HEAD and end == start + 1):
             if not opening and start < len(lower) and lower[start] in {"he", "she", "they"}:
                 return Finding(

@@ -102,12 +102,18 @@ _GERMAN = _Lexicon(
         "meint unterstrich unterstrichen bekräftigte bekräftigten versicherte versicherten "
         "bestätigte bestätigten bestätigt kündigte kündigten angekündigt räumte räumten "
         "warnte warnten behauptete behaupteten äußerte äußerten verkündete verkündeten "
-        "gab gaben bekanntgegeben hieß"
+        "gab gaben bekanntgegeben hieß heißt"
+        " forderte forderten fordert kritisierte kritisierten kritisiert bemängelte bemängelten "
+        "bemängelt monierte monierten moniert beklagte beklagten beklagt mahnte mahnten mahnt "
+        "erläuterte erläuterten erläutert schilderte schilderten verlangte verlangten "
+        "twitterte twitterten stellte stellten warnt betonen"
     ),
     plural=_forms(
         "sagten sagen erklärten erklären betonten teilten berichteten schrieben fügten "
         "ergänzten meinten unterstrichen bekräftigten versicherten bestätigten kündigten "
         "räumten warnten behaupteten äußerten verkündeten gaben"
+        " forderten kritisierten bemängelten monierten beklagten mahnten erläuterten "
+        "schilderten verlangten twitterten stellten betonen"
     ),
     auxiliaries=_forms("hat haben hatte hatten habe"),
     particles={
@@ -122,6 +128,8 @@ _GERMAN = _Lexicon(
         "räumten": "ein",
         "gab": "bekannt",
         "gaben": "bekannt",
+        "stellte": "klar",
+        "stellten": "klar",
     },
     excluded_particles={
         form: frozenset({"ab", "zu", "an", "auf", "nach", "voraus"})
@@ -140,6 +148,8 @@ _GERMAN = _Lexicon(
         "unternehmen zeitung agentur nachrichtenagentur bericht studie umfrage gericht "
         "kommission ministeriums ministers kanzlers präsidenten sprechers regierungssprecher "
         "regierungssprecherin gewerkschaft verband partei fraktion botschaft direktion präsidium"
+        " mann frau zeuge zeugin augenzeuge augenzeugin anwohner anwohnerin passant passantin "
+        "feuerwehr rettungsdienst"
     ),
     unnamed=_forms("quellen quelle kreise kreisen insider insidern informanten"),
     pronouns=_forms("er sie"),
@@ -181,14 +191,20 @@ _FRENCH = _Lexicon(
         "poursuivi conclut conclu répond répondu reconnaît reconnu admet admis déplore "
         "déploré juge jugé lance lancé observe observé note noté relève relevé disait déclarait "
         "affirmait expliquait ajoutait assurait estimait indiquait précisait soulignait"
+        " dénonce dénoncent dénoncé regrette regretté rétorque rétorqué réplique répliqué "
+        "tranche tranché fustige fustigé signale signalé soutient soutenu dément démenti "
+        "nie nié rejette rejeté considère considéré salue salué qualifie qualifié tweeté "
+        "plaide plaidé promet promis détaille détaillé commente commenté révèle révélé "
+        "témoigne témoigné fait"
     ),
     plural=_forms(
         "disent déclarent affirment annoncent indiquent estiment soulignent ajoutent "
         "expliquent précisent assurent confient rappellent insistent préviennent écrivent "
         "racontent confirment ont"
+        " dénoncent regrettent soutiennent rejettent"
     ),
     auxiliaries=_forms("a ont avait avaient aurait auraient l' lui leur"),
-    particles={},
+    particles={"fait": "savoir"},
     excluded_particles={},
     that=_forms("que qu'"),
     determiners=_forms("le la les l' un une des ce cette ces son sa ses leur leurs"),
@@ -246,12 +262,22 @@ _SPANISH = _Lexicon(
         "decía decían aseguraba aseguraban afirmaba afirmaban añadía añadían insistía "
         "explicaba señalaba indicaba respondía reconocía advertía sostenía apuntaba comentaba "
         "subrayaba recordaba"
+        " recalcado recalcó recalca rechazado rechazó rechaza negado negó niega criticado "
+        "criticó critica defendido defendió defiende lamentado lamentó lamenta denunciado "
+        "denunció denuncia reiterado reiteró reitera aclarado aclaró aclara sentenciado "
+        "sentenció zanjado zanjó avisado avisó alertado alertó apostillado apostilló matizado "
+        "matizó valorado valoró considerado consideró considera estimado estimó opinado "
+        "opinó relatado relató revelado reveló garantizado garantizó garantiza prometido "
+        "prometió expuesto expuso replicado replicó contestado contestó calificado calificó "
+        "cree creen tuiteado tuiteó"
     ),
     plural=_forms(
         "dijeron dicen afirmaron afirman aseguraron aseguran declararon declaran señalaron "
         "señalan explicaron explican indicaron indican añadieron agregaron manifestaron "
         "destacaron advirtieron anunciaron sostienen informaron informan confirmaron han "
         "habían decían aseguraban afirmaban añadían"
+        " rechazaron negaron criticaron defendieron lamentaron denunciaron reiteraron "
+        "aclararon consideraron creen"
     ),
     auxiliaries=_forms("ha han había habían habría habrían lo le les"),
     particles={},
@@ -304,13 +330,18 @@ _ITALIAN = _Lexicon(
         "conclude concluso evidenzia evidenziato ammette ammesso replica replicato insiste "
         "insistito diceva "
         "dicevano spiegava aggiungeva affermava sottolineava dichiarava raccontava osservava"
+        " chiosato chiosa rimarcato rimarca puntualizzato puntualizza denunciato denuncia "
+        "criticato critica lamentato lamenta risposto risponde garantito garantisce promesso "
+        "promette ammonito ammonisce auspicato auspica rivendicato rivendica smentito "
+        "smentisce negato nega respinto respinge definito definisce prosegue proseguito "
+        "continua ricordato ricorda fatto taglia"
     ),
     plural=_forms(
         "dicono dissero dichiarano affermano spiegano sottolineano aggiungono annunciano "
         "confermano scrivono riferiscono sostengono hanno avevano"
     ),
     auxiliaries=_forms("ha hanno aveva avevano avrebbe avrebbero lo l'"),
-    particles={},
+    particles={"fatto": "sapere", "taglia": "corto"},
     excluded_particles={},
     that=_forms("che"),
     determiners=_forms("il lo la l' i gli le un uno una un' questo questa suo sua"),
@@ -361,10 +392,16 @@ _PORTUGUESE = _Lexicon(
         "confirmou confirma confirmaram frisou alertou advertiu considerou escreveu contou "
         "informou informa informaram respondeu concluiu ressaltou pontuou completou afirmara "
         "dissera dizia diziam afirmava explicava acrescentava"
+        " reforçou reforça enfatizou enfatiza avaliou avalia negou nega rebateu rebate "
+        "criticou critica lamentou lamenta revelou revela comentou comenta observou observa "
+        "argumentou argumenta ponderou pondera assinalou alegou alega apontou aponta relatou "
+        "relata prometeu promete classificou reiterou reitera esclareceu esclarece "
+        "mencionou ressalta sustenta defende admite reconhece garantem negaram criticaram"
     ),
     plural=_forms(
         "disseram dizem afirmaram afirmam declararam explicaram acrescentaram destacaram "
         "garantiram anunciaram confirmaram informaram"
+        " negaram criticaram garantem"
     ),
     auxiliaries=_forms("tinha tinham havia haviam teria teriam tem"),
     particles={},
@@ -375,6 +412,7 @@ _PORTUGUESE = _Lexicon(
     roles=_forms(
         "ministro ministra ministério presidente presidenta porta-voz governo executivo "
         "polícia procuradoria procurador procuradora juiz juíza tribunal prefeito prefeita "
+        "governador governadora "
         "autarca câmara exército empresa companhia grupo sindicato partido agência jornal "
         "relatório estudo sondagem pesquisa comissão secretário secretária diretor diretora "
         "director directora responsável especialista especialistas analista analistas "
@@ -395,6 +433,10 @@ _PORTUGUESE = _Lexicon(
         ("segundo",),
         ("de", "acordo", "com"),
         ("conforme",),
+        ("a", "informação", "é", "da"),
+        ("a", "informação", "é", "do"),
+        ("as", "informações", "são", "da"),
+        ("as", "informações", "são", "do"),
         ("citado", "por"),
         ("citada", "por"),
     ),
@@ -419,12 +461,19 @@ _POLISH = _Lexicon(
         "dodawał dodawała tłumaczył tłumaczyła wyjaśniał wyjaśniała ostrzegał ostrzegała "
         "informował informowała przypominał przypominała przypomniał przypomniała "
         "przypomnieli zapowiadał zapowiadała"
+        " zauważył zauważyła zauważa zauważyli wskazał wskazała wskazuje wskazali "
+        "argumentował argumentowała odpowiedział odpowiedziała odpowiedzieli odparł odparła "
+        "apelował apelowała zaapelował zaapelowała ocenia stwierdza relacjonował "
+        "relacjonowała opowiada opowiadał opowiadała wyjaśnia tłumaczy zapewnia przypomina "
+        "oznajmił oznajmiła zadeklarował zadeklarowała ujawnił ujawniła ujawnili "
+        "komentował komentowała podsumował podsumowała ostrzega uznał uznała przyznaje "
+        "przekonuje dodaje"
     ),
     plural=_forms(
         "powiedzieli powiedziały mówią mówili oświadczyli poinformowali stwierdzili "
         "zaznaczyli podkreślili dodali zapowiedzieli przekazali ocenili wyjaśnili zapewnili "
         "przyznali ostrzegli napisali podali twierdzą twierdzili uważają informują podają "
-        "piszą"
+        "piszą zauważyli wskazali odpowiedzieli ujawnili"
     ),
     auxiliaries=frozenset(),
     particles={},
@@ -449,7 +498,10 @@ _POLISH = _Lexicon(
         "w we na z ze do od po przed podczas dla o przy za pod nad u dziś wczoraj "
         "jednocześnie także również też ponadto natomiast jednak a i ale"
     ),
-    adverbs=_forms("także również też wcześniej dziś wczoraj ponadto natomiast jednak"),
+    adverbs=_forms(
+        "także również też wcześniej dziś wczoraj ponadto natomiast jednak jednocześnie "
+        "następnie potem później"
+    ),
     relays=_forms("jak"),
     according=(("według",), ("zdaniem",)),
     after=frozenset(),
@@ -464,13 +516,27 @@ _DUTCH = _Lexicon(
         "benadrukt stelde stelden stelt vertelde vertelden vertelt verteld waarschuwde "
         "waarschuwt bevestigde bevestigden bevestigt bevestigd antwoordde erkende liet "
         "lieten laat vervolgde"
+        " noemt noemde noemden hekelt hekelde hekelden twitterde tweette erkent ontkent "
+        "ontkende concludeert concludeerde constateert constateerde meent meende belooft "
+        "beloofde reageerde reageert antwoordt gaf geeft voegde merkte legde deelde"
     ),
     plural=_forms(
         "zeiden zeggen verklaarden meldden schreven benadrukten stelden vertelden "
         "bevestigden lieten hebben"
+        " noemden hekelden"
     ),
     auxiliaries=_forms("heeft hebben had hadden"),
-    particles={"liet": "weten", "lieten": "weten", "laat": "weten"},
+    particles={
+        "liet": "weten",
+        "lieten": "weten",
+        "laat": "weten",
+        "gaf": "aan",
+        "geeft": "aan",
+        "voegde": "toe",
+        "merkte": "op",
+        "legde": "uit",
+        "deelde": "mee",
+    },
     excluded_particles={},
     that=_forms("dat of"),
     determiners=_forms("de het een die dit deze"),
@@ -489,7 +555,8 @@ _DUTCH = _Lexicon(
     prepositions=_forms(
         "in op aan bij na voor met tegen over tijdens volgens vanaf tot om uit door "
         "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag eerder "
-        "later daarna toen ook maar en dat dit zo"
+        "later daarna toen ook maar en dat dit zo verder daarnaast bovendien tevens wel "
+        "intussen inmiddels"
     ),
     adverbs=_forms("ook eerder gisteren vandaag al nog"),
     relays=_forms("zoals zo"),
@@ -587,8 +654,65 @@ def _gate(lexicon: _Lexicon) -> frozenset[str]:
     return frozenset(words)
 
 
+_BACK_OPENERS: Final[Mapping[str, frozenset[str]]] = {
+    "it": frozenset({"così"}),
+    "es": frozenset({"así"}),
+}
+"""Words opening a sentence that names the speaker of what came before: "Così la premier
+Giorgia Meloni parlando con i cronisti.", "Así lo ha explicado el ministro."."""
+_BACK_CLITICS: Final = frozenset({"lo", "l'"})
+"""Object pronouns opening "Lo ha detto X", "Lo afferma X", "Lo ha dicho X": what came before."""
+_GERUND_ENDINGS: Final = ("ando", "endo")
+_THUS_FOLLOWERS: Final = frozenset(
+    "a al alla ai in nel nella su sul sulla durante dopo da dal dalla con ieri oggi".split()
+)
+"""Words after the speaker of a sentence-opening "Così X" that start no clause of its own."""
+_POSSESSIVES: Final[Mapping[str, Mapping[str, str]]] = {
+    "fr": {"son": "il", "sa": "il", "ses": "il", "leur": "they", "leurs": "they"},
+    "es": {"su": "él", "sus": "él"},
+    "pt": {"seu": "ele", "sua": "ele", "seus": "ele", "suas": "ele"},
+}
+"""Per language, a possessive after a source word ("selon son récit") and the pronoun it means."""
+_ACCOUNTS: Final = frozenset(
+    "récit propos dires termes mots explications déclarations version estimation "
+    "palabras declaraciones relato versión explicaciones cálculos "
+    "relato palavras declarações versão explicações".split()
+)
+"""Nouns of what someone said, after a possessive ("selon ses propos", "según sus palabras")."""
+_GERMAN_STATEMENTS: Final = frozenset(
+    "aussage angaben mitteilung worte darstellung auskunft".split()
+)
+"""Nouns of a statement between "so" and its source ("so die Aussage der Polizei")."""
+_GERMAN_HEARSAY: Final = frozenset({"hieß", "heißt"})
+_GERMAN_FROM: Final = frozenset("bei beim aus von vom im in seitens".split())
+"""Prepositions before the source of "Bei der Polizei hieß es", "Aus dem Ministerium hieß es"."""
+
+
+def _polish_nominative(word: str) -> str:
+    """A Polish surname or first name after "według" in its nominative, where the ending
+    says it for sure: "Kaczyńskiego" → "Kaczyński", "Tuska" → "Tusk", "Jarosława" →
+    "Jarosław"; "Marka" (Marek) and "Pawła" (Paweł) drop a vowel and stay as written."""
+    if len(word) < 4 or not word[:1].isupper() or word.isupper():
+        return word
+    for genitive, nominative in (
+        ("skiego", "ski"),
+        ("ckiego", "cki"),
+        ("dzkiego", "dzki"),
+        ("skiej", "ska"),
+        ("ckiej", "cka"),
+    ):
+        if word.endswith(genitive):
+            return word[: -len(genitive)] + nominative
+    if word.endswith("a") and word[-2] not in "aeiouyąęó":
+        if word[-2] in "kłc" and word[-3] not in "s":
+            return word  # "Marka", "Pawła", "Kowalca": a vowel may have dropped
+        return word[:-1]
+    return word
+
+
 _GATES: Final[Mapping[str, frozenset[str]]] = {
-    language: _gate(lexicon) for language, lexicon in LEXICONS.items()
+    language: _gate(lexicon) | _BACK_OPENERS.get(language, frozenset())
+    for language, lexicon in LEXICONS.items()
 }
 """Per language, the words one of which a sentence must hold for any rule to read it."""
 
@@ -616,6 +740,10 @@ class Rules:
         lower = [t[0].lower().replace("’", "'") for t in tokens]
         starts = self._starts
         found: list[Finding] = []
+        if lower and lower[0] in _BACK_OPENERS.get(self._language, ()):
+            opening = self._thus(sentence, tokens, lower)
+            if opening is not None:
+                return [opening]
         i = 0
         while i < len(tokens):
             word = lower[i]
@@ -668,10 +796,45 @@ class Rules:
         if pronoun is not None:
             # "Volgens hem", "selon elle", "według niego": the pronoun's subject form
             return self._finding(pronoun, cue, "according to", "according", tokens[i][1])
+        if (
+            self._language == "es"
+            and following in {"ha", "han"}
+            and i + size + 1 < len(lower)
+            and (lower[i + size + 1] in self._lex.verbs or lower[i + size + 1].endswith("ado"))
+        ):
+            # "según ha explicado", "según han indicado": the subject the verb leaves out
+            pronoun = "ellos" if following == "han" else "él"
+            return self._finding(pronoun, cue, "according to", "according", tokens[i][1])
+        if (
+            self._language == "de"
+            and lower[i] == "so"
+            and lower[i + 1 : i + 2] in (["die"], ["der"], ["den"])
+            and lower[i + 2 : i + 3]
+            and lower[i + 2] in _GERMAN_STATEMENTS
+            and lower[i + 3 : i + 4] in (["der"], ["des"], ["von"])
+        ):
+            size += 2  # "…, so die Aussage der Polizeibehörde.": the body the statement is of
+            following = lower[i + size] if i + size < len(lower) else ""
+        owner = _POSSESSIVES.get(self._language, {}).get(following)
+        if owner is not None and i + size + 1 < len(lower) and lower[i + size + 1] in _ACCOUNTS:
+            # "selon son récit", "según sus palabras": the speaker named before
+            return self._finding(owner, cue, "according to", "according", tokens[i][1])
         right = self._right_phrase(sentence, tokens, lower, i + size, according=True)
         if right is None:
             return None
         subject = right[0]
+        if self._language == "pl" and subject[:1].isupper():
+            words = subject.split()
+            named = 1
+            while named < len(words) and words[named][:1].isupper():
+                named += 1
+            if named < len(words) and words[0].lower() not in self._lex.roles:
+                words = words[:named]  # "Według Tuska rząd nie …": the name, not the noun after
+            if all(w[:1].isupper() for w in words):
+                words = [_polish_nominative(w) for w in words]  # "według Tuska": "Tusk"
+            subject = " ".join(words)
+        if lower[i] in {"a", "as"} and self._language == "pt":
+            subject = f'"{subject}"'  # "A informação é da Folha": an outlet, no person
         kind: Kind = "according to"
         if cue.lower().startswith(("cité", "citado", "citada", "citato", "citata")):
             kind = "reported speech"
@@ -698,38 +861,54 @@ class Rules:
         lex = self._lex
         if not self._particle_fits(lower, i):
             return None
+        last = i  # the verb's last word: its particle when it follows ("a fait savoir")
+        if i + 1 < len(lower) and lower[i + 1] == lex.particles.get(lower[i]):
+            last = i + 1
         before = i - 1
         while before >= 0 and (lower[before] in lex.auxiliaries or lower[before] in lex.adverbs):
             before -= 1
-        cue = sentence[tokens[before + 1][1] : tokens[i][2]]
+        cue = sentence[tokens[before + 1][1] : tokens[last][2]]
         anchor = lower[before] if before >= 0 else ""
+        if lower[i] in _GERMAN_HEARSAY and self._language == "de":
+            return self._hearsay(sentence, tokens, lower, i)
+        if (before < 0 and lower[0] in _BACK_CLITICS) or (
+            before == 0 and anchor in _BACK_OPENERS.get(self._language, ())
+        ):
+            # "Lo ha detto il ministro X.", "Così ha detto X", "Así lo ha explicado X": the
+            # speaker of what came before
+            right = self._right_phrase(sentence, tokens, lower, last + 1)
+            if right is None:
+                right = self._closing_subject(sentence, tokens, lower, last + 1)
+            if right is None:
+                return None
+            return self._finding(right[0], cue, "reported speech", "backref", tokens[i][1])
         if anchor in _CLOSING_FRAME or anchor in lex.relays:
             # "„…“, sagte Scholz.", "…, a déclaré le ministre.", "comme l'a indiqué X"
             quoted = anchor in _QUOTE_MARKS or (
                 before > 0 and anchor == "," and lower[before - 1] in _QUOTE_MARKS
             )
             kind: Kind = "quote" if quoted else "reported speech"
-            right = self._right_phrase(sentence, tokens, lower, i + 1)
+            right = self._right_phrase(sentence, tokens, lower, last + 1)
             if right is None and anchor not in lex.relays:
-                right = self._closing_subject(sentence, tokens, lower, i + 1)
+                right = self._closing_subject(sentence, tokens, lower, last + 1)
             if right is not None:
                 rule = "relay" if anchor in lex.relays else "tail"
                 return self._finding(right[0], cue, kind, rule, tokens[i][1])
-            closes = i + 1 >= len(lower) or lower[i + 1] in _CLAUSE_END
+            closes = last + 1 >= len(lower) or lower[last + 1] in _CLAUSE_END
             if anchor in _DASHES and closes:
                 return self._dropped(lower, i, before, cue, kind, tokens[i][1])  # "… – dodał."
             if anchor != ",":
                 return None
             apposed = self._apposed(sentence, tokens, lower, before)
-            if apposed is not None and self._says(tokens, lower, i + 1):
+            if apposed is not None and self._says(tokens, lower, last + 1):
                 # "La portavoz del Ejecutivo, Isabel Celáa, ha señalado que …"
                 subject, detail = apposed
                 return Finding(subject, cue, "reported speech", "apposition", tokens[i][1], detail)
-            if quoted and (i + 1 >= len(lower) or lower[i + 1] in _CLAUSE_END):
+            if quoted and (last + 1 >= len(lower) or lower[last + 1] in _CLAUSE_END):
                 return self._dropped(
                     lower, i, before, cue, "quote", tokens[i][1]
                 )  # "«…», ha insistido."
-            if self._adverbial(lower, before) and self._says(tokens, lower, i + 1):
+            if self._adverbial(lower, before) and self._says(tokens, lower, last + 1):
                 return self._dropped(lower, i, before, cue, kind, tokens[i][1])
             return None
         if before < 0 and any(m in sentence[: tokens[i][1]] for m in _QUOTE_MARKS):
@@ -746,23 +925,60 @@ class Rules:
         if start is not None and start <= before and lower[start] not in lex.prepositions:
             phrase = tokens[start : before + 1]
             words = lower[start : before + 1]
-            if self._is_source(words, phrase) and self._says(tokens, lower, i + 1):
+            if self._is_source(words, phrase) and self._says(tokens, lower, last + 1):
                 subject = _span(sentence, phrase)
                 if len(words) == 1 and words[0] in lex.ambiguous and self._plural(lower, i, before):
                     subject = "they"
                 return self._finding(subject, cue, "reported speech", "subject-verb", tokens[i][1])
             return None
         # "Am Montag sagte Scholz, …", "Ayer dijo el ministro que …": the subject after it.
-        right = self._right_phrase(sentence, tokens, lower, i + 1)
+        right = self._right_phrase(sentence, tokens, lower, last + 1)
         if right is not None:
             if not self._says(tokens, lower, right[1]):
                 return None
             return self._finding(right[0], cue, "reported speech", "verb-subject", tokens[i][1])
-        if before < 0 and self._says(tokens, lower, i + 1):
+        if before < 0 and self._says(tokens, lower, last + 1):
             return self._dropped(
                 lower, i, before, cue, "reported speech", tokens[i][1]
             )  # "Dijo que …"
         return None
+
+    def _hearsay(
+        self, sentence: str, tokens: list[Token], lower: list[str], i: int
+    ) -> Finding | None:
+        """ "Bei der Polizei hieß es, …", "Aus dem Ministerium heißt es, …": the institution
+        after the preposition; "Wie es heißt", "Es hieß" name no source."""
+        if i + 1 >= len(lower) or lower[i + 1] != "es":
+            return None
+        start = self._left_start(lower, i)
+        if start is None or start + 1 >= i or lower[start] not in _GERMAN_FROM:
+            return None
+        phrase, words = tokens[start + 1 : i], lower[start + 1 : i]
+        content = [w for w in words if w not in self._lex.determiners]
+        if not content or not any(self._role(w) or w in self._lex.unnamed for w in content):
+            return None  # "Am Morgen hieß es", "In Berlin hieß es": no source
+        cue = sentence[tokens[i][1] : tokens[i + 1][2]]
+        return self._finding(
+            _span(sentence, phrase), cue, "reported speech", "hearsay", tokens[i][1]
+        )
+
+    def _thus(self, sentence: str, tokens: list[Token], lower: list[str]) -> Finding | None:
+        """ "Così la premier Giorgia Meloni parlando con i cronisti.": the speaker of what
+        came before, named after "Così" with no verb of her own after it."""
+        if len(lower) < 2 or lower[1] in self._lex.verbs or lower[1] in self._lex.auxiliaries:
+            return None  # "Così ha detto X": the verb's rule reads it
+        right = self._right_phrase(sentence, tokens, lower, 1)
+        if right is None:
+            return None
+        k = right[1]
+        named = any(t[0][:1].isupper() for t in tokens[1:k])
+        if k < len(lower) and not (
+            lower[k] in _CLAUSE_END
+            or lower[k].endswith(_GERUND_ENDINGS)
+            or (named and lower[k] in _THUS_FOLLOWERS)
+        ):
+            return None  # "Così il governo ha deciso": "thus", then a clause
+        return self._finding(right[0], tokens[0][0], "reported speech", "backref", tokens[0][1])
 
     def _closing_subject(
         self, sentence: str, tokens: list[Token], lower: list[str], j: int

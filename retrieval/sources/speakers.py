@@ -46,6 +46,17 @@ _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 # Possessive: a shorter word never ends a run, so the engine need not try one.
 _NAME_WORD = rf"{_CAP}(?:[\w'’-]++|\.)"
 _FULL_NAME = re.compile(rf"{_NAME_WORD}(?: +(?P<last>{_NAME_WORD}))+")
+# The Latin-script languages besides English also capitalise with accents: "Émile", "Łukasz".
+_LATIN_CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁІЇЄҐ"
+_LATIN_NAME_WORD = rf"[{_LATIN_CAPS}](?:[\w'’-]++|\.)"
+_NAME_OPENERS: Final = frozenset(
+    "de du des d la le les l en à au aux del el los las di della dello dei degli da do dos "
+    "das no na em w we z ze na do van het der den von vom zu im am".split()
+)
+"""Words before a capitalised run that make it a place or a body, not a role's holder."""
+_ROLE_NAMES: dict[str, re.Pattern[str]] = {}
+"""Per language, a role followed by a person's name ("minister Ferd Grapperhaus")."""
+_LATIN_FULL_NAME = re.compile(rf"{_LATIN_NAME_WORD}(?: +(?P<last>{_LATIN_NAME_WORD}))+")
 _TITLES: Final = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. sen sen. gov gov. rep rep. gen. president senator governor "
     "secretary minister chairman chairwoman sir lord madam"
@@ -139,7 +150,8 @@ _PERSON_PRONOUNS: Final = (
     | LATIN_PERSON
 )
 _THING_PRONOUNS: Final = frozenset({"it", "оно", "воно"})
-_ANY_PRONOUN: Final = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS | {"him", "her"}
+_PERSON_OR_OBJECT_PRONOUNS: Final = _PERSON_PRONOUNS | {"him", "her"}
+_ANY_PRONOUN: Final = _PERSON_OR_OBJECT_PRONOUNS | _PLURAL_PRONOUNS | _THING_PRONOUNS
 
 
 _MARKED = re.compile(r"[“«„\"](?P<name>[^”»“\"]{1,60})[”»“\"]?")
@@ -260,7 +272,8 @@ class Speakers:
         language = self._language
         found: dict[str, list[tuple[int, str]]] = {}
         english = language not in {"ru", "uk"}
-        for match in _FULL_NAME.finditer(self._text):
+        pattern = _FULL_NAME if language in {"en", "ru", "uk"} else _LATIN_FULL_NAME
+        for match in pattern.finditer(self._text):
             whole, last = match.group(0, "last")
             entry = (match.start(), whole)
             key = last.lower().strip(".,") if english else _surname_key(last, language)
@@ -324,6 +337,11 @@ class Speakers:
             return NOT_NAMED, words  # "Some say …", "many argue": people the article does not name
         if lowered in _ANY_PRONOUN:
             found = self._recent(lowered)
+            if found is None and lowered in LATIN_PERSON and self._language in LATIN_ROLES:
+                titled = self._last_titled(position)
+                if titled is not None:
+                    self._remember(titled)
+                    return titled, None
             return (found.name, None) if found else (NOT_NAMED, words)
         cyrillic = self._language in {"ru", "uk"} and " " not in lowered
         if cyrillic and (lemma(lowered, self._language) in _OUTLETS or lowered == "там"):
@@ -463,7 +481,7 @@ class Speakers:
 
     def _recent(self, pronoun: str) -> Speaker | None:
         for speaker in reversed(self._said[-6:]):
-            if pronoun in _PERSON_PRONOUNS | {"him", "her"} and speaker.person:
+            if pronoun in _PERSON_OR_OBJECT_PRONOUNS and speaker.person:
                 wanted = "f" if pronoun in _FEMININE else "m"
                 if self._gender(speaker.name) in {None, wanted}:
                     return speaker
@@ -493,7 +511,42 @@ class Speakers:
             )
             if named is not None:
                 return speaker.name
-        return None
+        # Named with the role before, though not yet as a speaker: "Le ministre de la
+        # Culture, Amadou Ba, membre du parti Pastef, a vivement réagi …" then "le ministre".
+        holder = None
+        for match in re.finditer(rf"(?i:\b{re.escape(role)}\b)[^.!?]{{0,80}}", before):
+            for run in _LATIN_FULL_NAME.finditer(match.group()):
+                opener = match.group()[: run.start()].split()[-1:]
+                if opener and opener[0].lower().strip("'’") in _NAME_OPENERS:
+                    continue  # "du Burkina Faso", "en Centrafrique": a place or a body
+                names = run.group().split()
+                while names and names[0].lower() in LATIN_ROLES[self._language]:
+                    names = names[1:]  # "Minister Dilan Yeşilgöz"
+                if len(names) >= 2:
+                    holder = " ".join(names[-2:] if len(names) > 3 else names)
+                    break
+        if holder is not None:
+            self._remember(holder)
+        return holder
+
+    def _last_titled(self, position: int) -> str | None:
+        """The person the article last named after a role before ``position`` ("Minister
+        Dilan Yeşilgöz", "minister Ferd Grapperhaus"), for a pronoun no speaker before it
+        stands for: "… is minister Ferd Grapperhaus „absoluut niet bang“ … zei hij"."""
+        pattern = _ROLE_NAMES.get(self._language)
+        if pattern is None:
+            roles = "|".join(sorted(map(re.escape, LATIN_ROLES[self._language]), key=len)[::-1])
+            pattern = _ROLE_NAMES[self._language] = re.compile(
+                rf"(?i:\b(?:{roles})\b)\s+(?P<name>{_LATIN_NAME_WORD}(?: +{_LATIN_NAME_WORD})+)"
+            )
+        found = None
+        for match in pattern.finditer(self._text, 0, position):
+            words = match.group("name").split()
+            while words and words[0].lower() in LATIN_ROLES[self._language]:
+                words = words[1:]
+            if len(words) >= 2:
+                found = " ".join(words[-3:])
+        return found
 
     def _titled(self, title: str, position: int) -> str | None:
         """The person the article named after this title before ``position``: "Президент

@@ -347,3 +347,202 @@ def test_english_russian_and_ukrainian_keep_their_rules() -> None:
         "Trump", None, "said", "quote"
     )
     assert one("Laut Polizei the plan failed.", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # Speech acts beyond "say": each language's forms news uses, with what was said after.
+        (
+            "Die Gewerkschaft kritisierte, die Regierung habe versagt.",
+            "de",
+            Attribution("Die Gewerkschaft", None, "kritisierte"),
+        ),
+        (
+            "Der Minister stellte klar, dass es keine Steuererhöhung gebe.",
+            "de",
+            Attribution("Der Minister", None, "stellte klar"),
+        ),
+        (
+            "Zudem sagte ein Mann bei der Polizei aus, dass er nichts gesehen habe.",
+            "de",
+            Attribution("ein Mann", None, "Zudem sagte"),
+        ),
+        (
+            "Le ministre a dénoncé « une manipulation grossière ».",
+            "fr",
+            Attribution("Le ministre", None, "a dénoncé"),
+        ),
+        (
+            "La préfecture a fait savoir que la route restait fermée.",
+            "fr",
+            Attribution("La préfecture", None, "a fait savoir"),
+        ),
+        (
+            "Celáa ha rechazado que el presidente comparezca.",
+            "es",
+            Attribution("Celáa", None, "ha rechazado"),
+        ),
+        (
+            "El ministro ha recalcado que no habrá recortes.",
+            "es",
+            Attribution("El ministro", None, "ha recalcado"),
+        ),
+        (
+            "Il ministro ha ribadito che non ci saranno tagli.",
+            "it",
+            Attribution("Il ministro", None, "ha ribadito"),
+        ),
+        (
+            "Il sindaco ha fatto sapere che la strada resta chiusa.",
+            "it",
+            Attribution("Il sindaco", None, "ha fatto sapere"),
+        ),
+        (
+            'Il ministro taglia corto: "Sono fatti personali".',
+            "it",
+            Attribution("Il ministro", None, "taglia corto", "quote"),
+        ),
+        (
+            "O governador reforçou que a operação vai continuar.",
+            "pt",
+            Attribution("O governador", None, "reforçou"),
+        ),
+        (
+            "Minister zauważył, że sytuacja jest trudna.",
+            "pl",
+            Attribution("Minister", None, "zauważył"),
+        ),
+        (
+            "Verder noemt Rutte het plan „onverstandig”.",
+            "nl",
+            Attribution("Rutte", None, "noemt"),
+        ),
+        (
+            "De minister gaf aan dat het kabinet de wet aanpast.",
+            "nl",
+            Attribution("De minister", None, "gaf aan"),
+        ),
+        (
+            "De burgemeester hekelt dat de politie te laat was.",
+            "nl",
+            Attribution("De burgemeester", None, "hekelt"),
+        ),
+        # Sources named another way.
+        (
+            "Bei der Polizei hieß es, man wisse noch nichts.",
+            "de",
+            Attribution("der Polizei", None, "hieß es"),
+        ),
+        (
+            "Es gebe keine Verletzten, so die Aussage der Feuerwehr.",
+            "de",
+            Attribution("der Feuerwehr", None, "so", "according to"),
+        ),
+        (
+            "A informação é da Folha.",
+            "pt",
+            Attribution("Folha", None, "A informação é da", "according to"),
+        ),
+        (
+            "Lo ha detto il ministro dell'Economia Giancarlo Giorgetti.",
+            "it",
+            Attribution("Giancarlo Giorgetti", "il ministro dell'Economia", "Lo ha detto"),
+        ),
+        (
+            "Così la premier Giorgia Meloni parlando con i cronisti a Roma.",
+            "it",
+            Attribution("Giorgia Meloni", "la premier", "Così"),
+        ),
+        # A Polish name after "według" in its nominative where its ending says it for sure.
+        (
+            "Według Tuska rząd nie zmieni zdania.",
+            "pl",
+            Attribution("Tusk", None, "Według", "according to"),
+        ),
+        (
+            "Według Jarosława Kaczyńskiego, rząd nie zmieni zdania.",
+            "pl",
+            Attribution("Jarosław Kaczyński", None, "Według", "according to"),
+        ),
+        (
+            "Według Marka Nowaka, rząd nie zmieni zdania.",  # Marek: a vowel dropped, kept
+            "pl",
+            Attribution("Marka Nowaka", None, "Według", "according to"),
+        ),
+    ],
+)
+def test_more_speech_acts_and_source_phrases(
+    sentence: str, language: str, expected: Attribution
+) -> None:
+    assert one(sentence, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Die Firma stellte neue Mitarbeiter ein.", "de"),
+        ("Am Abend hieß es warten.", "de"),
+        ("In Berlin hieß es, die Lage sei ruhig.", "de"),  # a place, no source
+        ("Der Film heißt „Die Nacht“.", "de"),
+        ("Il a fait savoir sa colère.", "fr"),  # nothing said after it
+        ("Così il governo ha deciso di rinviare la riforma.", "it"),  # "thus"
+        ("Così come previsto, la riunione è slittata.", "it"),
+        ("Il ministro taglia i fondi alla scuola.", "it"),
+        ("El equipo critica el arbitraje.", "es"),
+        ("A informação é importante para todos.", "pt"),
+        ("De minister gaf een toespraak in Utrecht.", "nl"),
+        ("Według planu budowa skończy się w maju.", "pl"),
+    ],
+)
+def test_more_look_alikes_report_nothing(sentence: str, language: str) -> None:
+    assert one(sentence, language) is None
+
+
+def test_a_quote_takes_the_speaker_named_right_after_it() -> None:
+    text = (
+        '"Faremo tutto il necessario per le imprese. Non lasceremo nessuno indietro".\n\n'
+        "Lo ha detto il ministro delle Imprese Adolfo Urso a margine del convegno."
+    )
+    found = [attribution for _, attribution in attribute(text, "it")]
+    assert [a.source if a else None for a in found] == ["Adolfo Urso"] * 3
+    assert found[0] is not None and found[0].kind == "quote"
+
+
+def test_lines_opened_by_a_dash_are_the_speakers_the_closing_dash_names() -> None:
+    text = (
+        "- Sprawuję nadzór nad służbami. Jako szef resortu wykonuję swoje obowiązki. "
+        "Policja nie jest bojówką - mówił w sejmowej debacie Jan Kowalski.\n\n"
+        "Rząd zbierze się w piątek."
+    )
+    found = [attribution for _, attribution in attribute(text, "pl")]
+    assert [a.source if a else None for a in found] == ["Jan Kowalski"] * 3 + [None]
+    assert found[0] is not None and found[0].rule == "quote-dashed"
+
+
+def test_a_role_or_pronoun_stands_for_the_person_the_article_named_with_a_role() -> None:
+    text = (
+        "Le ministre de la Culture, Amadou Ba, membre du parti, a vivement réagi.\n\n"
+        "Le ministre a rejeté ces allégations qu'il qualifie de mensongères."
+    )
+    found = [attribution for _, attribution in attribute(text, "fr")]
+    assert found[1] is not None and found[1].source == "Amadou Ba"
+    text = (
+        "Minister Dilan Jansen is tevreden over de jaarwisseling.\n\n"
+        "“Ik ben opgelucht”, laat ze op Twitter weten."
+    )
+    found = [attribution for _, attribution in attribute(text, "nl")]
+    assert found[1] is not None and found[1].source == "Dilan Jansen"
+    # A place after the role is no holder: "le ministre du Burkina Faso".
+    text = "Le ministre du Burkina Faso est arrivé.\n\nLe ministre a déclaré que tout allait bien."
+    found = [attribution for _, attribution in attribute(text, "fr")]
+    assert found[1] is not None and found[1].source == "Le ministre"
+
+
+def test_an_accented_capital_opens_a_name() -> None:
+    text = (
+        "Minister Łukasz Żebrowski powiedział, że rząd nie zmieni zdania.\n\n"
+        "Żebrowski dodał, że decyzja zapadnie w piątek."
+    )
+    found = [attribution for _, attribution in attribute(text, "pl")]
+    assert found[1] is not None and found[1].source == "Łukasz Żebrowski"
