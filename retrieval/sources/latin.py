@@ -1164,11 +1164,7 @@ class Rules:
                 if any(w in lex.that for w in following[: ends[0] if ends else None]):
                     return True
                 # "sagte, er werde …", "zei, dat …": the German and Dutch clause after a comma
-                return (
-                    self._language in {"de", "nl"}
-                    and k > j - 1
-                    and _clause_follows(lower, k + 1, lex)
-                )
+                return self._language in {"de", "nl"} and _clause_follows(lower, k + 1, lex)
             if word in _CLAUSE_END:
                 return False
             # The phrase after the verb names whom it was said to ("à l'AFP", "PAP",
