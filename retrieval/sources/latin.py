@@ -1291,9 +1291,7 @@ class Rules:
         if k <= head:
             return None
         words, phrase = lower[start:k], tokens[start:k]
-        if not self._is_source(words, phrase) and not (
-            len(words) == 1 and words[0] in lex.pronouns
-        ):
+        if not self._is_source(words, phrase):  # a lone pronoun is a source too
             return None
         if self._language == "de" and lower[head] in lex.not_sources:
             return None
