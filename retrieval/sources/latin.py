@@ -143,7 +143,7 @@ _GERMAN = _Lexicon(
         "bundeskanzler präsident präsidentin regierung bundesregierung polizei behörde "
         "behörden staatsanwaltschaft ministerpräsident ministerpräsidentin chef chefin "
         "vorsitzende vorsitzender leiter leiterin experte experten expertin analyst analysten "
-        "sprecherin bürgermeister bürgermeisterin armee militär außenminister "
+        "bürgermeister bürgermeisterin armee militär außenminister "
         "außenministerin verteidigungsminister innenminister finanzminister konzern "
         "unternehmen zeitung agentur nachrichtenagentur bericht studie umfrage gericht "
         "kommission ministeriums ministers kanzlers präsidenten sprechers regierungssprecher "
@@ -258,7 +258,7 @@ _SPANISH = _Lexicon(
         "comentó comenta comentado precisó precisa precisado insistió insiste insistido "
         "recordó recuerda recordado informó informa informaron informan informado confirmó "
         "confirma confirmaron confirmado expresó expresado remarcó puntualizó enfatizó "
-        "respondió respondido detalló detallado concluyó escribió escrito remarcó remarcado "
+        "respondió respondido detalló detallado concluyó escribió escrito remarcado "
         "decía decían aseguraba aseguraban afirmaba afirmaban añadía añadían insistía "
         "explicaba señalaba indicaba respondía reconocía advertía sostenía apuntaba comentaba "
         "subrayaba recordaba"
@@ -427,7 +427,7 @@ _PORTUGUESE = _Lexicon(
         "ontem depois também mas e assim nesta neste nessa nesse pela pelo pelas pelos num "
         "numa"
     ),
-    adverbs=_forms("também ainda já hoje ontem depois ainda"),
+    adverbs=_forms("também ainda já hoje ontem depois"),
     relays=_forms("como conforme"),
     according=(
         ("segundo",),
@@ -467,7 +467,7 @@ _POLISH = _Lexicon(
         "relacjonowała opowiada opowiadał opowiadała wyjaśnia tłumaczy zapewnia przypomina "
         "oznajmił oznajmiła zadeklarował zadeklarowała ujawnił ujawniła ujawnili "
         "komentował komentowała podsumował podsumowała ostrzega uznał uznała przyznaje "
-        "przekonuje dodaje"
+        "przekonuje"
     ),
     plural=_forms(
         "powiedzieli powiedziały mówią mówili oświadczyli poinformowali stwierdzili "
@@ -676,7 +676,7 @@ _POSSESSIVES: Final[Mapping[str, Mapping[str, str]]] = {
 _ACCOUNTS: Final = frozenset(
     "récit propos dires termes mots explications déclarations version estimation "
     "palabras declaraciones relato versión explicaciones cálculos "
-    "relato palavras declarações versão explicações".split()
+    "palavras declarações versão explicações".split()
 )
 """Nouns of what someone said, after a possessive ("selon ses propos", "según sus palabras")."""
 _GERMAN_STATEMENTS: Final = frozenset(

@@ -51,7 +51,7 @@ _LATIN_CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲ
 _LATIN_NAME_WORD = rf"[{_LATIN_CAPS}](?:[\w'’-]++|\.)"
 _NAME_OPENERS: Final = frozenset(
     "de du des d la le les l en à au aux del el los las di della dello dei degli da do dos "
-    "das no na em w we z ze na do van het der den von vom zu im am".split()
+    "das no na em w we z ze van het der den von vom zu im am".split()
 )
 """Words before a capitalised run that make it a place or a body, not a role's holder."""
 _ROLE_NAMES: dict[str, re.Pattern[str]] = {}
