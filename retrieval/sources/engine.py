@@ -3,13 +3,17 @@
 Sentences are read in order, each with what is quoted masked out, so the words round a quote
 (“…,” Trump said; «…», — заявил Лавров) are read apart from the words inside it:
 
-1. the language's rules find cues and their subjects (:mod:`.english`, :mod:`.cyrillic`);
-   :class:`~.speakers.Speakers` turns the subject into the source a reader is shown;
+1. the language's rules find cues and their subjects (:mod:`.english`, :mod:`.cyrillic`,
+   :mod:`.latin` for de, fr, es, it, pt, pl and nl); :class:`~.speakers.Speakers` turns the
+   subject into the source a reader is shown;
 2. every sentence inside a quotation gets the quote's speaker: found in any sentence the
-   quote runs through, named by its marks ("WALLACE: …", «…» — Лавров, "X: «…»"), or
-   announced by the sentence before it ("Lavrov said:"); else the speaker of the sentence
-   just before it or of an earlier quote in the paragraph goes on; else it is "quoted;
-   speaker not named";
+   quote runs through, named by its marks ("WALLACE: …", «…» — Лавров, "X: «…»"), by a frame
+   set inside it ("«…, – сказав X. – …»", "“… – ha aggiunto – …”"), by the sentence right
+   after it ("“…” Lo ha detto il ministro X."), or announced by the sentence before it
+   ("Lavrov said:"); else the speaker of the sentence just before it or of an earlier quote
+   in the paragraph goes on; else it is "quoted; speaker not named". In the Latin-script
+   languages, lines of speech opened by a dash are the speaker's that the dash closing them
+   names ("- … - mówił Mariusz Kamiński.");
 3. a paragraph of a transcript, opened by its speaker's name in capitals ("FALLIN: Well, I
    think …", "ПЕСКОВ: …"), is that speaker's to its end (22 of 22 sentences right on PolNeAR
    train; a name in mixed case opens as many section headings as transcripts);
