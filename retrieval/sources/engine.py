@@ -90,9 +90,12 @@ def attribute_article(
     ends = [q.end for q in quotes]  # quotes do not overlap: starts and ends both ascend
     sentences: list[_Sentence] = []
     with_quotes: list[int] = []  # the indexes of the sentences a quote runs through
-    rules = cyrillic.Rules(language) if language in {"ru", "uk"} else None
-    find = rules.find if rules is not None else english.find
-    if language in latin.LANGUAGES:
+    cyrillic_text = language in {"ru", "uk"}
+    latin_text = language in latin.LANGUAGES
+    find: Callable[[str], list[Finding]] = english.find
+    if cyrillic_text:
+        find = cyrillic.Rules(language).find
+    elif latin_text:
         find = latin.Rules(language).find
     speakers = Speakers(text, language)
     for number, group in enumerate(paragraphs):
@@ -109,17 +112,18 @@ def attribute_article(
             if findings:
                 item.attribution = _first(findings, speakers, start)
             sentences.append(item)
-    if language in latin.LANGUAGES:
-        _quotes(sentences, with_quotes, text, speakers, quotes, find, _DASHED_FRAME)
+    # Cyrillic and Latin-script rules also read a frame set inside a quotation, each
+    # written its own way.
+    frame_find = find if cyrillic_text or latin_text else None
+    inner_frame = _DASHED_FRAME if latin_text else _INNER_FRAME
+    _quotes(sentences, with_quotes, text, speakers, quotes, frame_find, inner_frame)
+    if latin_text:
         _dashed_lines(sentences, text)
-    else:
-        _quotes(sentences, with_quotes, text, speakers, quotes, find if rules else None)
     _transcripts(sentences, text, speakers)
     result: list[list[Attribution | None]] = [[] for _ in paragraphs]
     previous: _Sentence | None = None
     block: Attribution | None = None  # the speaker announced for the paragraph after
     block_paragraph = -1
-    cyrillic_text = rules is not None
     for index, item in enumerate(sentences):
         attribution = item.attribution
         if attribution is not None and _announces(attribution, text, item):
