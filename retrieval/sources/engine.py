@@ -39,8 +39,8 @@ from typing import Final
 
 from retrieval.sources import cyrillic, english, latin
 from retrieval.sources.quotes import SPEECH_WORDS, Quote, find_quotes
-from retrieval.sources.record import NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
-from retrieval.sources.speakers import LABELS, Speakers
+from retrieval.sources.record import LABELS, NOT_NAMED, QUOTATION_MARKS, Attribution, Finding, Kind
+from retrieval.sources.speakers import Speakers
 
 Span = tuple[int, int]
 

@@ -32,8 +32,7 @@ import re
 from typing import Final
 
 from retrieval.sources import verbs
-from retrieval.sources.record import Finding
-from retrieval.sources.speakers import LABELS
+from retrieval.sources.record import LABELS, Finding
 
 VERBS: Final = verbs.VERBS
 STANCE_ADJECTIVES: Final = verbs.STANCE_ADJECTIVES

@@ -34,6 +34,17 @@ UNNAMED: Final = "unnamed sources"
 NOT_NAMED: Final = "speaker not named"
 """A quote or report whose speaker the article does not name where newsdesk can find it."""
 
+LABELS: Final = frozenset(
+    "update note correction photo photos video watch read related breaking analysis opinion "
+    "editor editor's editor’s exclusive warning disclaimer source sources credit getty images "
+    "reuters ap details summary recap transcript background context q a question answer "
+    "обновление внимание видео фото молния эксклюзив оновлення увага відео блискавка "
+    "ексклюзив".split()
+)
+"""Words that label a paragraph rather than name its speaker: "Update: …", "EDITOR'S NOTE: …",
+"ВИДЕО: …". A label before a colon or a transcript tag whose first word is one of these names
+nobody."""
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:

@@ -31,17 +31,6 @@ from retrieval.sources.words import (
     same_name,
 )
 
-LABELS: Final = frozenset(
-    "update note correction photo photos video watch read related breaking analysis opinion "
-    "editor editor's editor’s exclusive warning disclaimer source sources credit getty images "
-    "reuters ap details summary recap transcript background context q a question answer "
-    "обновление внимание видео фото молния эксклюзив оновлення увага відео блискавка "
-    "ексклюзив".split()
-)
-"""Words that label a paragraph rather than name its speaker: "Update: …", "EDITOR'S NOTE: …",
-"ВИДЕО: …". A label before a colon or a transcript tag whose first word is one of these names
-nobody."""
-
 _CAP = r"[A-ZА-ЯЁІЇЄҐ]"
 # Possessive: a shorter word never ends a run, so the engine need not try one.
 _NAME_WORD = rf"{_CAP}(?:[\w'’-]++|\.)"
