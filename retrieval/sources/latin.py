@@ -13,12 +13,18 @@ What the rules read, per sentence (the quoted words already blanked by the engin
 * a verb with a noun phrase before it reports only when what was said follows it: a "that"
   word, a colon or a quotation mark, after at most a short phrase naming whom it was said to
   (`Le ministre a déclaré à l'AFP que …`); "sagte … ab", "dijo adiós" report nothing;
-* a German or Dutch verb with an adverbial before it has its subject after it, with the same
-  need for what was said (`Am Montag sagte Scholz, …`);
+* a verb with an adverbial before it has its subject after it, with the same need for what
+  was said (`Am Montag sagte Scholz, …`, `Ayer dijo el ministro que …`);
 * source phrases ("laut", "selon", "según", "secondo", "segundo", "według", "volgens", …) take
   the noun phrase after them, "zufolge" the one before; their subject must be a name, a
   description of a source ("das Ministerium", "la policía") or a pronoun, never a preposition
-  phrase, a number or a common noun the lexicon does not know ("según el calendario").
+  phrase, a number or a common noun the lexicon does not know ("según el calendario");
+* a verb with no subject written takes the pronoun its form implies (es, it, pt, pl: "«…»,
+  ha insistido.", "… – dodał."); a subject with an apposition between commas gives the
+  name ("La portavoz del Ejecutivo, Isabel Celáa, ha señalado que …");
+* a sentence opened by "Lo"/"Così"/"Así" names the speaker of what came before it ("Lo ha
+  detto il ministro X.", "Così la premier Giorgia Meloni …"); German "Bei der Polizei hieß
+  es" names the institution.
 
 Unnamed sources ("Quellen", "des sources proches du dossier", "fuentes del Gobierno") become
 the subject "sources" with their words as detail, which :class:`~.speakers.Speakers` resolves
@@ -647,8 +653,9 @@ _GERMAN_ROLE_ENDINGS: Final = tuple(
 
 
 def _gate(lexicon: _Lexicon) -> frozenset[str]:
-    """The verb forms and, of each source phrase, its rarest word ("acuerdo" of "de acuerdo
-    con"); "so" and "nach … angaben" are looked for as text (:meth:`Rules.find`)."""
+    """The verb forms and, of each source phrase, its longest word, taken as its rarest
+    ("acuerdo" of "de acuerdo con"); "so" and "nach …angaben" are looked for as text
+    (:meth:`Rules.find`)."""
     words = set(lexicon.verbs) | set(lexicon.after)
     words |= {max(cue, key=len).strip("'’") for cue in lexicon.according if cue != ("so",)}
     return frozenset(words)
