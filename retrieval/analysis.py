@@ -2,11 +2,11 @@
 
 A term is a lowercased word with stopwords (question words too) removed and endings taken
 off: the Snowball stemmer for English, Russian and the other Snowball languages, the pymorphy3
-lemma for Ukrainian. Russian
-stems are then cut to their first five letters: Russian inflects and derives with suffixes the
-Snowball stemmer leaves on ("операция" → "операц", "оперативный" → "оперативн"), and a short
-prefix is the classic light stemmer for Russian retrieval; on XQuAD ru it lifts P@1 from .724
-to .763, and from .696 to .721 among 2,000 generated distractors (``quality.py``).
+lemma for Ukrainian. Russian stems are then cut to their first five letters: Russian inflects
+and derives with suffixes the Snowball stemmer leaves on ("операция" → "операц", "оперативный"
+→ "оперативн"), and a short prefix is the classic light stemmer for Russian retrieval; on XQuAD
+ru it lifts P@1 from .724 to .763, and from .696 to .721 among 2,000 generated distractors
+(``quality.py``).
 
 Words are routed by script, so "Bloomberg" in a Russian sentence gets the English stemmer and
 "Курск" in an English one the Russian stemmer, and the same word makes the same term
@@ -206,6 +206,8 @@ class TextAnalyzer:
             head, _, rest = token.partition("'")
             if rest and head in _ELIDED[language]:
                 token = rest
+        # ``language`` is "en" for a language with no Snowball stemmer of its own (Polish): its
+        # words meet English's stopwords and its own question words both.
         if not token or token in _stopwords(language) or token in _stopwords(self.language):
             return None
         return str(_snowball(_SNOWBALL_NAMES[language]).stemWord(token))
