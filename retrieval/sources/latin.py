@@ -1106,10 +1106,10 @@ class Rules:
         self, sentence: str, tokens: list[Token], lower: list[str], i: int
     ) -> Finding | None:
         """ "a-t-il dit", "a-t-elle ajouté", "estime-t-il", "dit-elle": a pronoun subject."""
-        parts = lower[i].split("-")
+        parts = lower[i].split("-")  # two or more: the word holds a hyphen
         pronoun = parts[-1]
-        if pronoun not in self._lex.clitics or len(parts) < 2:
-            return None
+        if pronoun not in self._lex.clitics or pronoun == "on":
+            return None  # "dit-on": hearsay, no speaker
         verb = parts[0]
         if verb in self._lex.auxiliaries and i + 1 < len(lower) and lower[i + 1] in self._lex.verbs:
             cue = sentence[tokens[i][1] : tokens[i + 1][2]]
@@ -1126,8 +1126,6 @@ class Rules:
             else "reported speech"
         )
         subject = "they" if pronoun in {"ils", "elles"} else pronoun
-        if pronoun == "on":
-            return None  # "dit-on": hearsay, no speaker
         return self._finding(subject, cue, kind, "tail", tokens[i][1])
 
     def _particle_fits(self, lower: list[str], i: int) -> bool:
