@@ -585,12 +585,13 @@ LEXICONS: Final[Mapping[str, _Lexicon]] = {
 
 DETERMINERS: Final = frozenset().union(*(lexicon.determiners for lexicon in LEXICONS.values()))
 """The articles and demonstratives of all seven languages."""
-PERSON: Final = frozenset("er sie il elle él ella lui lei ele ela on ona hij zij ze".split())
-"""Third-person singular pronouns of these languages, for :class:`~.speakers.Speakers`."""
-FEMININE: Final = frozenset("sie elle ella lei ela ona zij ze".split())
-"""The feminine ones among :data:`PERSON`."""
 PLURAL: Final = frozenset("ils elles ellos ellas loro eles elas oni".split())
 """Third-person plural pronouns (an ambiguous one before a plural verb is passed as "they")."""
+PERSON: Final = frozenset().union(*(lexicon.pronouns for lexicon in LEXICONS.values())) - PLURAL
+"""Third-person singular pronouns of these languages, for :class:`~.speakers.Speakers`: the
+lexicons' subject pronouns but the plural ones ("sie", "zij", "ze" are both)."""
+FEMININE: Final = frozenset("sie elle ella lei ela ona zij ze".split())
+"""The feminine ones among :data:`PERSON`."""
 
 
 ROLES: Final[Mapping[str, frozenset[str]]] = {
