@@ -484,7 +484,9 @@ class Speakers:
         """The person a role with its article stands for in German, French, Spanish, Italian,
         Portuguese, Polish or Dutch ("il ministro", "la portavoz"): the latest speaker the
         article named with that role before ``position`` ("il ministro della Difesa Guido
-        Crosetto"); None when there is no such speaker."""
+        Crosetto"); else the first full name within 80 characters after the role, at the
+        role's latest mention with one, which is then remembered as a speaker; None when
+        there is neither."""
         parts = words.split()
         if len(parts) > 2 or (len(parts) == 2 and parts[0] not in LATIN_DETERMINERS):
             return None
