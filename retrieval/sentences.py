@@ -247,7 +247,8 @@ class _Model:
 
     @staticmethod
     def _is_ordinal(before: str, first_word: str) -> bool:
-        """True if ``before`` ends in a German ordinal that ``first_word`` continues."""
+        """True if ``before`` ends in a German ordinal: ``first_word`` is a month or
+        "Jahrhundert", or an article or preposition comes before the number ("am 28.")."""
         match = _ORDINAL.search(before[-40:])
         if match is None:
             return False
