@@ -410,7 +410,7 @@ def _inner_frame(
     quotes: Sequence[Quote],
     speakers: Speakers,
     find: Callable[[str], list[Finding]],
-    pattern: re.Pattern[str] = _INNER_FRAME,
+    pattern: re.Pattern[str],
 ) -> Attribution | None:
     """The speaker a frame set inside the quotation names ("…, – сказав X. – …")."""
     for quote in quotes:
@@ -456,8 +456,8 @@ def _quotes(
     text: str,
     speakers: Speakers,
     quotes: Sequence[Quote],
-    find: Callable[[str], list[Finding]] | None = None,
-    frame: re.Pattern[str] = _INNER_FRAME,
+    find: Callable[[str], list[Finding]] | None,
+    frame: re.Pattern[str],
 ) -> None:
     """Give each sentence inside a quotation its speaker.
 
