@@ -398,10 +398,11 @@ _INNER_FRAME = re.compile(
 )
 
 
-# Italian and Spanish set it between dashes with no comma: "… – ha aggiunto – …", «… —dijo
-# el ministro—, …».
+# Italian and Spanish set a frame between dashes with no comma: "… – ha aggiunto – …", «…
+# —dijo el ministro—, …»; every Latin-script language's quotations are read with it.
 _DASHED_FRAME = re.compile(r"\s[–—]\s?(?P<frame>[^–—«»\"“”\n]{3,60}?)\s?[–—](?=[\s,.;])")
-# The rules that read a frame's verb with its speaker after it (Cyrillic; Latin-script).
+# The rules that read a frame's verb and its speaker: "verb-subject" (Cyrillic and
+# Latin-script), "tail" and "dropped-subject" (Latin-script: "– ha aggiunto –").
 _FRAME_RULES: Final = frozenset({"verb-subject", "tail", "dropped-subject"})
 
 
