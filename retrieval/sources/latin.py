@@ -63,7 +63,8 @@ class _Lexicon:
     verbs: frozenset[str]
     """Finite forms and participles of reporting verbs."""
     plural: frozenset[str]
-    """The plural forms among ``verbs`` (an ambiguous pronoun before them is "they")."""
+    """The plural forms among ``verbs`` and ``auxiliaries`` ("ont", "han", "hebben"): an
+    ambiguous pronoun before them is "they", a dropped subject "ellos"."""
     auxiliaries: frozenset[str]
     """Auxiliaries of the perfect and clitics that may stand between a subject and its verb."""
     particles: Mapping[str, str]
