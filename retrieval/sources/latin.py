@@ -202,7 +202,7 @@ _FRENCH = _Lexicon(
         "tranche tranché fustige fustigé signale signalé soutient soutenu dément démenti "
         "nie nié rejette rejeté considère considéré salue salué qualifie qualifié tweeté "
         "plaide plaidé promet promis détaille détaillé commente commenté révèle révélé "
-        "témoigne témoigné fait"
+        "témoigne témoigné fait regrettent rejettent soutiennent"
     ),
     plural=_forms(
         "disent déclarent affirment annoncent indiquent estiment soulignent ajoutent "
@@ -276,7 +276,8 @@ _SPANISH = _Lexicon(
         "matizó valorado valoró considerado consideró considera estimado estimó opinado "
         "opinó relatado relató revelado reveló garantizado garantizó garantiza prometido "
         "prometió expuesto expuso replicado replicó contestado contestó calificado calificó "
-        "cree creen tuiteado tuiteó"
+        "cree creen tuiteado tuiteó rechazaron negaron criticaron defendieron lamentaron "
+        "denunciaron reiteraron aclararon consideraron"
     ),
     plural=_forms(
         "dijeron dicen afirmaron afirman aseguraron aseguran declararon declaran señalaron "

@@ -25,7 +25,7 @@ def kind_of(stored: str | None) -> Kind:
 QUOTATION_MARKS: Final = "“…”"
 """The cue of a quotation whose speaker is not named: the marks themselves."""
 
-ATTRIBUTION_VERSION: Final = "14"
+ATTRIBUTION_VERSION: Final = "15"
 """Changes whenever the engine attributes some text differently; old bases are recomputed."""
 
 UNNAMED: Final = "unnamed sources"

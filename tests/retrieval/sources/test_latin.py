@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.sources import NOT_NAMED, UNNAMED, Attribution, describe
-from retrieval.sources.latin import Rules
+from retrieval.sources.latin import LEXICONS, Rules
 from tests.retrieval.sources.helpers import attribute, one
 
 
@@ -223,6 +223,17 @@ from tests.retrieval.sources.helpers import attribute, one
             "O ministro disse, em entrevista, que não haverá mudanças.",
             "pt",
             Attribution("O ministro", None, "disse"),
+        ),
+        # Plural forms that are cues only in the plural list had been no cues at all.
+        (
+            "Los socialistas de Sánchez rechazaron que la reforma fuera necesaria.",
+            "es",
+            Attribution("Los socialistas de Sánchez", None, "rechazaron"),
+        ),
+        (
+            "Les syndicats de Berger soutiennent que la réforme est injuste.",
+            "fr",
+            Attribution("Les syndicats de Berger", None, "soutiennent"),
         ),
     ],
 )
@@ -546,3 +557,11 @@ def test_an_accented_capital_opens_a_name() -> None:
     )
     found = [attribution for _, attribution in attribute(text, "pl")]
     assert found[1] is not None and found[1].source == "Łukasz Żebrowski"
+
+
+@pytest.mark.parametrize("language", sorted(LEXICONS))
+def test_every_plural_form_is_a_cue_or_an_auxiliary(language: str) -> None:
+    # The plural list is read only for words already found as cues: a form listed there alone
+    # ("rechazaron", "regrettent") was silently never a cue.
+    lexicon = LEXICONS[language]
+    assert lexicon.plural - lexicon.verbs - lexicon.auxiliaries == frozenset()
