@@ -539,7 +539,6 @@ class AnswerBase:
             )
         articles = ArticleCache(self._store)
         days = question_period(since, until)
-        empty = Answer(question=text, passages=(), terms=terms, offset=offset, period=days)
         with self._lock:
             rowids = None
             if days:
@@ -550,6 +549,8 @@ class AnswerBase:
                 terms = split_compounds(
                     terms, analyzer_for(language).term, self._index.bm25.document_frequencies
                 )
+            # A "not found" answer names the terms searched for, as a found one does.
+            empty = Answer(question=text, passages=(), terms=terms, offset=offset, period=days)
             ranking = self._index.rank(terms, (offset + k) * 4 + 8, question=text, rowids=rowids)
             meaning = self._by_meaning
             if meaning is None and not (ranking.hits and ranking.found):

@@ -57,3 +57,12 @@ def test_a_german_question_finds_the_parts_of_its_compound(tmp_path: Path) -> No
         answer.passages[0].sentence
         == "Das Verfahren vor dem Gericht in Karlsruhe dauerte drei Jahre."
     )
+
+
+def test_a_not_found_answer_names_the_split_terms_too(tmp_path: Path) -> None:
+    article = "Das Verfahren vor dem Gericht in Karlsruhe dauerte drei Jahre."
+    with AnswerBase.open(tmp_path / "base", reranker=None) as base:
+        base.add_many([make_draft(article, title="Urteil", language="de")])
+        answer = base.search("Wann landete die Marsmission im Gerichtsverfahren?")
+    assert not answer.found
+    assert answer.terms == ("land", "die", "marsmission", "im", "gericht", "verfahr")
